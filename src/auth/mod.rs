@@ -1,0 +1,247 @@
+//! The public API that the CLI and the HTTP server use: the Flask service's
+//! `Auth` operations, with the same names and meanings, plus administration.
+//!
+//! This is the only layer that talks to [`crate::store`].
+
+mod admin;
+mod clock;
+mod error;
+mod hashing;
+mod import;
+mod paths;
+mod policy;
+
+use std::path::Path;
+use std::sync::Arc;
+
+pub use admin::ExportedUser;
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{AuthError, INVALID_RESET_TOKEN, INVALID_SESSION, WRONG_CREDENTIALS};
+use hashing::Hasher;
+pub use import::{Credential, ImportOptions, ImportReport, ImportRow};
+pub use paths::default_db_path;
+pub use policy::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
+
+use crate::domain::{Email, Password, ResetToken, SessionToken, User, UserId, ValidationError};
+use crate::store::{NewUser, SqliteStore, Store, StoreError, UserLookup, UserRecord, UserUpdate};
+
+/// Registration, login, sessions and password resets over one database.
+///
+/// Cheap to share between threads (`Arc<Auth>`); every method blocks on
+/// bcrypt or SQLite, so async callers must run it on a blocking pool.
+pub struct Auth {
+    store: Box<dyn Store>,
+    policy: Policy,
+    clock: Arc<dyn Clock>,
+    hasher: Hasher,
+}
+
+impl Auth {
+    /// Opens (creating and migrating if needed) the SQLite database at `path`.
+    pub fn open(path: &Path, policy: Policy) -> Result<Self, AuthError> {
+        Self::open_with_clock(path, policy, Arc::new(SystemClock))
+    }
+
+    /// Like [`Auth::open`], reading time from `clock` (tests move it).
+    pub fn open_with_clock(
+        path: &Path,
+        policy: Policy,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self, AuthError> {
+        policy.validate()?;
+        let store = SqliteStore::open(path)?;
+        Ok(Self {
+            hasher: Hasher::new(policy.bcrypt_cost),
+            store: Box::new(store),
+            policy,
+            clock,
+        })
+    }
+
+    /// The settings this instance enforces.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// How many bcrypt verifications this instance has run, dummy ones
+    /// included.
+    pub fn bcrypt_verifications(&self) -> u64 {
+        self.hasher.verifications()
+    }
+
+    /// Creates a user; fails with "User <email> already exists" when the
+    /// email (compared case-insensitively) is taken.
+    pub fn register_user(&self, email: &Email, password: &Password) -> Result<User, AuthError> {
+        self.check_policy(password)?;
+        let new_user = NewUser {
+            email: email.clone(),
+            hash: self.hasher.hash(password)?,
+            created_at: self.clock.now(),
+        };
+        self.store.add_user(&new_user).map_err(|e| match e {
+            StoreError::EmailTaken => AuthError::Conflict(format!("User {email} already exists")),
+            other => other.into(),
+        })
+    }
+
+    /// Whether `password` is `email`'s. An unknown or disabled email spends
+    /// the same bcrypt work as a wrong password.
+    pub fn valid_login(&self, email: &Email, password: &Password) -> Result<bool, AuthError> {
+        match self.authenticate(email, password) {
+            Ok(_) => Ok(true),
+            Err(AuthError::AuthenticationFailed(_)) => Ok(false),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// Opens a new session for `email` without checking a password, as the
+    /// original's `create_session`; `None` for an unknown or disabled user.
+    pub fn create_session(&self, email: &Email) -> Result<Option<SessionToken>, AuthError> {
+        match self.active_user(UserLookup::Email(email))? {
+            Some(record) => self.open_session(record.user.id).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Checks the password and opens a session: what `POST /sessions` and
+    /// `authctl login` do. Wrong password and unknown email fail alike.
+    pub fn login(
+        &self,
+        email: &Email,
+        password: &Password,
+    ) -> Result<(User, SessionToken), AuthError> {
+        let user = self.authenticate(email, password)?;
+        let token = self.open_session(user.id)?;
+        Ok((user, token))
+    }
+
+    /// The user a live session belongs to; `None` if the session is
+    /// unknown, expired or ended.
+    pub fn get_user_from_session_id(
+        &self,
+        session_id: &SessionToken,
+    ) -> Result<Option<User>, AuthError> {
+        let lookup = UserLookup::Session {
+            digest: &session_id.digest(),
+            now: self.clock.now(),
+        };
+        Ok(self.active_user(lookup)?.map(|record| record.user))
+    }
+
+    /// Ends every session of the user, as the original's `destroy_session`.
+    pub fn destroy_session(&self, user_id: UserId) -> Result<(), AuthError> {
+        self.store.delete_sessions_of(user_id, self.clock.now())?;
+        Ok(())
+    }
+
+    /// Ends one session (a logout); fails if it is not live.
+    pub fn end_session(&self, session_id: &SessionToken) -> Result<(), AuthError> {
+        if self
+            .store
+            .delete_session(&session_id.digest(), self.clock.now())?
+        {
+            Ok(())
+        } else {
+            Err(AuthError::AuthenticationFailed(INVALID_SESSION))
+        }
+    }
+
+    /// Issues a reset token for `email`, replacing any earlier one. Fails for
+    /// an unknown or disabled user.
+    pub fn get_reset_password_token(&self, email: &Email) -> Result<ResetToken, AuthError> {
+        let Some(record) = self.active_user(UserLookup::Email(email))? else {
+            return Err(not_found(email));
+        };
+        let token = ResetToken::generate();
+        let expires_at = self.clock.now().after(self.policy.reset_ttl);
+        self.store
+            .put_reset_token(record.user.id, &token.digest(), expires_at)?;
+        Ok(token)
+    }
+
+    /// Sets a new password with a reset token bound to `email`. The token is
+    /// consumed, and every session and reset token of the user ends, in one
+    /// transaction: of many concurrent uses of a token, exactly one succeeds.
+    pub fn update_password(
+        &self,
+        email: &Email,
+        reset_token: &ResetToken,
+        password: &Password,
+    ) -> Result<(), AuthError> {
+        self.check_policy(password)?;
+        let digest = reset_token.digest();
+        let lookup = UserLookup::ResetToken {
+            digest: &digest,
+            now: self.clock.now(),
+        };
+        // A cheap indexed check first, so a bad token costs no bcrypt work.
+        match self.active_user(lookup)? {
+            Some(record) if record.user.email.key() == email.key() => {}
+            _ => return Err(AuthError::AuthenticationFailed(INVALID_RESET_TOKEN)),
+        }
+        let hash = self.hasher.hash(password)?;
+        match self
+            .store
+            .consume_reset_token(email.key(), &digest, &hash, self.clock.now())
+        {
+            Ok(_) => Ok(()),
+            Err(StoreError::NotFound) => Err(AuthError::AuthenticationFailed(INVALID_RESET_TOKEN)),
+            Err(other) => Err(other.into()),
+        }
+    }
+
+    /// The enabled user matching `lookup`, if any.
+    fn active_user(&self, lookup: UserLookup<'_>) -> Result<Option<UserRecord>, AuthError> {
+        match self.store.find_user_by(lookup) {
+            Ok(record) if !record.user.disabled => Ok(Some(record)),
+            Ok(_) | Err(StoreError::NotFound) => Ok(None),
+            Err(other) => Err(other.into()),
+        }
+    }
+
+    fn authenticate(&self, email: &Email, password: &Password) -> Result<User, AuthError> {
+        let Some(record) = self.active_user(UserLookup::Email(email))? else {
+            self.hasher.verify_dummy(password)?;
+            return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
+        };
+        if !self.hasher.verify(password, &record.hash) {
+            return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
+        }
+        if self.hasher.needs_rehash(&record.hash) {
+            let update = UserUpdate {
+                hash: Some(self.hasher.hash(password)?),
+                ..UserUpdate::default()
+            };
+            self.store
+                .update_user(record.user.id, &update, self.clock.now())?;
+        }
+        Ok(record.user)
+    }
+
+    fn open_session(&self, user: UserId) -> Result<SessionToken, AuthError> {
+        let token = SessionToken::generate();
+        let now = self.clock.now();
+        self.store.add_session(
+            user,
+            &token.digest(),
+            now,
+            now.after(self.policy.session_ttl),
+        )?;
+        Ok(token)
+    }
+
+    fn check_policy(&self, password: &Password) -> Result<(), ValidationError> {
+        let minimum = self.policy.min_password_length;
+        if password.char_count() < minimum {
+            return Err(ValidationError::new(
+                "password",
+                format!("must be at least {minimum} characters"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn not_found(email: &Email) -> AuthError {
+    AuthError::NotFound(format!("no user with email {email}"))
+}

@@ -1,0 +1,59 @@
+use std::time::Duration;
+
+use crate::domain::{MAX_PASSWORD_BYTES, ValidationError};
+
+/// The lowest cost bcrypt accepts: about 1 ms a hash, for tests only.
+pub const MIN_BCRYPT_COST: u32 = 4;
+/// The highest cost bcrypt accepts.
+pub const MAX_BCRYPT_COST: u32 = 31;
+
+/// The tunable security settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    /// bcrypt cost for new hashes; stored hashes of another cost are
+    /// upgraded at their next successful login.
+    pub bcrypt_cost: u32,
+    /// Fewest characters a new password may have (1 reproduces the Flask
+    /// original; NIST SP 800-63B asks 15 for single-factor passwords).
+    pub min_password_length: usize,
+    /// How long a session id stays valid.
+    pub session_ttl: Duration,
+    /// How long a reset token stays valid.
+    pub reset_ttl: Duration,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            bcrypt_cost: 12,
+            min_password_length: 8,
+            session_ttl: Duration::from_secs(24 * 60 * 60),
+            reset_ttl: Duration::from_secs(60 * 60),
+        }
+    }
+}
+
+impl Policy {
+    /// Checks that every setting is usable.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        if !(MIN_BCRYPT_COST..=MAX_BCRYPT_COST).contains(&self.bcrypt_cost) {
+            return Err(ValidationError::new(
+                "bcrypt cost",
+                "must be between 4 and 31",
+            ));
+        }
+        if !(1..=MAX_PASSWORD_BYTES).contains(&self.min_password_length) {
+            return Err(ValidationError::new(
+                "minimum password length",
+                "must be between 1 and 72",
+            ));
+        }
+        if self.session_ttl.as_secs() == 0 {
+            return Err(ValidationError::new("session TTL", "must be at least 1s"));
+        }
+        if self.reset_ttl.as_secs() == 0 {
+            return Err(ValidationError::new("reset TTL", "must be at least 1s"));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,1 @@
+//! The `authctl` command line over [`crate::auth`].

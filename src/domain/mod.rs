@@ -1,0 +1,19 @@
+//! Validated values parsed once at the edge: emails, passwords, tokens, users.
+//!
+//! Nothing below the CLI or HTTP edge carries an email, a password or a token
+//! as a bare string; each is one of these types, and the secret ones never
+//! show their contents in `Debug` or `Display`.
+
+mod email;
+mod error;
+mod password;
+mod time;
+mod token;
+mod user;
+
+pub use email::Email;
+pub use error::ValidationError;
+pub use password::{MAX_PASSWORD_BYTES, Password, PasswordHash};
+pub use time::Timestamp;
+pub use token::{ResetToken, SessionToken, TokenDigest};
+pub use user::{SessionInfo, User, UserId, UserSummary};

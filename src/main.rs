@@ -1,0 +1,3 @@
+fn main() {
+    println!("authctl {}", env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,37 @@
+use thiserror::Error;
+
+/// What a storage operation can report to the auth layer.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// No row matched the lookup.
+    #[error("not found")]
+    NotFound,
+    /// Another user already has this email (compared case-insensitively).
+    #[error("email already registered")]
+    EmailTaken,
+    /// Row `0` (0-based) of an import duplicates an existing or earlier email.
+    #[error("row {0} duplicates an existing email")]
+    DuplicateRow(usize),
+    /// The database could not be opened, read or written.
+    #[error("{context}")]
+    Unexpected {
+        /// What the store was doing.
+        context: &'static str,
+        /// The driver's error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+impl StoreError {
+    /// Wraps a driver or I/O error with what was being attempted.
+    pub(crate) fn unexpected(
+        context: &'static str,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Self::Unexpected {
+            context,
+            source: Box::new(source),
+        }
+    }
+}

@@ -1,0 +1,95 @@
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::StoreError;
+
+/// Long enough for a burst of fsync'd writes from another process to drain,
+/// short enough that a stuck writer surfaces as an error, not a hang.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Idle connections kept for reuse; more are opened on demand.
+const MAX_IDLE: usize = 16;
+
+/// A minimal pool: connections opened lazily and reused.
+///
+/// Chosen over r2d2, which starts helper threads and opens its minimum of
+/// connections at build time: a one-shot CLI command would pay for that on
+/// every run. Concurrency is bounded by the caller (the server's blocking
+/// pool), so the pool never needs to make a thread wait.
+pub(super) struct Pool {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+}
+
+impl Pool {
+    pub(super) fn new(path: &Path, first: Connection) -> Self {
+        Self {
+            path: path.to_owned(),
+            idle: Mutex::new(vec![first]),
+        }
+    }
+
+    /// Runs `work` on a pooled connection.
+    pub(super) fn with<T>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let reused = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let mut conn = match reused {
+            Some(conn) => conn,
+            None => connect(&self.path)?,
+        };
+        let result = work(&mut conn);
+        if let Ok(mut idle) = self.idle.lock()
+            && idle.len() < MAX_IDLE
+        {
+            idle.push(conn);
+        }
+        result
+    }
+}
+
+/// Opens a connection with the settings every connection must have.
+pub(super) fn connect(path: &Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| StoreError::unexpected("cannot open the database", e))?;
+    // A deferred transaction that later writes fails with "locked" at once,
+    // whatever the busy timeout; immediate ones queue on the write lock. This
+    // covers the migration library's transactions too.
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+    configure(&conn)?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    set_pragmas(conn).map_err(|e| StoreError::unexpected("cannot configure the database", e))?;
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |row| row.get(0))
+        .map_err(|e| StoreError::unexpected("cannot configure the database", e))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        // WAL is what lets the CLI and a server share the file; a file system
+        // without shared memory cannot give it.
+        return Err(StoreError::unexpected(
+            "the database cannot use WAL mode on this file system",
+            std::io::Error::other(format!("journal_mode is {mode}")),
+        ));
+    }
+    Ok(())
+}
+
+fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
+    // The busy timeout goes first: switching to WAL takes a lock that another
+    // process may hold for a moment.
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // FULL: a power cut must not undo an acknowledged logout or password change.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
