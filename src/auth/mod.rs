@@ -69,7 +69,7 @@ impl Auth {
         self.hasher.verifications()
     }
 
-    /// Creates a user; fails with "User <email> already exists" when the
+    /// Creates a user; fails with "User `<email>` already exists" when the
     /// email (compared case-insensitively) is taken.
     pub fn register_user(&self, email: &Email, password: &Password) -> Result<User, AuthError> {
         self.check_policy(password)?;

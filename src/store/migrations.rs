@@ -36,3 +36,11 @@ const MIGRATIONS: &[M<'static>] = &[M::up(
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_migrations_are_valid() {
+        super::migrations().validate().unwrap();
+    }
+}

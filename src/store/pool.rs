@@ -93,3 +93,36 @@ fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pooled_connection_has_the_required_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("auth.db");
+        let pool = Pool::new(&path, connect(&path).unwrap());
+        // Take two at once so the second is a freshly opened connection.
+        pool.with(|first| {
+            pool.with(|second| {
+                for conn in [&*first, &*second] {
+                    let text = |name: &str| -> String {
+                        conn.pragma_query_value(None, name, |row| row.get(0))
+                            .unwrap()
+                    };
+                    let number = |name: &str| -> i64 {
+                        conn.pragma_query_value(None, name, |row| row.get(0))
+                            .unwrap()
+                    };
+                    assert_eq!(text("journal_mode"), "wal");
+                    assert_eq!(number("synchronous"), 2, "FULL");
+                    assert_eq!(number("foreign_keys"), 1);
+                    assert!(number("busy_timeout") >= 5000);
+                }
+                Ok(())
+            })
+        })
+        .unwrap();
+    }
+}

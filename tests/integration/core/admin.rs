@@ -1,0 +1,325 @@
+//! Operator calls: disable, delete, listings, rehash, import and export.
+
+use authctl::auth::{AuthError, Credential, ImportOptions, ImportRow, Policy};
+use authctl::domain::PasswordHash;
+
+use super::support::{TestDb, email, fast_policy, password};
+
+#[test]
+fn a_disabled_user_cannot_log_in_or_reset_and_its_sessions_end() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    let (_, session) = auth.login(&bob, &password("password1")).unwrap();
+    let token = auth.get_reset_password_token(&bob).unwrap();
+
+    let user = auth.disable_user(&bob).unwrap();
+    assert!(user.disabled);
+    assert!(auth.get_user_from_session_id(&session).unwrap().is_none());
+    assert!(matches!(
+        auth.login(&bob, &password("password1")),
+        Err(AuthError::AuthenticationFailed(_))
+    ));
+    assert!(auth.create_session(&bob).unwrap().is_none());
+    assert!(matches!(
+        auth.get_reset_password_token(&bob),
+        Err(AuthError::NotFound(_))
+    ));
+    assert!(
+        auth.update_password(&bob, &token, &password("password2"))
+            .is_err()
+    );
+    assert_eq!(auth.list_sessions(Some(&bob)).unwrap().len(), 0);
+}
+
+#[test]
+fn a_disabled_users_login_costs_the_same_work_as_an_unknown_one() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    auth.disable_user(&bob).unwrap();
+    let before = auth.bcrypt_verifications();
+    let error = auth.login(&bob, &password("password1")).unwrap_err();
+    assert_eq!(auth.bcrypt_verifications() - before, 1);
+    assert_eq!(error.to_string(), "wrong email or password");
+}
+
+#[test]
+fn enabling_restores_login() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    auth.disable_user(&bob).unwrap();
+    assert!(!auth.enable_user(&bob).unwrap().disabled);
+    auth.login(&bob, &password("password1")).unwrap();
+}
+
+#[test]
+fn deleting_a_user_removes_its_sessions_and_frees_the_email() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    let (_, session) = auth.login(&bob, &password("password1")).unwrap();
+    auth.delete_user(&bob).unwrap();
+    assert!(auth.get_user_from_session_id(&session).unwrap().is_none());
+    assert!(matches!(auth.find_user(&bob), Err(AuthError::NotFound(_))));
+    assert!(matches!(
+        auth.delete_user(&bob),
+        Err(AuthError::NotFound(_))
+    ));
+    auth.register_user(&bob, &password("password2")).unwrap();
+}
+
+#[test]
+fn admin_calls_on_an_unknown_email_are_not_found() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let nobody = email("nobody@example.com");
+    assert!(matches!(
+        auth.disable_user(&nobody),
+        Err(AuthError::NotFound(_))
+    ));
+    assert!(matches!(
+        auth.enable_user(&nobody),
+        Err(AuthError::NotFound(_))
+    ));
+    assert!(matches!(
+        auth.revoke_sessions(&nobody),
+        Err(AuthError::NotFound(_))
+    ));
+    assert!(matches!(
+        auth.list_sessions(Some(&nobody)),
+        Err(AuthError::NotFound(_))
+    ));
+}
+
+#[test]
+fn revoke_sessions_counts_and_ends_them() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    let sessions: Vec<_> = (0..3)
+        .map(|_| auth.create_session(&bob).unwrap().unwrap())
+        .collect();
+    assert_eq!(auth.revoke_sessions(&bob).unwrap(), 3);
+    for session in &sessions {
+        assert!(auth.get_user_from_session_id(session).unwrap().is_none());
+    }
+}
+
+#[test]
+fn session_listings_show_a_digest_prefix_never_the_token() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    let token = auth.create_session(&bob).unwrap().unwrap();
+    let sessions = auth.list_sessions(None).unwrap();
+    assert_eq!(sessions.len(), 1);
+    let shown = format!("{sessions:?}");
+    assert!(!shown.contains(token.expose()));
+    assert!(!shown.contains(&token.expose()[..8]));
+    assert_eq!(sessions[0].digest_prefix, token.digest().hex_prefix(12));
+}
+
+#[test]
+fn list_users_reports_live_session_counts() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    for (name, sessions) in [("a@x.io", 2), ("b@x.io", 0)] {
+        let user = email(name);
+        auth.register_user(&user, &password("password1")).unwrap();
+        for _ in 0..sessions {
+            auth.create_session(&user).unwrap();
+        }
+    }
+    let users = auth.list_users().unwrap();
+    let counts: Vec<_> = users
+        .iter()
+        .map(|s| (s.user.email.as_str().to_owned(), s.live_sessions))
+        .collect();
+    assert_eq!(counts, [("a@x.io".to_owned(), 2), ("b@x.io".to_owned(), 0)]);
+}
+
+#[test]
+fn a_login_moves_a_hash_of_another_cost_to_the_policy_cost() {
+    let db = TestDb::new();
+    let bob = email("bob@example.com");
+    db.auth()
+        .register_user(&bob, &password("password1"))
+        .unwrap();
+    let stronger = db.auth_with(Policy {
+        bcrypt_cost: 5,
+        ..fast_policy()
+    });
+    let cost = || stronger.export_users().unwrap()[0].hash.cost();
+    assert_eq!(cost(), 4);
+    assert!(!stronger.valid_login(&bob, &password("wrong one")).unwrap());
+    assert_eq!(cost(), 4, "a failed login must not rehash");
+    assert!(stronger.valid_login(&bob, &password("password1")).unwrap());
+    assert_eq!(cost(), 5);
+    assert!(stronger.valid_login(&bob, &password("password1")).unwrap());
+}
+
+fn row(line: usize, address: &str, secret: &str) -> ImportRow {
+    ImportRow {
+        line,
+        email: email(address),
+        credential: Credential::Password(password(secret)),
+    }
+}
+
+#[test]
+fn an_import_hashes_plain_passwords_and_keeps_existing_hashes() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    // A hash as the Flask service wrote it, with the $2b$ prefix at cost 4.
+    let flask_hash = bcrypt::hash("flask password", 4).unwrap();
+    let rows = vec![
+        row(2, "plain@example.com", "password1"),
+        ImportRow {
+            line: 3,
+            email: email("flask@example.com"),
+            credential: Credential::Hash(PasswordHash::parse(&flask_hash).unwrap()),
+        },
+    ];
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let report = auth
+        .import_users(&rows, ImportOptions::default(), &|| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        })
+        .unwrap();
+    assert_eq!(report.created, 2);
+    assert_eq!(calls.into_inner(), 2);
+    assert!(
+        auth.valid_login(&email("plain@example.com"), &password("password1"))
+            .unwrap()
+    );
+    assert!(
+        auth.valid_login(&email("flask@example.com"), &password("flask password"))
+            .unwrap()
+    );
+}
+
+#[test]
+fn hashes_from_2a_and_2y_libraries_are_accepted() {
+    let hash = bcrypt::hash("password", 4).unwrap();
+    for prefix in ["$2a$", "$2y$"] {
+        let other = format!("{prefix}{}", &hash[4..]);
+        let parsed = PasswordHash::parse(&other).unwrap();
+        assert!(bcrypt::verify("password", parsed.expose()).unwrap());
+    }
+    assert!(PasswordHash::parse("$1$notbcrypt").is_err());
+    assert!(PasswordHash::parse(&format!("$2b$03${}", &hash[7..])).is_err());
+}
+
+#[test]
+fn an_import_with_a_duplicate_writes_nothing_and_names_the_line() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    auth.register_user(&email("taken@example.com"), &password("password1"))
+        .unwrap();
+    let rows = vec![
+        row(2, "new@example.com", "password1"),
+        row(3, "TAKEN@example.com", "password1"),
+    ];
+    let error = auth
+        .import_users(&rows, ImportOptions::default(), &|| {})
+        .unwrap_err();
+    assert!(matches!(error, AuthError::Conflict(_)));
+    assert!(error.to_string().contains("line 3"), "{error}");
+    assert!(matches!(
+        auth.find_user(&email("new@example.com")),
+        Err(AuthError::NotFound(_))
+    ));
+}
+
+#[test]
+fn an_import_with_a_short_password_names_the_line_and_writes_nothing() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let rows = vec![
+        row(2, "a@example.com", "password1"),
+        row(3, "b@example.com", "short"),
+    ];
+    let error = auth
+        .import_users(&rows, ImportOptions::default(), &|| {})
+        .unwrap_err();
+    assert!(
+        matches!(error, AuthError::InvalidRow { line: 3, .. }),
+        "{error}"
+    );
+    assert!(auth.list_users().unwrap().is_empty());
+}
+
+#[test]
+fn skip_existing_skips_duplicates_in_the_store_and_in_the_file() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    auth.register_user(&email("taken@example.com"), &password("password1"))
+        .unwrap();
+    let rows = vec![
+        row(2, "taken@example.com", "password1"),
+        row(3, "new@example.com", "password1"),
+        row(4, "NEW@example.com", "password1"),
+    ];
+    let options = ImportOptions {
+        skip_existing: true,
+        ..ImportOptions::default()
+    };
+    let report = auth.import_users(&rows, options, &|| {}).unwrap();
+    assert_eq!(report.created, 1);
+    assert_eq!(report.skipped_lines, [2, 4]);
+}
+
+#[test]
+fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let rows = vec![
+        row(2, "a@example.com", "password1"),
+        row(3, "b@example.com", "password1"),
+    ];
+    let options = ImportOptions {
+        dry_run: true,
+        ..ImportOptions::default()
+    };
+    let report = auth.import_users(&rows, options, &|| {}).unwrap();
+    assert_eq!(report.created, 2);
+    assert!(report.dry_run);
+    assert!(auth.list_users().unwrap().is_empty());
+}
+
+#[test]
+fn export_returns_what_import_reads() {
+    let source = TestDb::new();
+    let auth = source.auth();
+    for name in ["a@x.io", "b@x.io"] {
+        auth.register_user(&email(name), &password("password1"))
+            .unwrap();
+    }
+    let rows: Vec<ImportRow> = auth
+        .export_users()
+        .unwrap()
+        .into_iter()
+        .enumerate()
+        .map(|(i, user)| ImportRow {
+            line: i + 1,
+            email: user.email,
+            credential: Credential::Hash(user.hash),
+        })
+        .collect();
+    let target = TestDb::new();
+    let copy = target.auth();
+    copy.import_users(&rows, ImportOptions::default(), &|| {})
+        .unwrap();
+    assert!(
+        copy.valid_login(&email("b@x.io"), &password("password1"))
+            .unwrap()
+    );
+}

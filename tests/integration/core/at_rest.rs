@@ -1,0 +1,78 @@
+//! Tokens never reach the disk in plain text.
+
+use std::fs;
+
+use rusqlite::Connection;
+
+use super::support::{TestDb, email, password};
+
+#[test]
+fn no_session_id_or_reset_token_is_stored_in_plain_text() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let mut secrets = Vec::new();
+    for n in 0..5 {
+        let user = email(&format!("user{n}@example.com"));
+        auth.register_user(&user, &password("password1")).unwrap();
+        let (_, session) = auth.login(&user, &password("password1")).unwrap();
+        let reset = auth.get_reset_password_token(&user).unwrap();
+        secrets.push(session.expose().to_owned());
+        secrets.push(reset.expose().to_owned());
+    }
+
+    // Every text and blob in every table, read back through SQLite.
+    let conn = Connection::open(&db.path).unwrap();
+    let mut stored = String::new();
+    for table in ["users", "sessions", "reset_tokens"] {
+        let mut statement = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let columns = statement.column_count();
+        let mut rows = statement.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            for i in 0..columns {
+                let value: rusqlite::types::Value = row.get(i).unwrap();
+                stored.push_str(&format!("{value:?}\n"));
+            }
+        }
+    }
+    drop(conn);
+
+    // And the raw bytes of the file, its WAL and shared memory, in the
+    // uuid's text form and without hyphens.
+    let mut raw = Vec::new();
+    for suffix in ["", "-wal", "-shm"] {
+        let path = format!("{}{suffix}", db.path.display());
+        if let Ok(bytes) = fs::read(&path) {
+            raw.extend(bytes);
+        }
+    }
+    assert!(raw.len() > 4096, "read the database files");
+    for secret in &secrets {
+        let compact = secret.replace('-', "");
+        assert!(!stored.contains(secret.as_str()), "token in a column");
+        for needle in [secret.as_bytes(), compact.as_bytes()] {
+            assert!(
+                !raw.windows(needle.len()).any(|w| w == needle),
+                "token bytes in the database files"
+            );
+        }
+    }
+}
+
+#[test]
+fn passwords_are_stored_only_as_bcrypt_hashes() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    auth.register_user(&email("bob@example.com"), &password("plain secret"))
+        .unwrap();
+    let conn = Connection::open(&db.path).unwrap();
+    let hash: String = conn
+        .query_row("SELECT hashed_password FROM users", [], |row| row.get(0))
+        .unwrap();
+    assert!(hash.starts_with("$2b$04$"), "{hash}");
+    drop(conn);
+    let raw = fs::read(format!("{}-wal", db.path.display())).unwrap_or_default();
+    let main = fs::read(&db.path).unwrap();
+    for bytes in [raw, main] {
+        assert!(!bytes.windows(12).any(|w| w == b"plain secret"));
+    }
+}

@@ -1,0 +1,255 @@
+//! The Flask service's `Auth` behaviour, operation by operation.
+
+use authctl::auth::AuthError;
+use authctl::domain::{ResetToken, SessionToken};
+
+use super::support::{TestDb, email, password};
+
+#[test]
+fn register_user_returns_the_new_user() {
+    let db = TestDb::new();
+    let user = db
+        .auth()
+        .register_user(&email("bob@example.com"), &password("correct horse"))
+        .unwrap();
+    assert_eq!(user.email.as_str(), "bob@example.com");
+    assert!(!user.disabled);
+}
+
+#[test]
+fn registering_an_existing_email_fails_with_the_original_message() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    auth.register_user(&email("bob@example.com"), &password("password1"))
+        .unwrap();
+    let error = auth
+        .register_user(&email("bob@example.com"), &password("password2"))
+        .unwrap_err();
+    assert!(matches!(error, AuthError::Conflict(_)));
+    assert_eq!(error.to_string(), "User bob@example.com already exists");
+}
+
+#[test]
+fn valid_login_is_true_only_for_the_right_password() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    auth.register_user(&email("bob@example.com"), &password("password1"))
+        .unwrap();
+    assert!(
+        auth.valid_login(&email("bob@example.com"), &password("password1"))
+            .unwrap()
+    );
+    assert!(
+        !auth
+            .valid_login(&email("bob@example.com"), &password("password2"))
+            .unwrap()
+    );
+    assert!(
+        !auth
+            .valid_login(&email("nobody@example.com"), &password("password1"))
+            .unwrap()
+    );
+}
+
+#[test]
+fn create_session_for_an_unknown_email_gives_nothing() {
+    let db = TestDb::new();
+    assert!(
+        db.auth()
+            .create_session(&email("nobody@example.com"))
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_created_session_finds_its_user_and_each_session_is_new() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    let first = auth.create_session(&bob).unwrap().unwrap();
+    let second = auth.create_session(&bob).unwrap().unwrap();
+    assert_ne!(first.expose(), second.expose());
+    for token in [&first, &second] {
+        let user = auth.get_user_from_session_id(token).unwrap().unwrap();
+        assert_eq!(user.email, bob);
+    }
+}
+
+#[test]
+fn an_unknown_session_id_finds_no_user() {
+    let db = TestDb::new();
+    let stranger = SessionToken::generate();
+    assert!(
+        db.auth()
+            .get_user_from_session_id(&stranger)
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn login_with_a_wrong_password_or_unknown_email_fails_alike() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    auth.register_user(&email("bob@example.com"), &password("password1"))
+        .unwrap();
+    let wrong = auth
+        .login(&email("bob@example.com"), &password("password2"))
+        .unwrap_err();
+    let unknown = auth
+        .login(&email("eve@example.com"), &password("password1"))
+        .unwrap_err();
+    assert!(matches!(wrong, AuthError::AuthenticationFailed(_)));
+    assert_eq!(wrong.to_string(), unknown.to_string());
+}
+
+#[test]
+fn an_unknown_email_costs_exactly_one_bcrypt_verification_like_a_wrong_password() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    auth.register_user(&email("bob@example.com"), &password("password1"))
+        .unwrap();
+    let before = auth.bcrypt_verifications();
+    let _ = auth.login(&email("bob@example.com"), &password("password2"));
+    let after_wrong = auth.bcrypt_verifications();
+    let _ = auth.login(&email("eve@example.com"), &password("password2"));
+    let after_unknown = auth.bcrypt_verifications();
+    assert_eq!(after_wrong - before, 1);
+    assert_eq!(after_unknown - after_wrong, 1);
+}
+
+#[test]
+fn destroy_session_ends_every_session_of_the_user() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    let user = auth.register_user(&bob, &password("password1")).unwrap();
+    let phone = auth.create_session(&bob).unwrap().unwrap();
+    let laptop = auth.create_session(&bob).unwrap().unwrap();
+    auth.destroy_session(user.id).unwrap();
+    assert!(auth.get_user_from_session_id(&phone).unwrap().is_none());
+    assert!(auth.get_user_from_session_id(&laptop).unwrap().is_none());
+}
+
+#[test]
+fn end_session_ends_only_that_session_and_fails_the_second_time() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    let phone = auth.create_session(&bob).unwrap().unwrap();
+    let laptop = auth.create_session(&bob).unwrap().unwrap();
+    auth.end_session(&phone).unwrap();
+    assert!(auth.get_user_from_session_id(&phone).unwrap().is_none());
+    assert!(auth.get_user_from_session_id(&laptop).unwrap().is_some());
+    assert!(matches!(
+        auth.end_session(&phone),
+        Err(AuthError::AuthenticationFailed(_))
+    ));
+}
+
+#[test]
+fn get_reset_password_token_for_an_unknown_email_is_not_found() {
+    let db = TestDb::new();
+    assert!(matches!(
+        db.auth()
+            .get_reset_password_token(&email("nobody@example.com")),
+        Err(AuthError::NotFound(_))
+    ));
+}
+
+#[test]
+fn update_password_with_an_unknown_token_fails() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    auth.register_user(&email("bob@example.com"), &password("password1"))
+        .unwrap();
+    let error = auth
+        .update_password(
+            &email("bob@example.com"),
+            &ResetToken::generate(),
+            &password("password2"),
+        )
+        .unwrap_err();
+    assert!(matches!(error, AuthError::AuthenticationFailed(_)));
+}
+
+#[test]
+fn a_reset_token_changes_the_password_once() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    let token = auth.get_reset_password_token(&bob).unwrap();
+    auth.update_password(&bob, &token, &password("password2"))
+        .unwrap();
+    assert!(!auth.valid_login(&bob, &password("password1")).unwrap());
+    assert!(auth.valid_login(&bob, &password("password2")).unwrap());
+    let again = auth.update_password(&bob, &token, &password("password3"));
+    assert!(matches!(again, Err(AuthError::AuthenticationFailed(_))));
+    assert!(auth.valid_login(&bob, &password("password2")).unwrap());
+}
+
+#[test]
+fn a_new_reset_request_invalidates_the_previous_token() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    let old = auth.get_reset_password_token(&bob).unwrap();
+    let new = auth.get_reset_password_token(&bob).unwrap();
+    assert!(
+        auth.update_password(&bob, &old, &password("password2"))
+            .is_err()
+    );
+    auth.update_password(&bob, &new, &password("password2"))
+        .unwrap();
+}
+
+#[test]
+fn a_reset_token_is_bound_to_its_users_email() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    let eve = email("eve@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    auth.register_user(&eve, &password("password1")).unwrap();
+    let bobs = auth.get_reset_password_token(&bob).unwrap();
+    let error = auth
+        .update_password(&eve, &bobs, &password("hijacked!"))
+        .unwrap_err();
+    assert!(matches!(error, AuthError::AuthenticationFailed(_)));
+    assert!(auth.valid_login(&eve, &password("password1")).unwrap());
+    auth.update_password(&bob, &bobs, &password("password2"))
+        .unwrap();
+}
+
+#[test]
+fn changing_the_password_ends_every_session() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    let (_, session) = auth.login(&bob, &password("password1")).unwrap();
+    let token = auth.get_reset_password_token(&bob).unwrap();
+    auth.update_password(&bob, &token, &password("password2"))
+        .unwrap();
+    assert!(auth.get_user_from_session_id(&session).unwrap().is_none());
+}
+
+#[test]
+fn update_password_enforces_the_length_policy_and_keeps_the_token() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let bob = email("bob@example.com");
+    auth.register_user(&bob, &password("password1")).unwrap();
+    let token = auth.get_reset_password_token(&bob).unwrap();
+    let error = auth
+        .update_password(&bob, &token, &password("short"))
+        .unwrap_err();
+    assert!(matches!(error, AuthError::InvalidInput(_)));
+    auth.update_password(&bob, &token, &password("long enough"))
+        .unwrap();
+}

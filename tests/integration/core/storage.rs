@@ -1,0 +1,106 @@
+//! The database file itself: permissions, concurrent creation, bad files.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::sync::{Arc, Barrier};
+use std::thread;
+
+use authctl::auth::{Auth, AuthError};
+use rusqlite::Connection;
+
+use super::support::{TestDb, fast_policy};
+
+fn mode(path: &std::path::Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_new_database_file_is_private_to_its_owner() {
+    let db = TestDb::new();
+    db.auth();
+    assert_eq!(mode(&db.path), 0o600);
+}
+
+#[test]
+fn folders_created_for_the_database_are_private() {
+    let db = TestDb::new();
+    let nested = db.folder().join("state").join("authctl").join("auth.db");
+    Auth::open(&nested, fast_policy()).unwrap();
+    assert_eq!(mode(nested.parent().unwrap()), 0o700);
+    assert_eq!(mode(nested.parent().unwrap().parent().unwrap()), 0o700);
+    assert_eq!(mode(&nested), 0o600);
+}
+
+#[test]
+fn an_existing_folder_keeps_its_permissions() {
+    let db = TestDb::new();
+    fs::set_permissions(db.folder(), fs::Permissions::from_mode(0o750)).unwrap();
+    db.auth();
+    assert_eq!(mode(&db.folder()), 0o750);
+}
+
+#[test]
+fn processes_opening_a_fresh_file_at_once_all_migrate_it() {
+    let db = TestDb::new();
+    let barrier = Arc::new(Barrier::new(8));
+    let handles: Vec<_> = (0..8)
+        .map(|_| {
+            let (barrier, path) = (barrier.clone(), db.path.clone());
+            thread::spawn(move || {
+                barrier.wait();
+                Auth::open(&path, fast_policy()).map(|_| ())
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().unwrap().unwrap();
+    }
+    let conn = Connection::open(&db.path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, 1);
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
+
+#[test]
+fn the_database_is_left_in_wal_mode() {
+    let db = TestDb::new();
+    db.auth();
+    let conn = Connection::open(&db.path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_gives_a_clear_error() {
+    let db = TestDb::new();
+    fs::write(
+        &db.path,
+        b"this is a text file, not SQLite, and it is long enough",
+    )
+    .unwrap();
+    let error = Auth::open(&db.path, fast_policy()).err().unwrap();
+    assert!(matches!(error, AuthError::Internal { .. }));
+    assert!(error.to_string().contains("database"), "{error}");
+    assert_eq!(
+        fs::read(&db.path).unwrap(),
+        b"this is a text file, not SQLite, and it is long enough"
+    );
+}
+
+#[test]
+fn a_database_in_a_folder_that_cannot_be_created_gives_a_clear_error() {
+    let db = TestDb::new();
+    let blocker = db.folder().join("file");
+    fs::write(&blocker, b"").unwrap();
+    let error = Auth::open(&blocker.join("auth.db"), fast_policy())
+        .err()
+        .unwrap();
+    assert!(error.to_string().contains("database"), "{error}");
+}
