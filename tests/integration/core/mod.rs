@@ -7,5 +7,6 @@ mod emails;
 mod expiry;
 mod flask_flow;
 mod passwords;
+mod properties;
 mod storage;
 mod support;

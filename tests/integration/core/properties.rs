@@ -1,0 +1,53 @@
+//! Property tests: the parsers at the edge never panic and keep their rules
+//! for any input.
+
+use authctl::domain::{Email, Password, SessionToken};
+use proptest::prelude::*;
+
+proptest! {
+    #[test]
+    fn any_email_that_parses_obeys_every_rule(raw in "\\PC{0,300}|[ a-zA-Z0-9@.\t]{0,40}") {
+        if let Ok(email) = Email::parse(&raw) {
+            let shown = email.as_str();
+            prop_assert_eq!(shown, raw.trim());
+            prop_assert!(shown.len() <= 254);
+            prop_assert_eq!(shown.matches('@').count(), 1);
+            prop_assert!(!shown.starts_with('@') && !shown.ends_with('@'));
+            prop_assert!(!shown.chars().any(|c| c.is_whitespace() || c.is_control()));
+            prop_assert_eq!(email.key(), shown.to_lowercase());
+            prop_assert_eq!(Email::parse(shown).unwrap(), email.clone());
+        }
+    }
+
+    // Keys are Unicode lowercase, not full case folding: 'ß' upper-cases to
+    // "SS", which lower-cases to "ss", so it is left out of this alphabet.
+    #[test]
+    fn emails_differing_only_in_case_share_a_key(local in "[a-zA-ZÀ-ÖØ-Þà-öø-ÿ]{1,20}", domain in "[a-zA-Z]{1,10}") {
+        let lower = Email::parse(&format!("{local}@{domain}.io").to_lowercase()).unwrap();
+        let upper = Email::parse(&format!("{local}@{domain}.IO").to_uppercase()).unwrap();
+        prop_assert_eq!(lower.key(), upper.key());
+    }
+
+    #[test]
+    fn a_password_parses_exactly_when_it_fits_bcrypt(raw in "\\PC{0,80}|[a\\x00]{0,5}") {
+        let fits = !raw.is_empty() && raw.len() <= 72 && !raw.contains('\0');
+        match Password::parse(raw.clone()) {
+            Ok(password) => {
+                prop_assert!(fits);
+                prop_assert_eq!(password.expose(), raw.as_str());
+            }
+            Err(error) => {
+                prop_assert!(!fits);
+                prop_assert!(!error.to_string().contains(&raw) || raw.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn a_session_token_parses_only_from_a_uuid(raw in "\\PC{0,64}") {
+        if let Ok(token) = SessionToken::parse(&raw) {
+            prop_assert!(uuid::Uuid::try_parse(raw.trim()).is_ok());
+            prop_assert_eq!(token.digest(), SessionToken::parse(&raw).unwrap().digest());
+        }
+    }
+}
