@@ -1,7 +1,7 @@
 //! Operator calls behind `authctl users ...` and `authctl sessions ...`.
 
 use super::{Auth, AuthError, not_found};
-use crate::domain::{Email, PasswordHash, SessionInfo, Timestamp, User, UserSummary};
+use crate::domain::{Email, PasswordHash, SessionInfo, SessionToken, Timestamp, User, UserSummary};
 use crate::store::{StoreError, UserLookup, UserUpdate};
 
 /// One user as `users export` writes it: what `users import` reads back.
@@ -89,6 +89,30 @@ impl Auth {
                 created_at: record.user.created_at,
             })
             .collect())
+    }
+
+    /// Opens one session for each of `emails` in a single transaction, as
+    /// many `create_session` calls would (`None` for an unknown or disabled
+    /// user); for provisioning and load tests, where a transaction per
+    /// session would dominate.
+    pub fn create_sessions(
+        &self,
+        emails: &[Email],
+    ) -> Result<Vec<Option<SessionToken>>, AuthError> {
+        let mut tokens = Vec::with_capacity(emails.len());
+        let mut sessions = Vec::with_capacity(emails.len());
+        for email in emails {
+            match self.active_user(UserLookup::Email(email))? {
+                Some(record) => {
+                    let (token, session) = self.new_session(record.user.id);
+                    tokens.push(Some(token));
+                    sessions.push(session);
+                }
+                None => tokens.push(None),
+            }
+        }
+        self.store.add_sessions(&sessions)?;
+        Ok(tokens)
     }
 
     /// Deletes expired sessions and reset tokens; returns how many.

@@ -23,7 +23,9 @@ pub use paths::default_db_path;
 pub use policy::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
 
 use crate::domain::{Email, Password, ResetToken, SessionToken, User, UserId, ValidationError};
-use crate::store::{NewUser, SqliteStore, Store, StoreError, UserLookup, UserRecord, UserUpdate};
+use crate::store::{
+    NewSession, NewUser, SqliteStore, Store, StoreError, UserLookup, UserRecord, UserUpdate,
+};
 
 /// Registration, login, sessions and password resets over one database.
 ///
@@ -219,15 +221,21 @@ impl Auth {
     }
 
     fn open_session(&self, user: UserId) -> Result<SessionToken, AuthError> {
-        let token = SessionToken::generate();
-        let now = self.clock.now();
-        self.store.add_session(
-            user,
-            &token.digest(),
-            now,
-            now.after(self.policy.session_ttl),
-        )?;
+        let (token, session) = self.new_session(user);
+        self.store.add_sessions(&[session])?;
         Ok(token)
+    }
+
+    fn new_session(&self, user: UserId) -> (SessionToken, NewSession) {
+        let token = SessionToken::generate();
+        let created_at = self.clock.now();
+        let session = NewSession {
+            user,
+            digest: token.digest(),
+            created_at,
+            expires_at: created_at.after(self.policy.session_ttl),
+        };
+        (token, session)
     }
 
     fn check_policy(&self, password: &Password) -> Result<(), ValidationError> {

@@ -14,7 +14,7 @@ mod types;
 pub use error::StoreError;
 pub use migrations::migrations;
 pub use sqlite::SqliteStore;
-pub use types::{ImportOutcome, NewUser, UserLookup, UserRecord, UserUpdate};
+pub use types::{ImportOutcome, NewSession, NewUser, UserLookup, UserRecord, UserUpdate};
 
 use crate::domain::{PasswordHash, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
 
@@ -38,14 +38,9 @@ pub trait Store: Send + Sync {
         now: Timestamp,
     ) -> Result<(), StoreError>;
 
-    /// Records a session for `user` under `digest`, valid until `expires_at`.
-    fn add_session(
-        &self,
-        user: UserId,
-        digest: &TokenDigest,
-        created_at: Timestamp,
-        expires_at: Timestamp,
-    ) -> Result<(), StoreError>;
+    /// Records sessions, all in one transaction (one for a login, many when
+    /// provisioning).
+    fn add_sessions(&self, sessions: &[NewSession]) -> Result<(), StoreError>;
 
     /// Deletes the session stored under `digest` if it is still live;
     /// returns whether one was deleted.

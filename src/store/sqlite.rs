@@ -6,7 +6,9 @@ use std::path::Path;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, ToSql, Transaction, params};
 
 use super::pool::{Pool, connect};
-use super::{ImportOutcome, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate};
+use super::{
+    ImportOutcome, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate,
+};
 use crate::domain::{
     Email, PasswordHash, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
 };
@@ -253,27 +255,24 @@ impl Store for SqliteStore {
         })
     }
 
-    fn add_session(
-        &self,
-        user: UserId,
-        digest: &TokenDigest,
-        created_at: Timestamp,
-        expires_at: Timestamp,
-    ) -> Result<(), StoreError> {
+    fn add_sessions(&self, sessions: &[NewSession]) -> Result<(), StoreError> {
         self.write("cannot record the session", true, |tx| {
-            tx.prepare_cached(
-                "INSERT INTO sessions (user_id, digest, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    user.0,
-                    digest.as_bytes(),
-                    created_at.unix(),
-                    expires_at.unix()
-                ])
-            })
-            .map_err(|e| StoreError::unexpected("cannot record the session", e))?;
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO sessions (user_id, digest, created_at, expires_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(|e| StoreError::unexpected("cannot record the session", e))?;
+            for session in sessions {
+                insert
+                    .execute(params![
+                        session.user.0,
+                        session.digest.as_bytes(),
+                        session.created_at.unix(),
+                        session.expires_at.unix()
+                    ])
+                    .map_err(|e| StoreError::unexpected("cannot record the session", e))?;
+            }
             Ok(())
         })
     }

@@ -11,6 +11,19 @@ pub struct NewUser {
     pub created_at: Timestamp,
 }
 
+/// A session to record: only the digest of its token is kept.
+#[derive(Debug, Clone, Copy)]
+pub struct NewSession {
+    /// Its owner.
+    pub user: UserId,
+    /// SHA-256 of the session id.
+    pub digest: TokenDigest,
+    /// When it was opened.
+    pub created_at: Timestamp,
+    /// When it stops being accepted.
+    pub expires_at: Timestamp,
+}
+
 /// A stored user together with its password hash.
 #[derive(Debug, Clone)]
 pub struct UserRecord {

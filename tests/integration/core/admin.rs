@@ -323,3 +323,20 @@ fn export_returns_what_import_reads() {
             .unwrap()
     );
 }
+
+#[test]
+fn create_sessions_opens_one_live_session_per_known_user() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let users = [email("a@x.io"), email("b@x.io"), email("c@x.io")];
+    for user in &users[..2] {
+        auth.register_user(user, &password("password1")).unwrap();
+    }
+    let tokens = auth.create_sessions(&users).unwrap();
+    assert!(tokens[2].is_none(), "unknown user");
+    for (user, token) in users.iter().zip(&tokens).take(2) {
+        let token = token.as_ref().unwrap();
+        let found = auth.get_user_from_session_id(token).unwrap().unwrap();
+        assert_eq!(&found.email, user);
+    }
+}
