@@ -85,10 +85,14 @@ fn write_users(out: impl Write, users: &[ExportedUser], format: Format) -> io::R
     match format {
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(out);
-            writer.write_record([EMAIL, HASHED_PASSWORD, CREATED_AT])?;
+            writer
+                .write_record([EMAIL, HASHED_PASSWORD, CREATED_AT])
+                .map_err(csv_io)?;
             for user in users {
                 let line = Line::from(user);
-                writer.write_record([line.email, line.hashed_password, &line.created_at])?;
+                writer
+                    .write_record([line.email, line.hashed_password, &line.created_at])
+                    .map_err(csv_io)?;
             }
             writer.flush()
         }
@@ -100,5 +104,14 @@ fn write_users(out: impl Write, users: &[ExportedUser], format: Format) -> io::R
             }
             out.flush()
         }
+    }
+}
+
+/// The I/O error inside a csv error, so that a closed pipe is still seen as
+/// one; plain string records cannot fail any other way.
+fn csv_io(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        _ => io::Error::other("cannot write CSV"),
     }
 }

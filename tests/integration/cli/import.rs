@@ -330,3 +330,38 @@ fn export_to_a_file_makes_it_private() {
         "jsonl from the name: {text}"
     );
 }
+
+#[test]
+fn export_into_a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let env = Env::new();
+    let hash = hash_of("shared", Version::TwoB);
+    let mut jsonl = String::new();
+    for i in 0..2000 {
+        let row =
+            serde_json::json!({"email": format!("pipe{i}@example.com"), "hashed_password": hash});
+        writeln!(jsonl, "{row}").expect("write to a string");
+    }
+    let file = env.file("many.jsonl", &jsonl);
+    env.run(&["users", "import", &file]).success();
+
+    // More than a pipe buffer holds, read one line of it, then hang up.
+    let mut child = env
+        .std_cmd()
+        .args(["users", "export"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let stdout = child.stdout.take().expect("a stdout pipe");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("read the header");
+    assert_eq!(first, "email,hashed_password,created_at\n");
+    let output = child.wait_with_output().expect("the export ends");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}

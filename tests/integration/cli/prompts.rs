@@ -113,3 +113,17 @@ fn delete_on_a_terminal_asks_for_confirmation() {
     assert_eq!(finish(accepted), 0);
     env.run(&["users", "show", "gone@example.com"]).code(3);
 }
+
+#[test]
+fn import_on_a_terminal_shows_a_progress_bar() {
+    let env = Env::new();
+    let mut csv = String::from("email,password\n");
+    for i in 0..500 {
+        csv.push_str(&format!("bar{i}@example.com,password number {i}\n"));
+    }
+    let file = env.file("users.csv", &csv);
+    let mut session = spawn(&env, &["users", "import", &file]);
+    session.expect("/500 rows").expect("a progress bar");
+    session.expect("500 created").expect("the summary");
+    assert_eq!(finish(session), 0);
+}
