@@ -69,6 +69,7 @@ impl SavedSession {
             fs::set_permissions(folder, Permissions::from_mode(0o700)).map_err(fail)?;
         }
         let temporary = path.with_extension(format!("tmp{}", std::process::id()));
+        // Left behind only by a crashed run that had our pid; usually absent.
         let _ = fs::remove_file(&temporary);
         let mut file = OpenOptions::new()
             .write(true)

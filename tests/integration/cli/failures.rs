@@ -8,13 +8,7 @@ fn registering_without_a_terminal_or_password_stdin_exits_6() {
     env.run(&["register", "ann@example.com"])
         .code(6)
         .stderr_has("--password-stdin");
-    assert!(
-        env.run(&["--json", "users", "list"])
-            .success()
-            .json()
-            .as_array()
-            .is_some_and(Vec::is_empty)
-    );
+    assert_eq!(env.json(&["users", "list"]), serde_json::json!([]));
 }
 
 #[test]
@@ -214,4 +208,12 @@ fn without_json_an_error_is_one_line() {
     let run = env.run(&["users", "disable", "ghost@example.com"]).code(3);
     assert_eq!(run.stderr.lines().count(), 1, "{run}");
     assert!(run.stderr.starts_with("error: "), "{run}");
+}
+
+#[test]
+fn an_unknown_session_id_is_not_echoed_in_the_error() {
+    let env = Env::new();
+    let session = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+    let run = env.run(&["whoami", "--session", session]).code(4);
+    assert_eq!(run.stderr, "error: invalid or expired session\n");
 }
