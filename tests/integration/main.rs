@@ -1,4 +1,5 @@
-//! The one integration-test binary: each area is a module, so the suite
-//! links once.
+//! The one integration-test binary: one module per area of the product, so
+//! the suite links once.
 
+mod cli;
 mod core;

@@ -1,0 +1,350 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[authctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'authctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'authctl'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand register 'Create a user'
+            cand login 'Check a password, open a session and print its id'
+            cand whoami 'Print the email of the session''s user'
+            cand logout 'End the session (or all of its user''s) and forget the saved one'
+            cand reset-password 'Issue a reset token, or set a new password with one'
+            cand users 'List, show, delete, disable, enable, import and export users'
+            cand sessions 'List or revoke live sessions'
+            cand completions 'Print a shell completion script'
+            cand serve 'Run the HTTP service'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;register'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;login'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
+            cand --no-save 'Print the session id without saving it for whoami and logout'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;whoami'= {
+            cand --session 'Session id to check [default: the one `login` saved]'
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;logout'= {
+            cand --session 'Session id to end [default: the one `login` saved]'
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --all 'End every session of the session''s user, not just this one'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;reset-password'= {
+            cand --token 'A reset token from the first step; sets a new password with it'
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --password-stdin 'Read the new password from the first line of stdin instead of prompting'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;users'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Show every user as a table (id, email, live sessions, created, status)'
+            cand show 'Show one user'
+            cand delete 'Delete a user with its sessions (asks first on a terminal)'
+            cand disable 'Stop a user from logging in or resetting, and end its sessions'
+            cand enable 'Let a disabled user log in again'
+            cand import 'Create many users from a CSV or JSONL file, all or nothing'
+            cand export 'Write every user with its password hash, in the format import reads'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;users;list'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;users;show'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;users;delete'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;users;disable'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;users;enable'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;users;import'= {
+            cand --format 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]'
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --skip-existing 'Skip rows whose email already exists instead of importing nothing'
+            cand --dry-run 'Check everything and report, but write nothing'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authctl;users;export'= {
+            cand --format 'Output format [default: from the --output name, else csv]'
+            cand -o 'Write to this file (mode 0600) instead of stdout'
+            cand --output 'Write to this file (mode 0600) instead of stdout'
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'authctl;users;help'= {
+            cand list 'Show every user as a table (id, email, live sessions, created, status)'
+            cand show 'Show one user'
+            cand delete 'Delete a user with its sessions (asks first on a terminal)'
+            cand disable 'Stop a user from logging in or resetting, and end its sessions'
+            cand enable 'Let a disabled user log in again'
+            cand import 'Create many users from a CSV or JSONL file, all or nothing'
+            cand export 'Write every user with its password hash, in the format import reads'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;users;help;list'= {
+        }
+        &'authctl;users;help;show'= {
+        }
+        &'authctl;users;help;delete'= {
+        }
+        &'authctl;users;help;disable'= {
+        }
+        &'authctl;users;help;enable'= {
+        }
+        &'authctl;users;help;import'= {
+        }
+        &'authctl;users;help;export'= {
+        }
+        &'authctl;users;help;help'= {
+        }
+        &'authctl;sessions'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Show live sessions (row id and digest prefix, never the token)'
+            cand revoke 'End every session of a user'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;sessions;list'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;sessions;revoke'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;sessions;help'= {
+            cand list 'Show live sessions (row id and digest prefix, never the token)'
+            cand revoke 'End every session of a user'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;sessions;help;list'= {
+        }
+        &'authctl;sessions;help;revoke'= {
+        }
+        &'authctl;sessions;help;help'= {
+        }
+        &'authctl;completions'= {
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;serve'= {
+            cand --bind 'Address and port to listen on (port 0 picks a free one)'
+            cand --reset-hook 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token'
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --secure-cookie 'Mark the session cookie Secure (serve behind HTTPS)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;help'= {
+            cand register 'Create a user'
+            cand login 'Check a password, open a session and print its id'
+            cand whoami 'Print the email of the session''s user'
+            cand logout 'End the session (or all of its user''s) and forget the saved one'
+            cand reset-password 'Issue a reset token, or set a new password with one'
+            cand users 'List, show, delete, disable, enable, import and export users'
+            cand sessions 'List or revoke live sessions'
+            cand completions 'Print a shell completion script'
+            cand serve 'Run the HTTP service'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;help;register'= {
+        }
+        &'authctl;help;login'= {
+        }
+        &'authctl;help;whoami'= {
+        }
+        &'authctl;help;logout'= {
+        }
+        &'authctl;help;reset-password'= {
+        }
+        &'authctl;help;users'= {
+            cand list 'Show every user as a table (id, email, live sessions, created, status)'
+            cand show 'Show one user'
+            cand delete 'Delete a user with its sessions (asks first on a terminal)'
+            cand disable 'Stop a user from logging in or resetting, and end its sessions'
+            cand enable 'Let a disabled user log in again'
+            cand import 'Create many users from a CSV or JSONL file, all or nothing'
+            cand export 'Write every user with its password hash, in the format import reads'
+        }
+        &'authctl;help;users;list'= {
+        }
+        &'authctl;help;users;show'= {
+        }
+        &'authctl;help;users;delete'= {
+        }
+        &'authctl;help;users;disable'= {
+        }
+        &'authctl;help;users;enable'= {
+        }
+        &'authctl;help;users;import'= {
+        }
+        &'authctl;help;users;export'= {
+        }
+        &'authctl;help;sessions'= {
+            cand list 'Show live sessions (row id and digest prefix, never the token)'
+            cand revoke 'End every session of a user'
+        }
+        &'authctl;help;sessions;list'= {
+        }
+        &'authctl;help;sessions;revoke'= {
+        }
+        &'authctl;help;completions'= {
+        }
+        &'authctl;help;serve'= {
+        }
+        &'authctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

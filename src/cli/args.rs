@@ -1,0 +1,166 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use super::{
+    completions::CompletionsArgs, login::LoginArgs, logout::LogoutArgs, register::RegisterArgs,
+    reset_password::ResetPasswordArgs, serve::ServeArgs, sessions::SessionsCommand,
+    users::UsersCommand, whoami::WhoamiArgs,
+};
+use crate::auth::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
+use crate::domain::MAX_PASSWORD_BYTES;
+
+const AFTER_HELP: &str = "\
+Examples:
+  authctl register alice@example.com            # prompts twice for the password
+  printf '%s\\n' \"$PW\" | authctl register alice@example.com --password-stdin
+  SID=$(authctl login alice@example.com)        # prints the session id alone
+  authctl whoami
+  authctl users import users.csv
+  authctl --json users list | jq -r '.[].email'
+
+Output:
+  Results go to stdout; confirmations, prompts, progress bars and errors go
+  to stderr. With --json, stdout holds exactly one JSON document and an error
+  is one JSON object {\"error\": ..., \"code\": N} on stderr.
+
+Exit codes:
+  0  success
+  1  internal error (database, file system, server)
+  2  usage error (bad arguments or option values; `users delete` without
+     --yes when stdin is not a terminal)
+  3  not found (user)
+  4  authentication failed (wrong email or password; no, invalid or expired
+     session; invalid, expired or used reset token)
+  5  conflict (the user already exists)
+  6  invalid input (email, password policy, import file; a password needed
+     without a terminal and without --password-stdin)
+
+Files:
+  database       --db, else $AUTHCTL_DB, else $XDG_DATA_HOME/authctl/auth.db
+  saved session  $XDG_STATE_HOME/authctl/sessions/<id of the database>, 0600";
+
+/// Manage users, sessions and password resets of the authctl
+/// authentication service, and run it.
+///
+/// Passwords never come from the command line: on a terminal they are
+/// prompted for, and a script passes them with --password-stdin.
+#[derive(Parser)]
+#[command(name = "authctl", version, after_help = AFTER_HELP, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub(crate) global: GlobalArgs,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// Options every command accepts, before or after the command name.
+#[derive(Args)]
+pub(crate) struct GlobalArgs {
+    /// Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]
+    #[arg(long, global = true, env = "AUTHCTL_DB", value_name = "PATH")]
+    pub(crate) db: Option<PathBuf>,
+
+    /// Machine output: one JSON document on stdout; errors as JSON on stderr
+    #[arg(long, global = true)]
+    pub(crate) json: bool,
+
+    /// bcrypt cost for new password hashes (4 is for tests only)
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_BCRYPT_COST",
+        value_name = "N",
+        default_value_t = Policy::default().bcrypt_cost,
+        value_parser = clap::value_parser!(u32).range(i64::from(MIN_BCRYPT_COST)..=i64::from(MAX_BCRYPT_COST)),
+    )]
+    pub(crate) bcrypt_cost: u32,
+
+    /// Fewest characters a new password may have (NIST SP 800-63B asks 15)
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_MIN_PASSWORD_LENGTH",
+        value_name = "N",
+        default_value_t = Policy::default().min_password_length as u64,
+        value_parser = clap::value_parser!(u64).range(1..=MAX_PASSWORD_BYTES as u64),
+    )]
+    pub(crate) min_password_length: u64,
+
+    /// How long a session stays valid, e.g. 30m, 24h, 7d
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_SESSION_TTL",
+        value_name = "DURATION",
+        default_value_t = Policy::default().session_ttl.into(),
+        value_parser = parse_ttl,
+    )]
+    pub(crate) session_ttl: humantime::Duration,
+
+    /// How long a reset token stays valid, e.g. 15m, 1h
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_RESET_TTL",
+        value_name = "DURATION",
+        default_value_t = Policy::default().reset_ttl.into(),
+        value_parser = parse_ttl,
+    )]
+    pub(crate) reset_ttl: humantime::Duration,
+}
+
+/// The commands, in the order `--help` lists them.
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Create a user
+    Register(RegisterArgs),
+    /// Check a password, open a session and print its id
+    Login(LoginArgs),
+    /// Print the email of the session's user
+    Whoami(WhoamiArgs),
+    /// End the session (or all of its user's) and forget the saved one
+    Logout(LogoutArgs),
+    /// Issue a reset token, or set a new password with one
+    ResetPassword(ResetPasswordArgs),
+    /// List, show, delete, disable, enable, import and export users
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// List or revoke live sessions
+    #[command(subcommand)]
+    Sessions(SessionsCommand),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Run the HTTP service
+    Serve(ServeArgs),
+}
+
+/// Durations as people write them; zero is refused here because a session
+/// that expires at once is never what was meant.
+fn parse_ttl(text: &str) -> Result<humantime::Duration, String> {
+    let duration = humantime::parse_duration(text)
+        .map_err(|e| format!("{e} (write durations like 30m, 24h or 7d)"))?;
+    if duration.as_secs() == 0 {
+        return Err("must be at least 1s".to_owned());
+    }
+    Ok(duration.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn ttl_accepts_days_and_refuses_zero() {
+        assert_eq!(parse_ttl("7d").map(|d| d.as_secs()), Ok(7 * 24 * 3600));
+        assert!(parse_ttl("0s").is_err());
+        assert!(parse_ttl("soon").is_err());
+    }
+}

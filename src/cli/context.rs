@@ -1,0 +1,49 @@
+use std::path::PathBuf;
+
+use super::CliError;
+use super::args::GlobalArgs;
+use super::output::Output;
+use crate::auth::{Auth, Policy, default_db_path};
+
+/// What every command gets: the global options and where output goes.
+pub(crate) struct Context {
+    global: GlobalArgs,
+    pub(crate) out: Output,
+}
+
+impl Context {
+    pub(crate) fn new(global: GlobalArgs) -> Self {
+        let out = Output::new(global.json);
+        Self { global, out }
+    }
+
+    /// `--db`, else `AUTHCTL_DB` (both through clap), else the XDG default.
+    pub(crate) fn db_path(&self) -> Result<PathBuf, CliError> {
+        match &self.global.db {
+            Some(path) => Ok(path.clone()),
+            None => default_db_path().ok_or_else(|| {
+                CliError::Usage(
+                    "no home folder to put the database in; pass --db PATH or set AUTHCTL_DB"
+                        .to_owned(),
+                )
+            }),
+        }
+    }
+
+    pub(crate) fn policy(&self) -> Policy {
+        Policy {
+            bcrypt_cost: self.global.bcrypt_cost,
+            // clap bounds it to 1..=72, so the conversion cannot fail.
+            min_password_length: usize::try_from(self.global.min_password_length)
+                .unwrap_or(usize::MAX),
+            session_ttl: self.global.session_ttl.into(),
+            reset_ttl: self.global.reset_ttl.into(),
+        }
+    }
+
+    /// Opens (creating if needed) the database. Only commands that need it
+    /// call this, so `completions` and `--help` never touch a file.
+    pub(crate) fn open(&self) -> Result<Auth, CliError> {
+        Ok(Auth::open(&self.db_path()?, self.policy())?)
+    }
+}

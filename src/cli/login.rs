@@ -1,0 +1,57 @@
+use clap::Args;
+use serde::Serialize;
+
+use super::CliError;
+use super::context::Context;
+use super::prompt::{Ask, read_password};
+use super::session_file::SavedSession;
+use crate::domain::Email;
+
+/// `authctl login EMAIL`
+#[derive(Args)]
+#[command(after_help = "\
+Examples:
+  authctl login alice@example.com                 # prompts; saves the session
+  SID=$(printf '%s\\n' \"$PW\" | authctl login alice@example.com --password-stdin --no-save)")]
+pub(crate) struct LoginArgs {
+    /// The user's email
+    email: String,
+    /// Read the password from the first line of stdin instead of prompting
+    #[arg(long)]
+    password_stdin: bool,
+    /// Print the session id without saving it for whoami and logout
+    #[arg(long)]
+    no_save: bool,
+}
+
+#[derive(Serialize)]
+struct LoggedIn<'a> {
+    email: String,
+    session_id: &'a str,
+    saved: bool,
+}
+
+impl LoginArgs {
+    pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
+        let email = Email::parse(&self.email)?;
+        let password = read_password(self.password_stdin, Ask::Current)?;
+        let auth = ctx.open()?;
+        let (user, token) = auth.login(&email, &password)?;
+        if !self.no_save {
+            let saved = SavedSession::for_database(&ctx.db_path()?);
+            let path = saved.save(&token)?;
+            ctx.out.note(format_args!(
+                "logged in as {}; session saved in {}",
+                user.email,
+                path.display()
+            ));
+        }
+        let view = LoggedIn {
+            email: user.email.to_string(),
+            session_id: token.expose(),
+            saved: !self.no_save,
+        };
+        // The id alone on stdout, so `SID=$(authctl login ...)` works.
+        ctx.out.result(&view, token.expose())
+    }
+}

@@ -1,0 +1,80 @@
+use clap::Args;
+use serde::Serialize;
+
+use super::CliError;
+use super::context::Context;
+use super::session_file::{SavedSession, choose_session};
+use crate::auth::{Auth, INVALID_SESSION};
+use crate::domain::SessionToken;
+
+/// `authctl logout`
+#[derive(Args)]
+#[command(after_help = "\
+Examples:
+  authctl logout
+  authctl logout --all                  # every device of this user
+  authctl logout --session \"$SID\"")]
+pub(crate) struct LogoutArgs {
+    /// Session id to end [default: the one `login` saved]
+    #[arg(
+        long,
+        env = "AUTHCTL_SESSION",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
+    session: Option<String>,
+    /// End every session of the session's user, not just this one
+    #[arg(long)]
+    all: bool,
+}
+
+#[derive(Serialize)]
+struct LoggedOut {
+    email: String,
+    ended: u64,
+}
+
+impl LogoutArgs {
+    pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
+        let saved = SavedSession::for_database(&ctx.db_path()?);
+        let token = choose_session(self.session.as_deref(), &saved)?;
+        let auth = ctx.open()?;
+        let outcome = self.end(&auth, &token);
+        forget_if_dead(&auth, &saved)?;
+        let view = outcome?;
+        let note = match view.ended {
+            1 => format!("logged out {}", view.email),
+            n => format!("logged out {} ({n} sessions ended)", view.email),
+        };
+        ctx.out.done(&view, note)
+    }
+
+    fn end(&self, auth: &Auth, token: &SessionToken) -> Result<LoggedOut, CliError> {
+        let user = auth
+            .get_user_from_session_id(token)?
+            .ok_or_else(|| CliError::AuthenticationFailed(INVALID_SESSION.to_owned()))?;
+        let ended = if self.all {
+            auth.revoke_sessions(&user.email)?
+        } else {
+            auth.end_session(token)?;
+            1
+        };
+        Ok(LoggedOut {
+            email: user.email.to_string(),
+            ended,
+        })
+    }
+}
+
+/// Drops the saved id once it is no longer live: the one just ended, one
+/// ended by `--all`, or a stale one that made this logout fail.
+fn forget_if_dead(auth: &Auth, saved: &SavedSession) -> Result<(), CliError> {
+    let Some(text) = saved.load()? else {
+        return Ok(());
+    };
+    let live = match SessionToken::parse(&text) {
+        Ok(token) => auth.get_user_from_session_id(&token)?.is_some(),
+        Err(_) => false,
+    };
+    if live { Ok(()) } else { saved.forget() }
+}

@@ -1,0 +1,170 @@
+use std::io::{self, Write};
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use serde::Serialize;
+
+use super::CliError;
+use crate::domain::{SessionInfo, User, UserSummary};
+
+/// Where a command's words go.
+///
+/// Results (the data a script captures) go to stdout; confirmations and
+/// summaries for a person go to stderr, so `$(authctl ...)` captures only
+/// the result. With `--json`, stdout gets one JSON document and the notes
+/// are left out.
+pub(crate) struct Output {
+    json: bool,
+}
+
+impl Output {
+    pub(crate) fn new(json: bool) -> Self {
+        Self { json }
+    }
+
+    pub(crate) fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// A line of result text on stdout.
+    pub(crate) fn line(&self, text: impl std::fmt::Display) -> Result<(), CliError> {
+        let mut stdout = io::stdout().lock();
+        writeln!(stdout, "{text}")
+            .and_then(|()| stdout.flush())
+            .map_err(|e| CliError::io("cannot write to stdout", e))
+    }
+
+    /// One JSON document on stdout.
+    pub(crate) fn document(&self, value: &impl Serialize) -> Result<(), CliError> {
+        let mut stdout = io::stdout().lock();
+        serde_json::to_writer(&mut stdout, value)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(stdout))
+            .and_then(|()| stdout.flush())
+            .map_err(|e| CliError::io("cannot write to stdout", e))
+    }
+
+    /// A note for a person on stderr; silent with `--json`.
+    pub(crate) fn note(&self, text: impl std::fmt::Display) {
+        if !self.json {
+            // A closed stderr must not turn a done job into a failure.
+            let _ = writeln!(io::stderr().lock(), "{text}");
+        }
+    }
+
+    /// The JSON document with `--json`, else the human `text` on stdout.
+    pub(crate) fn result(
+        &self,
+        value: &impl Serialize,
+        text: impl std::fmt::Display,
+    ) -> Result<(), CliError> {
+        if self.json {
+            self.document(value)
+        } else {
+            self.line(text)
+        }
+    }
+
+    /// The JSON document with `--json`, else the human note on stderr.
+    pub(crate) fn done(
+        &self,
+        value: &impl Serialize,
+        note: impl std::fmt::Display,
+    ) -> Result<(), CliError> {
+        if self.json {
+            self.document(value)
+        } else {
+            self.note(note);
+            Ok(())
+        }
+    }
+}
+
+/// A user as `--json` shows it.
+#[derive(Serialize)]
+pub(crate) struct UserView {
+    pub(crate) id: i64,
+    pub(crate) email: String,
+    pub(crate) status: &'static str,
+    pub(crate) created_at: String,
+    pub(crate) updated_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) live_sessions: Option<u64>,
+}
+
+impl UserView {
+    pub(crate) fn new(user: &User, live_sessions: Option<u64>) -> Self {
+        Self {
+            id: user.id.0,
+            email: user.email.to_string(),
+            status: status(user),
+            created_at: user.created_at.to_string(),
+            updated_at: user.updated_at.to_string(),
+            live_sessions,
+        }
+    }
+}
+
+pub(crate) fn status(user: &User) -> &'static str {
+    if user.disabled { "disabled" } else { "active" }
+}
+
+/// A live session as `--json` shows it: never the token.
+#[derive(Serialize)]
+pub(crate) struct SessionView {
+    pub(crate) id: i64,
+    pub(crate) email: String,
+    pub(crate) digest_prefix: String,
+    pub(crate) created_at: String,
+    pub(crate) expires_at: String,
+}
+
+impl From<&SessionInfo> for SessionView {
+    fn from(session: &SessionInfo) -> Self {
+        Self {
+            id: session.id,
+            email: session.email.to_string(),
+            digest_prefix: session.digest_prefix.clone(),
+            created_at: session.created_at.to_string(),
+            expires_at: session.expires_at.to_string(),
+        }
+    }
+}
+
+/// A table that wraps its cells to fit the terminal (when there is one).
+fn table(header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().copied());
+    table
+}
+
+pub(crate) fn users_table(users: &[UserSummary]) -> Table {
+    let mut table = table(&["id", "email", "live sessions", "created", "status"]);
+    for summary in users {
+        let user = &summary.user;
+        table.add_row(vec![
+            user.id.0.to_string(),
+            user.email.to_string(),
+            summary.live_sessions.to_string(),
+            user.created_at.to_string(),
+            status(user).to_owned(),
+        ]);
+    }
+    table
+}
+
+pub(crate) fn sessions_table(sessions: &[SessionInfo]) -> Table {
+    let mut table = table(&["id", "email", "digest", "created", "expires"]);
+    for session in sessions {
+        table.add_row(vec![
+            session.id.to_string(),
+            session.email.to_string(),
+            session.digest_prefix.clone(),
+            session.created_at.to_string(),
+            session.expires_at.to_string(),
+        ]);
+    }
+    table
+}

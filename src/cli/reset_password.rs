@@ -1,0 +1,74 @@
+use clap::Args;
+use serde::Serialize;
+
+use super::CliError;
+use super::context::Context;
+use super::prompt::{Ask, read_password};
+use crate::auth::INVALID_RESET_TOKEN;
+use crate::domain::{Email, ResetToken};
+
+/// `authctl reset-password EMAIL [--token T]`
+#[derive(Args)]
+#[command(after_help = "\
+Without --token, issues a reset token (replacing any earlier one) and prints
+it. With --token, sets a new password, ends every session of the user and
+uses the token up.
+
+Examples:
+  TOKEN=$(authctl reset-password alice@example.com)
+  authctl reset-password alice@example.com --token \"$TOKEN\"
+  printf '%s\\n' \"$NEW\" | authctl reset-password alice@example.com --token \"$TOKEN\" --password-stdin")]
+pub(crate) struct ResetPasswordArgs {
+    /// The user's email
+    email: String,
+    /// A reset token from the first step; sets a new password with it
+    #[arg(long, value_name = "TOKEN")]
+    token: Option<String>,
+    /// Read the new password from the first line of stdin instead of prompting
+    #[arg(long, requires = "token")]
+    password_stdin: bool,
+}
+
+#[derive(Serialize)]
+struct Issued<'a> {
+    email: String,
+    reset_token: &'a str,
+}
+
+#[derive(Serialize)]
+struct Updated {
+    email: String,
+    message: &'static str,
+}
+
+impl ResetPasswordArgs {
+    pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
+        let email = Email::parse(&self.email)?;
+        match &self.token {
+            None => {
+                let token = ctx.open()?.get_reset_password_token(&email)?;
+                let view = Issued {
+                    email: email.to_string(),
+                    reset_token: token.expose(),
+                };
+                ctx.out.result(&view, token.expose())
+            }
+            Some(text) => {
+                // A malformed token is refused before any prompt.
+                let token = ResetToken::parse(text)
+                    .map_err(|_| CliError::AuthenticationFailed(INVALID_RESET_TOKEN.to_owned()))?;
+                let min_length = ctx.policy().min_password_length;
+                let password = read_password(self.password_stdin, Ask::New { min_length })?;
+                ctx.open()?.update_password(&email, &token, &password)?;
+                let view = Updated {
+                    email: email.to_string(),
+                    message: "Password updated",
+                };
+                ctx.out.done(
+                    &view,
+                    format_args!("password updated for {email}; its sessions ended"),
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The session id `login` saves for `whoami` and `logout`: one file per
+//! database, so logging in to a test database does not replace the session
+//! of the real one.
+
+use std::fs::{self, DirBuilder, OpenOptions, Permissions};
+use std::io::{ErrorKind, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::CliError;
+use crate::auth::INVALID_SESSION;
+use crate::domain::SessionToken;
+
+/// The saved-session file of one database.
+pub(crate) struct SavedSession {
+    /// `None` when there is no state folder (no `$HOME`): nothing is saved.
+    path: Option<PathBuf>,
+}
+
+impl SavedSession {
+    /// The file for the database at `db`, named by a digest of its canonical
+    /// path so that `./auth.db` and `/abs/auth.db` share one session.
+    pub(crate) fn for_database(db: &Path) -> Self {
+        let canonical = fs::canonicalize(db).unwrap_or_else(|_| db.to_owned());
+        let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
+        let name = hex::encode(&digest[..16]);
+        let folder = dirs::state_dir().or_else(dirs::data_local_dir);
+        Self {
+            path: folder.map(|f| f.join("authctl").join("sessions").join(name)),
+        }
+    }
+
+    /// The saved session id text, if one is saved.
+    pub(crate) fn load(&self) -> Result<Option<String>, CliError> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        match fs::read_to_string(path) {
+            Ok(text) => Ok(Some(text.trim().to_owned())),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(CliError::io(
+                format!("cannot read the saved session {}", path.display()),
+                e,
+            )),
+        }
+    }
+
+    /// Writes the id with mode 0600 in a 0700 folder. The file is written
+    /// whole under a temporary name and renamed, so a reader never sees
+    /// half an id and the mode is right before any byte lands.
+    pub(crate) fn save(&self, token: &SessionToken) -> Result<&Path, CliError> {
+        let Some(path) = &self.path else {
+            return Err(CliError::Usage(
+                "no state folder to save the session in (set HOME or XDG_STATE_HOME), \
+                 or pass --no-save"
+                    .to_owned(),
+            ));
+        };
+        let fail = |e| CliError::io(format!("cannot save the session in {}", path.display()), e);
+        if let Some(folder) = path.parent() {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(folder)
+                .map_err(fail)?;
+            // The folder may predate us with a looser mode.
+            fs::set_permissions(folder, Permissions::from_mode(0o700)).map_err(fail)?;
+        }
+        let temporary = path.with_extension(format!("tmp{}", std::process::id()));
+        // Left behind only by a crashed run that had our pid; usually absent.
+        let _ = fs::remove_file(&temporary);
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temporary)
+            .map_err(fail)?;
+        file.write_all(token.expose().as_bytes())
+            .and_then(|()| file.write_all(b"\n"))
+            .and_then(|()| file.sync_all())
+            .map_err(fail)?;
+        fs::rename(&temporary, path).map_err(fail)?;
+        Ok(path)
+    }
+
+    /// Deletes the saved id; nothing saved is fine.
+    pub(crate) fn forget(&self) -> Result<(), CliError> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        match fs::remove_file(path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(CliError::io(
+                format!("cannot remove the saved session {}", path.display()),
+                e,
+            )),
+        }
+    }
+}
+
+/// The session a command acts on: `--session` (or `AUTHCTL_SESSION`, which
+/// clap folds into it), else the saved one.
+pub(crate) fn choose_session(
+    explicit: Option<&str>,
+    saved: &SavedSession,
+) -> Result<SessionToken, CliError> {
+    let text = match explicit {
+        Some(text) => text.to_owned(),
+        None => saved.load()?.ok_or_else(|| {
+            CliError::AuthenticationFailed(
+                "not logged in: no saved session for this database \
+                 (run `authctl login EMAIL` or pass --session)"
+                    .to_owned(),
+            )
+        })?,
+    };
+    // A malformed id is just another invalid session to the caller.
+    SessionToken::parse(&text)
+        .map_err(|_| CliError::AuthenticationFailed(INVALID_SESSION.to_owned()))
+}

@@ -1,0 +1,78 @@
+//! `authctl sessions ...`: live sessions, shown without their tokens.
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::CliError;
+use super::context::Context;
+use super::output::{SessionView, sessions_table};
+use crate::domain::Email;
+
+/// The `sessions` subcommands.
+#[derive(Subcommand)]
+pub(crate) enum SessionsCommand {
+    /// Show live sessions (row id and digest prefix, never the token)
+    #[command(after_help = "\
+Examples:
+  authctl sessions list
+  authctl sessions list alice@example.com
+  authctl --json sessions list | jq length")]
+    List(ListArgs),
+    /// End every session of a user
+    #[command(after_help = "Example:\n  authctl sessions revoke alice@example.com")]
+    Revoke(RevokeArgs),
+}
+
+/// `authctl sessions list [EMAIL]`
+#[derive(Args)]
+pub(crate) struct ListArgs {
+    /// Only this user's sessions
+    email: Option<String>,
+}
+
+/// `authctl sessions revoke EMAIL`
+#[derive(Args)]
+pub(crate) struct RevokeArgs {
+    /// The user whose sessions end
+    email: String,
+}
+
+#[derive(Serialize)]
+struct Revoked {
+    email: String,
+    revoked: u64,
+}
+
+impl SessionsCommand {
+    pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
+        match self {
+            Self::List(args) => list(args, ctx),
+            Self::Revoke(args) => revoke(args, ctx),
+        }
+    }
+}
+
+fn list(args: &ListArgs, ctx: &Context) -> Result<(), CliError> {
+    let email = args.email.as_deref().map(Email::parse).transpose()?;
+    let sessions = ctx.open()?.list_sessions(email.as_ref())?;
+    if ctx.out.is_json() {
+        let views: Vec<SessionView> = sessions.iter().map(SessionView::from).collect();
+        return ctx.out.document(&views);
+    }
+    if sessions.is_empty() {
+        ctx.out.note("no live sessions");
+        return Ok(());
+    }
+    ctx.out.line(sessions_table(&sessions))
+}
+
+fn revoke(args: &RevokeArgs, ctx: &Context) -> Result<(), CliError> {
+    let email = Email::parse(&args.email)?;
+    let revoked = ctx.open()?.revoke_sessions(&email)?;
+    let view = Revoked {
+        email: email.to_string(),
+        revoked,
+    };
+    ctx.out
+        .done(&view, format_args!("{revoked} sessions of {email} ended"))
+}

@@ -1,0 +1,136 @@
+use std::io::{self, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+
+use super::super::CliError;
+use super::super::context::Context;
+use super::import_rows::{Format, parse_rows};
+use crate::auth::{ImportOptions, ImportReport};
+
+/// `authctl users import FILE|-`
+#[derive(Args)]
+#[command(after_help = "\
+Input:
+  CSV with a header: email,password (plaintext, hashed here at --bcrypt-cost)
+  or email,hashed_password (an existing bcrypt hash: $2a$, $2b$ or $2y$, kept
+  as is so users keep their passwords). Both columns may appear; each row
+  fills one. A created_at column (as export writes) is ignored.
+  JSONL: one object per line, {\"email\": ..., \"password\": ...} or
+  {\"email\": ..., \"hashed_password\": ...}.
+
+Every row is checked first and every bad row is reported by line; then all
+rows are written in one transaction, or none.
+
+Examples:
+  authctl users import users.csv
+  authctl users import --dry-run users.csv
+  authctl users import --skip-existing users.csv
+  sqlite3 -csv -header flask.db 'SELECT email, hashed_password FROM users' \\
+    | authctl users import -")]
+pub(crate) struct ImportArgs {
+    /// The file to read, or - for stdin
+    #[arg(value_name = "FILE|-")]
+    file: PathBuf,
+    /// Input format [default: jsonl for .jsonl/.ndjson files, else csv]
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Skip rows whose email already exists instead of importing nothing
+    #[arg(long)]
+    skip_existing: bool,
+    /// Check everything and report, but write nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    created: usize,
+    skipped: usize,
+    failed: usize,
+    skipped_lines: Vec<usize>,
+    dry_run: bool,
+}
+
+impl ImportArgs {
+    pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
+        let input = self.read_input()?;
+        let min_length = ctx.policy().min_password_length;
+        let rows = parse_rows(&input, self.format(), min_length).map_err(CliError::InvalidRows)?;
+        let auth = ctx.open()?;
+        let bar = progress_bar(rows.len());
+        let options = ImportOptions {
+            skip_existing: self.skip_existing,
+            dry_run: self.dry_run,
+        };
+        let outcome = auth.import_users(&rows, options, &|| bar.inc(1));
+        bar.finish_and_clear();
+        let report = outcome?;
+        let summary = summarise(report);
+        let note = format!(
+            "{}{} created, {} skipped, {} failed{}",
+            if summary.dry_run { "dry run: " } else { "" },
+            summary.created,
+            summary.skipped,
+            summary.failed,
+            if summary.dry_run {
+                "; nothing written"
+            } else {
+                ""
+            },
+        );
+        ctx.out.done(&summary, note)
+    }
+
+    fn format(&self) -> Format {
+        self.format.unwrap_or_else(|| format_of(&self.file))
+    }
+
+    fn read_input(&self) -> Result<Vec<u8>, CliError> {
+        let mut input = Vec::new();
+        let outcome = if self.file.as_os_str() == "-" {
+            io::stdin().lock().read_to_end(&mut input).map(|_| ())
+        } else {
+            std::fs::File::open(&self.file).and_then(|mut f| f.read_to_end(&mut input).map(|_| ()))
+        };
+        outcome.map_err(|e| {
+            CliError::InvalidInput(format!("cannot read {}: {e}", self.file.display()))
+        })?;
+        Ok(input)
+    }
+}
+
+/// The format a file name suggests; stdin and unknown names are CSV.
+pub(crate) fn format_of(path: &Path) -> Format {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("jsonl") || ext.eq_ignore_ascii_case("ndjson") => {
+            Format::Jsonl
+        }
+        _ => Format::Csv,
+    }
+}
+
+/// A bar on stderr when a person watches it; hidden when piped or captured.
+fn progress_bar(rows: usize) -> ProgressBar {
+    if !io::stderr().is_terminal() || rows == 0 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(rows as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} rows ({eta} left)") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn summarise(report: ImportReport) -> Summary {
+    Summary {
+        created: report.created,
+        skipped: report.skipped_lines.len(),
+        // Any failed row aborts the import before this point.
+        failed: 0,
+        skipped_lines: report.skipped_lines,
+        dry_run: report.dry_run,
+    }
+}

@@ -1,0 +1,247 @@
+//! Import files turned into checked rows: every row is validated before
+//! anything is written, and every error names its line.
+//!
+//! A `password` column is always a plaintext password and a
+//! `hashed_password` column always a bcrypt hash: the column decides, never
+//! the look of the value, so a password that happens to start with `$2b$`
+//! is not mistaken for a hash. A row fills exactly one of the two, so one
+//! file may mix them. `created_at` (written by export) is accepted and
+//! ignored: imported users are created now.
+
+use std::collections::HashMap;
+
+use clap::ValueEnum;
+use serde_json::Value;
+
+use super::super::error::RowError;
+use crate::auth::{Credential, ImportRow};
+use crate::domain::{Email, Password, PasswordHash};
+
+/// The file formats `users import` reads and `users export` writes.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Comma-separated values with a header line
+    Csv,
+    /// One JSON object per line
+    Jsonl,
+}
+
+pub(crate) const EMAIL: &str = "email";
+pub(crate) const PASSWORD: &str = "password";
+pub(crate) const HASHED_PASSWORD: &str = "hashed_password";
+pub(crate) const CREATED_AT: &str = "created_at";
+const COLUMNS: [&str; 4] = [EMAIL, PASSWORD, HASHED_PASSWORD, CREATED_AT];
+
+/// The fields of one row before they are checked.
+#[derive(Default)]
+struct RawRow<'a> {
+    email: Option<&'a str>,
+    password: Option<&'a str>,
+    hash: Option<&'a str>,
+}
+
+/// Every row of `input`, or every reason some rows are unusable.
+pub(crate) fn parse_rows(
+    input: &[u8],
+    format: Format,
+    min_length: usize,
+) -> Result<Vec<ImportRow>, Vec<RowError>> {
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let mut accept = |line: usize, raw: Result<RawRow<'_>, String>| match raw
+        .and_then(|raw| check_row(line, &raw, min_length))
+    {
+        Ok(row) => rows.push(row),
+        Err(reason) => errors.push(RowError { line, reason }),
+    };
+    match format {
+        Format::Csv => read_csv(input, &mut accept)?,
+        Format::Jsonl => read_jsonl(input, &mut accept),
+    }
+    errors.extend(duplicates(&rows));
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        errors.sort_by_key(|e| e.line);
+        Err(errors)
+    }
+}
+
+/// An empty cell counts as absent, so one CSV file may mix both columns.
+fn present(value: Option<&str>) -> Option<&str> {
+    value.filter(|v| !v.is_empty())
+}
+
+fn check_row(line: usize, raw: &RawRow<'_>, min_length: usize) -> Result<ImportRow, String> {
+    let email = present(raw.email).ok_or("missing email")?;
+    let email = Email::parse(email).map_err(|e| e.to_string())?;
+    let credential = match (present(raw.password), present(raw.hash)) {
+        (Some(_), Some(_)) => {
+            return Err("give either password or hashed_password, not both".into());
+        }
+        (None, None) => return Err("missing password or hashed_password".into()),
+        (Some(text), None) => {
+            let password = Password::parse(text).map_err(|e| e.to_string())?;
+            if password.char_count() < min_length {
+                return Err(format!(
+                    "invalid password: must be at least {min_length} characters"
+                ));
+            }
+            Credential::Password(password)
+        }
+        (None, Some(text)) => {
+            Credential::Hash(PasswordHash::parse(text.trim()).map_err(|e| e.to_string())?)
+        }
+    };
+    Ok(ImportRow {
+        line,
+        email,
+        credential,
+    })
+}
+
+/// Two rows for one email (compared as the database does) are a mistake in
+/// the file, whatever `--skip-existing` says about users already stored.
+fn duplicates(rows: &[ImportRow]) -> Vec<RowError> {
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    let mut errors = Vec::new();
+    for row in rows {
+        if let Some(first) = first_seen.get(row.email.key()) {
+            errors.push(RowError {
+                line: row.line,
+                reason: format!("{} is already on line {first}", row.email),
+            });
+        } else {
+            first_seen.insert(row.email.key(), row.line);
+        }
+    }
+    errors
+}
+
+fn read_csv(
+    input: &[u8],
+    accept: &mut impl FnMut(usize, Result<RawRow<'_>, String>),
+) -> Result<(), Vec<RowError>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(input);
+    let header_error = |reason: String| vec![RowError { line: 1, reason }];
+    let header = reader
+        .headers()
+        .map_err(|e| header_error(format!("cannot read the header: {}", csv_reason(&e))))?
+        .clone();
+    let columns = check_header(&header).map_err(header_error)?;
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                let field = |column: Option<usize>| column.and_then(|i| record.get(i));
+                let raw = RawRow {
+                    email: field(columns.email),
+                    password: field(columns.password),
+                    hash: field(columns.hash),
+                };
+                accept(line, Ok(raw));
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                accept(line, Err(csv_reason(&e)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where each known column sits in a CSV header.
+struct Columns {
+    email: Option<usize>,
+    password: Option<usize>,
+    hash: Option<usize>,
+}
+
+fn check_header(header: &csv::StringRecord) -> Result<Columns, String> {
+    let expected = "the header must be email,password or email,hashed_password";
+    if header.iter().all(|name| name.trim().is_empty()) {
+        return Err(format!("the file is empty; {expected}"));
+    }
+    let mut columns = Columns {
+        email: None,
+        password: None,
+        hash: None,
+    };
+    for (index, name) in header.iter().enumerate() {
+        let slot = match name.trim() {
+            EMAIL => &mut columns.email,
+            PASSWORD => &mut columns.password,
+            HASHED_PASSWORD => &mut columns.hash,
+            CREATED_AT => continue,
+            other => {
+                return Err(format!(
+                    "unknown column `{other}`; {expected} (created_at is also accepted)"
+                ));
+            }
+        };
+        if slot.replace(index).is_some() {
+            return Err(format!("column `{}` appears twice", name.trim()));
+        }
+    }
+    if columns.email.is_none() || (columns.password.is_none() && columns.hash.is_none()) {
+        return Err(expected.to_owned());
+    }
+    Ok(columns)
+}
+
+/// The csv crate's reason without a value from the file.
+fn csv_reason(error: &csv::Error) -> String {
+    match error.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("expected {expected_len} fields, found {len}"),
+        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
+        csv::ErrorKind::Io(e) => format!("cannot read: {e}"),
+        _ => "not valid CSV".to_owned(),
+    }
+}
+
+fn read_jsonl(input: &[u8], accept: &mut impl FnMut(usize, Result<RawRow<'_>, String>)) {
+    for (index, bytes) in input.split(|&b| b == b'\n').enumerate() {
+        let line = index + 1;
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        // serde_json's messages can quote a value (a password typed as a
+        // number, say), so only the column of the fault is passed on.
+        match serde_json::from_slice::<Value>(bytes) {
+            Ok(value) => accept(line, json_fields(&value)),
+            Err(e) => accept(line, Err(format!("not valid JSON (column {})", e.column()))),
+        }
+    }
+}
+
+fn json_fields(value: &Value) -> Result<RawRow<'_>, String> {
+    let Value::Object(object) = value else {
+        return Err("expected a JSON object".to_owned());
+    };
+    let mut raw = RawRow::default();
+    for (key, value) in object {
+        let slot = match key.as_str() {
+            EMAIL => &mut raw.email,
+            PASSWORD => &mut raw.password,
+            HASHED_PASSWORD => &mut raw.hash,
+            CREATED_AT => continue,
+            _ => {
+                return Err(format!(
+                    "unknown field `{key}` (expected {})",
+                    COLUMNS.join(", ")
+                ));
+            }
+        };
+        *slot = match value {
+            Value::String(text) => Some(text.as_str()),
+            Value::Null => None,
+            _ => return Err(format!("field `{key}` must be a string")),
+        };
+    }
+    Ok(raw)
+}

@@ -1,0 +1,52 @@
+//! `authctl users ...`: the operator's view of accounts.
+
+mod export;
+mod import;
+mod import_rows;
+mod list;
+mod manage;
+
+use clap::Subcommand;
+
+use super::CliError;
+use super::context::Context;
+use export::ExportArgs;
+use import::ImportArgs;
+use list::ListArgs;
+use manage::{DeleteArgs, EmailArg};
+
+/// The `users` subcommands.
+#[derive(Subcommand)]
+pub(crate) enum UsersCommand {
+    /// Show every user as a table (id, email, live sessions, created, status)
+    List(ListArgs),
+    /// Show one user
+    #[command(after_help = "Example:\n  authctl users show alice@example.com")]
+    Show(EmailArg),
+    /// Delete a user with its sessions (asks first on a terminal)
+    Delete(DeleteArgs),
+    /// Stop a user from logging in or resetting, and end its sessions
+    #[command(after_help = "Example:\n  authctl users disable alice@example.com")]
+    Disable(EmailArg),
+    /// Let a disabled user log in again
+    #[command(after_help = "Example:\n  authctl users enable alice@example.com")]
+    Enable(EmailArg),
+    /// Create many users from a CSV or JSONL file, all or nothing
+    Import(ImportArgs),
+    /// Write every user with its password hash, in the format import reads
+    Export(ExportArgs),
+}
+
+impl UsersCommand {
+    pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
+        match self {
+            Self::List(args) => args.run(ctx),
+            Self::Show(args) => manage::show(args, ctx),
+            Self::Delete(args) => args.run(ctx),
+            Self::Disable(args) => manage::set_disabled(args, ctx, true),
+            Self::Enable(args) => manage::set_disabled(args, ctx, false),
+            Self::Import(args) => args.run(ctx),
+            Self::Export(args) => args.run(ctx),
+        }
+    }
+}

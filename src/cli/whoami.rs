@@ -1,0 +1,46 @@
+use clap::Args;
+use serde::Serialize;
+
+use super::CliError;
+use super::context::Context;
+use super::session_file::{SavedSession, choose_session};
+use crate::auth::INVALID_SESSION;
+
+/// `authctl whoami`
+#[derive(Args)]
+#[command(after_help = "\
+Examples:
+  authctl whoami
+  AUTHCTL_SESSION=$SID authctl whoami")]
+pub(crate) struct WhoamiArgs {
+    /// Session id to check [default: the one `login` saved]
+    #[arg(
+        long,
+        env = "AUTHCTL_SESSION",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
+    session: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Identity {
+    email: String,
+    id: i64,
+}
+
+impl WhoamiArgs {
+    pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
+        let saved = SavedSession::for_database(&ctx.db_path()?);
+        let token = choose_session(self.session.as_deref(), &saved)?;
+        let user = ctx
+            .open()?
+            .get_user_from_session_id(&token)?
+            .ok_or_else(|| CliError::AuthenticationFailed(INVALID_SESSION.to_owned()))?;
+        let view = Identity {
+            email: user.email.to_string(),
+            id: user.id.0,
+        };
+        ctx.out.result(&view, &user.email)
+    }
+}

@@ -1,0 +1,219 @@
+//! Every exit code of the contract, and how errors are reported.
+
+use super::support::{Env, PASSWORD};
+
+#[test]
+fn registering_without_a_terminal_or_password_stdin_exits_6() {
+    let env = Env::new();
+    env.run(&["register", "ann@example.com"])
+        .code(6)
+        .stderr_has("--password-stdin");
+    assert_eq!(env.json(&["users", "list"]), serde_json::json!([]));
+}
+
+#[test]
+fn login_without_a_terminal_or_password_stdin_exits_6() {
+    let env = Env::new();
+    env.register("ann@example.com", PASSWORD);
+    env.run(&["login", "ann@example.com"]).code(6);
+}
+
+#[test]
+fn a_malformed_email_exits_6_and_names_the_rule() {
+    let env = Env::new();
+    env.run_stdin(
+        &["register", "not-an-email", "--password-stdin"],
+        "long enough pw\n",
+    )
+    .code(6)
+    .stderr_has("error: invalid email: must contain an @");
+}
+
+#[test]
+fn a_password_below_the_minimum_length_exits_6() {
+    let env = Env::new();
+    let run = env
+        .run_stdin(
+            &["register", "ann@example.com", "--password-stdin"],
+            "short\n",
+        )
+        .code(6)
+        .stderr_has("at least 8 characters");
+    assert!(
+        !run.stderr.contains("short\n"),
+        "the password leaked\n{run}"
+    );
+}
+
+#[test]
+fn the_minimum_password_length_is_configurable() {
+    let env = Env::new();
+    env.run_stdin(
+        &[
+            "--min-password-length",
+            "1",
+            "register",
+            "ann@example.com",
+            "--password-stdin",
+        ],
+        "x\n",
+    )
+    .success();
+    env.run_stdin(
+        &[
+            "--min-password-length",
+            "30",
+            "register",
+            "bo@example.com",
+            "--password-stdin",
+        ],
+        &format!("{PASSWORD}\n"),
+    )
+    .code(6);
+}
+
+#[test]
+fn showing_an_unknown_user_exits_3() {
+    let env = Env::new();
+    env.run(&["users", "show", "ghost@example.com"])
+        .code(3)
+        .stderr_has("no user with email ghost@example.com");
+}
+
+#[test]
+fn login_with_wrong_password_exits_4() {
+    let env = Env::new();
+    env.register("ann@example.com", PASSWORD);
+    env.run_stdin(
+        &["login", "ann@example.com", "--password-stdin"],
+        "not the password\n",
+    )
+    .code(4);
+}
+
+#[test]
+fn login_of_an_unknown_email_fails_like_a_wrong_password() {
+    let env = Env::new();
+    let run = env
+        .run_stdin(
+            &["login", "ghost@example.com", "--password-stdin"],
+            "whatever it is\n",
+        )
+        .code(4);
+    assert_eq!(run.stderr, "error: wrong email or password\n");
+}
+
+#[test]
+fn registering_an_existing_email_exits_5() {
+    let env = Env::new();
+    env.register("ann@example.com", PASSWORD);
+    env.run_stdin(
+        &["register", "ann@example.com", "--password-stdin"],
+        &format!("{PASSWORD}\n"),
+    )
+    .code(5);
+}
+
+#[test]
+fn a_bcrypt_cost_out_of_range_is_a_usage_error() {
+    let env = Env::new();
+    env.run(&["--bcrypt-cost", "3", "users", "list"])
+        .code(2)
+        .stderr_has("--bcrypt-cost");
+    env.run(&["--bcrypt-cost", "32", "users", "list"]).code(2);
+    let bad_env = env
+        .cmd()
+        .args(["users", "list"])
+        .env("AUTHCTL_BCRYPT_COST", "x")
+        .output();
+    assert_eq!(bad_env.expect("the binary runs").status.code(), Some(2));
+}
+
+#[test]
+fn a_malformed_duration_is_a_usage_error() {
+    let env = Env::new();
+    env.run(&["--session-ttl", "forever", "users", "list"])
+        .code(2)
+        .stderr_has("30m, 24h or 7d");
+    env.run(&["--reset-ttl", "0s", "users", "list"]).code(2);
+}
+
+#[test]
+fn durations_in_days_and_minutes_are_accepted() {
+    let env = Env::new();
+    env.run(&["--session-ttl", "7d", "--reset-ttl", "30m", "users", "list"])
+        .success();
+}
+
+#[test]
+fn an_unknown_command_is_a_usage_error() {
+    let env = Env::new();
+    env.run(&["frobnicate"]).code(2);
+}
+
+#[test]
+fn deleting_without_a_terminal_needs_yes() {
+    let env = Env::new();
+    env.register("ann@example.com", PASSWORD);
+    env.run(&["users", "delete", "ann@example.com"])
+        .code(2)
+        .stderr_has("--yes");
+    env.run(&["users", "show", "ann@example.com"]).success();
+    env.run(&["users", "delete", "ann@example.com", "--yes"])
+        .success();
+    env.run(&["users", "show", "ann@example.com"]).code(3);
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_exits_1() {
+    let env = Env::new();
+    // A folder where the database file should be.
+    let folder = env.path("a-folder");
+    std::fs::create_dir(&folder).expect("create a folder");
+    env.run(&["--db", folder.to_str().expect("UTF-8"), "users", "list"])
+        .code(1)
+        .stderr_has("error: internal error");
+}
+
+#[test]
+fn with_json_an_error_is_one_json_object_on_stderr() {
+    let env = Env::new();
+    let run = env
+        .run(&["--json", "users", "show", "ghost@example.com"])
+        .code(3);
+    assert_eq!(run.stdout, "");
+    let error = run.json_error();
+    assert_eq!(error["code"], 3);
+    assert_eq!(error["error"], "no user with email ghost@example.com");
+}
+
+#[test]
+fn with_json_a_usage_error_is_json_too() {
+    let env = Env::new();
+    let run = env
+        .run(&["--json", "--bcrypt-cost", "99", "users", "list"])
+        .code(2);
+    let error = run.json_error();
+    assert_eq!(error["code"], 2);
+    assert!(
+        error["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("--bcrypt-cost"))
+    );
+}
+
+#[test]
+fn without_json_an_error_is_one_line() {
+    let env = Env::new();
+    let run = env.run(&["users", "disable", "ghost@example.com"]).code(3);
+    assert_eq!(run.stderr.lines().count(), 1, "{run}");
+    assert!(run.stderr.starts_with("error: "), "{run}");
+}
+
+#[test]
+fn an_unknown_session_id_is_not_echoed_in_the_error() {
+    let env = Env::new();
+    let session = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+    let run = env.run(&["whoami", "--session", session]).code(4);
+    assert_eq!(run.stderr, "error: invalid or expired session\n");
+}

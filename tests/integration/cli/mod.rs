@@ -1,0 +1,12 @@
+//! The `authctl` binary, run for real against database files in temporary
+//! folders, with a cleared environment.
+
+mod account;
+mod completions;
+mod failures;
+mod help;
+mod import;
+mod passwords;
+mod prompts;
+mod sessions_and_admin;
+mod support;

@@ -1,0 +1,129 @@
+//! The terminal path for real: prompts driven through a pseudo-terminal.
+
+use std::time::Duration;
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession;
+use expectrl::{Eof, Expect, Session};
+
+use super::support::{Env, PASSWORD};
+
+fn spawn(env: &Env, args: &[&str]) -> OsSession {
+    let mut cmd = env.std_cmd();
+    cmd.args(args);
+    let mut session = Session::spawn(cmd).expect("spawn on a pseudo-terminal");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session
+}
+
+/// Reads to the end and returns the exit code.
+fn finish(mut session: OsSession) -> i32 {
+    session.expect(Eof).expect("the command ends");
+    match session.get_process().wait().expect("wait for the command") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("the command did not exit normally: {other:?}"),
+    }
+}
+
+#[test]
+fn register_on_a_terminal_asks_twice_and_retries_a_mismatch() {
+    let env = Env::new();
+    let mut session = spawn(&env, &["register", "tty@example.com"]);
+
+    session.expect("New password").expect("the first prompt");
+    session.send_line(PASSWORD).expect("type");
+    session
+        .expect("Repeat the password")
+        .expect("the confirmation");
+    session.send_line("something else entirely").expect("type");
+    session
+        .expect("passwords do not match")
+        .expect("the mismatch is reported");
+
+    session.expect("New password").expect("asked again");
+    session.send_line(PASSWORD).expect("type");
+    session
+        .expect("Repeat the password")
+        .expect("the confirmation");
+    session.send_line(PASSWORD).expect("type");
+    session
+        .expect("user created")
+        .expect("the confirmation note");
+    assert_eq!(finish(session), 0);
+
+    assert!(env.can_log_in("tty@example.com", PASSWORD));
+}
+
+#[test]
+fn a_too_short_password_on_a_terminal_is_asked_again() {
+    let env = Env::new();
+    let mut session = spawn(&env, &["register", "tty@example.com"]);
+
+    session.expect("New password").expect("the first prompt");
+    session.send_line("short").expect("type");
+    session
+        .expect("at least 8 characters")
+        .expect("the rule is shown");
+    session.expect("New password").expect("asked again");
+    session.send_line(PASSWORD).expect("type");
+    session
+        .expect("Repeat the password")
+        .expect("the confirmation");
+    session.send_line(PASSWORD).expect("type");
+    assert_eq!(finish(session), 0);
+}
+
+#[test]
+fn login_on_a_terminal_prompts_once_and_hides_the_password() {
+    let env = Env::new();
+    env.register("tty@example.com", PASSWORD);
+    let mut session = spawn(&env, &["login", "tty@example.com"]);
+
+    session.expect("Password").expect("the prompt");
+    session.send_line(PASSWORD).expect("type");
+    let rest = session.expect(Eof).expect("the command ends");
+    let shown = String::from_utf8_lossy(rest.before());
+    assert!(
+        !shown.contains(PASSWORD),
+        "the password was echoed: {shown:?}"
+    );
+    env.run(&["whoami"]).success();
+}
+
+#[test]
+fn delete_on_a_terminal_asks_for_confirmation() {
+    let env = Env::new();
+    env.register("keep@example.com", PASSWORD);
+    env.register("gone@example.com", PASSWORD);
+
+    let mut declined = spawn(&env, &["users", "delete", "keep@example.com"]);
+    declined
+        .expect("Delete keep@example.com")
+        .expect("the question");
+    declined.send_line("n").expect("answer");
+    assert_eq!(finish(declined), 0);
+    env.run(&["users", "show", "keep@example.com"]).success();
+
+    let mut accepted = spawn(&env, &["users", "delete", "gone@example.com"]);
+    accepted
+        .expect("Delete gone@example.com")
+        .expect("the question");
+    accepted.send_line("y").expect("answer");
+    accepted.expect("user deleted").expect("the note");
+    assert_eq!(finish(accepted), 0);
+    env.run(&["users", "show", "gone@example.com"]).code(3);
+}
+
+#[test]
+fn import_on_a_terminal_shows_a_progress_bar() {
+    let env = Env::new();
+    let mut csv = String::from("email,password\n");
+    for i in 0..500 {
+        csv.push_str(&format!("bar{i}@example.com,password number {i}\n"));
+    }
+    let file = env.file("users.csv", &csv);
+    let mut session = spawn(&env, &["users", "import", &file]);
+    session.expect("/500 rows").expect("a progress bar");
+    session.expect("500 created").expect("the summary");
+    assert_eq!(finish(session), 0);
+}

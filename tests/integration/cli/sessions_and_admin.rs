@@ -1,0 +1,155 @@
+//! The operator's commands: users list/show/disable/enable/delete and
+//! sessions list/revoke.
+
+use super::support::{Env, PASSWORD};
+
+#[test]
+fn users_list_as_json_describes_every_user() {
+    let env = Env::new();
+    env.register("ada@example.com", PASSWORD);
+    env.register("bea@example.com", PASSWORD);
+    env.login("bea@example.com", PASSWORD);
+
+    let users = env.json(&["users", "list"]);
+    let users = users.as_array().expect("an array");
+    assert_eq!(users.len(), 2);
+    assert_eq!(users[0]["email"], "ada@example.com");
+    assert_eq!(users[0]["live_sessions"], 0);
+    assert_eq!(users[1]["live_sessions"], 1);
+    assert_eq!(users[1]["status"], "active");
+    assert!(users[1]["id"].is_i64());
+    assert!(
+        users[1]["created_at"]
+            .as_str()
+            .is_some_and(|t| t.ends_with('Z'))
+    );
+}
+
+#[test]
+fn users_list_renders_a_table_with_every_column() {
+    let env = Env::new();
+    env.register("ada@example.com", PASSWORD);
+    let table = env.run(&["users", "list"]).success().stdout;
+    for column in [
+        "id",
+        "email",
+        "live sessions",
+        "created",
+        "status",
+        "ada@example.com",
+    ] {
+        assert!(table.contains(column), "{column} missing from\n{table}");
+    }
+}
+
+#[test]
+fn users_show_gives_one_user() {
+    let env = Env::new();
+    env.register("cal@example.com", PASSWORD);
+    let user = env.json(&["users", "show", "CAL@example.com"]);
+    assert_eq!(user["email"], "cal@example.com");
+    assert_eq!(user["live_sessions"], 0);
+}
+
+#[test]
+fn a_disabled_user_cannot_log_in_and_loses_its_sessions() {
+    let env = Env::new();
+    env.register("dee@example.com", PASSWORD);
+    let session = env.login("dee@example.com", PASSWORD);
+
+    let changed = env.json(&["users", "disable", "dee@example.com"]);
+    assert_eq!(changed["status"], "disabled");
+    env.run(&["whoami", "--session", &session]).code(4);
+    assert!(!env.can_log_in("dee@example.com", PASSWORD));
+    env.run(&["reset-password", "dee@example.com"]).code(3);
+
+    env.run(&["users", "enable", "dee@example.com"]).success();
+    assert!(env.can_log_in("dee@example.com", PASSWORD));
+}
+
+#[test]
+fn sessions_list_never_prints_a_token() {
+    let env = Env::new();
+    env.register("eve@example.com", PASSWORD);
+    let session = env.login("eve@example.com", PASSWORD);
+
+    let table = env.run(&["sessions", "list"]).success();
+    assert!(table.stdout.contains("eve@example.com"), "{table}");
+    let json = env
+        .run(&["--json", "sessions", "list", "eve@example.com"])
+        .success();
+    let listed = json.json();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+    assert!(listed[0]["digest_prefix"].is_string());
+    for run in [&table, &json] {
+        let output = format!("{}{}", run.stdout, run.stderr);
+        assert!(!output.contains(&session), "the token leaked\n{run}");
+        assert!(
+            !output.contains(&session[..8]),
+            "part of the token leaked\n{run}"
+        );
+    }
+}
+
+#[test]
+fn sessions_list_of_an_unknown_user_exits_3() {
+    let env = Env::new();
+    env.run(&["sessions", "list", "ghost@example.com"]).code(3);
+}
+
+#[test]
+fn sessions_revoke_ends_every_session_of_a_user() {
+    let env = Env::new();
+    env.register("fay@example.com", PASSWORD);
+    env.register("gus@example.com", PASSWORD);
+    let first = env.login("fay@example.com", PASSWORD);
+    let second = env.login("fay@example.com", PASSWORD);
+    let other = env.login("gus@example.com", PASSWORD);
+
+    let revoked = env.json(&["sessions", "revoke", "fay@example.com"]);
+    assert_eq!(revoked["revoked"], 2);
+    env.run(&["whoami", "--session", &first]).code(4);
+    env.run(&["whoami", "--session", &second]).code(4);
+    env.run(&["whoami", "--session", &other]).success();
+    let left = env.json(&["sessions", "list"]);
+    assert_eq!(left.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn deleting_a_user_with_yes_removes_it_and_its_sessions() {
+    let env = Env::new();
+    env.register("hal@example.com", PASSWORD);
+    let session = env.login("hal@example.com", PASSWORD);
+    let deleted = env.json(&["users", "delete", "hal@example.com", "--yes"]);
+    assert_eq!(deleted["message"], "user deleted");
+    env.run(&["whoami", "--session", &session]).code(4);
+    env.run(&["users", "delete", "hal@example.com", "--yes"])
+        .code(3);
+}
+
+#[test]
+fn every_command_has_a_json_form() {
+    let env = Env::new();
+    let email = "ida@example.com";
+    let register = env
+        .run_stdin(
+            &["--json", "register", email, "--password-stdin"],
+            &format!("{PASSWORD}\n"),
+        )
+        .success()
+        .json();
+    assert_eq!(register["message"], "user created");
+    let login = env
+        .run_stdin(
+            &["--json", "login", email, "--password-stdin"],
+            &format!("{PASSWORD}\n"),
+        )
+        .success()
+        .json();
+    assert_eq!(login["saved"], true);
+    assert_eq!(env.json(&["whoami"])["email"], email);
+    assert_eq!(env.json(&["logout"])["ended"], 1);
+    let token = env.json(&["reset-password", email]);
+    assert_eq!(token["email"], email);
+    assert_eq!(env.json(&["users", "enable", email])["status"], "active");
+}

@@ -1,0 +1,193 @@
+//! A temporary home for each test and typed helpers around the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as StdCommand;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_authctl");
+
+/// A password that satisfies the default policy.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// One test's world: a temporary HOME with XDG folders and a database path.
+pub struct Env {
+    dir: TempDir,
+    db: PathBuf,
+}
+
+/// What a finished run printed and how it exited.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    description: String,
+}
+
+impl Env {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let db = dir.path().join("auth.db");
+        Self { dir, db }
+    }
+
+    pub fn home(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn db(&self) -> &Path {
+        &self.db
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The folder where saved sessions live.
+    pub fn sessions_folder(&self) -> PathBuf {
+        self.path("state").join("authctl").join("sessions")
+    }
+
+    /// The environment every run gets: nothing from the developer's shell,
+    /// bcrypt at its cheapest, and this test's database.
+    fn variables(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("HOME", self.home().to_owned()),
+            ("XDG_STATE_HOME", self.path("state")),
+            ("XDG_DATA_HOME", self.path("data")),
+            ("AUTHCTL_DB", self.db.clone()),
+            ("AUTHCTL_BCRYPT_COST", PathBuf::from("4")),
+        ]
+    }
+
+    /// The binary with this test's environment and nothing else.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.env_clear().current_dir(self.home());
+        for (key, value) in self.variables() {
+            cmd.env(key, value);
+        }
+        cmd
+    }
+
+    /// The same for a pseudo-terminal session (expectrl takes a std command).
+    pub fn std_cmd(&self) -> StdCommand {
+        let mut cmd = StdCommand::new(BIN);
+        cmd.env_clear()
+            .current_dir(self.home())
+            .env("TERM", "xterm");
+        for (key, value) in self.variables() {
+            cmd.env(key, value);
+        }
+        cmd
+    }
+
+    /// Runs with stdin empty and not a terminal.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(self.cmd().args(args), args, "")
+    }
+
+    /// Runs with `stdin` piped in.
+    pub fn run_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        self.run_with(self.cmd().args(args), args, stdin)
+    }
+
+    fn run_with(&self, cmd: &mut Command, args: &[&str], stdin: &str) -> Run {
+        let output = cmd.write_stdin(stdin).output().expect("the binary runs");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            description: format!("authctl {}", args.join(" ")),
+        }
+    }
+
+    /// `--json` run that must succeed; its stdout parsed.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        self.run(&all).success().json()
+    }
+
+    /// Registers a user through `--password-stdin`.
+    pub fn register(&self, email: &str, password: &str) {
+        self.run_stdin(
+            &["register", email, "--password-stdin"],
+            &format!("{password}\n"),
+        )
+        .success();
+    }
+
+    /// Logs in (saving the session) and returns the session id.
+    pub fn login(&self, email: &str, password: &str) -> String {
+        let run = self
+            .run_stdin(
+                &["login", email, "--password-stdin"],
+                &format!("{password}\n"),
+            )
+            .success();
+        run.stdout.trim_end().to_owned()
+    }
+
+    /// Whether `password` logs `email` in (without saving a session).
+    pub fn can_log_in(&self, email: &str, password: &str) -> bool {
+        let run = self.run_stdin(
+            &["login", email, "--password-stdin", "--no-save"],
+            &format!("{password}\n"),
+        );
+        match run.code {
+            0 => true,
+            4 => false,
+            _ => panic!("unexpected outcome of a login\n{run}"),
+        }
+    }
+
+    /// Writes a file in the temporary folder and returns its path as text.
+    pub fn file(&self, name: &str, contents: &str) -> String {
+        let path = self.path(name);
+        std::fs::write(&path, contents).expect("write a test file");
+        path.to_string_lossy().into_owned()
+    }
+}
+
+impl Run {
+    /// Asserts the exit code, showing everything the run printed if not.
+    pub fn code(self, expected: i32) -> Self {
+        assert_eq!(self.code, expected, "unexpected exit code\n{self}");
+        self
+    }
+
+    pub fn success(self) -> Self {
+        self.code(0)
+    }
+
+    /// Asserts that stderr mentions `text`.
+    pub fn stderr_has(self, text: &str) -> Self {
+        assert!(self.stderr.contains(text), "stderr lacks {text:?}\n{self}");
+        self
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not one JSON document: {e}\n{self}"))
+    }
+
+    /// The JSON error object on stderr.
+    pub fn json_error(&self) -> Value {
+        serde_json::from_str(&self.stderr)
+            .unwrap_or_else(|e| panic!("stderr is not one JSON object: {e}\n{self}"))
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "command: {}\nexit code: {}\n--- stdout\n{}--- stderr\n{}---",
+            self.description, self.code, self.stdout, self.stderr
+        )
+    }
+}
