@@ -79,6 +79,7 @@ fn seed_users(
             line: n + 1,
             email: email.clone(),
             credential: Credential::Hash(hash.clone()),
+            created_at: None,
         })
         .collect();
     let report = auth.import_users(&rows, ImportOptions::default(), &|| {})?;

@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::{Auth, AuthError};
-use crate::domain::{Email, Password, PasswordHash};
+use crate::domain::{Email, Password, PasswordHash, Timestamp};
 use crate::store::{NewUser, StoreError};
 
 /// How an imported user will prove who they are.
@@ -25,6 +25,9 @@ pub struct ImportRow {
     pub email: Email,
     /// Its password or hash.
     pub credential: Credential,
+    /// When the account was first created (kept when moving users between
+    /// databases); `None` means now.
+    pub created_at: Option<Timestamp>,
 }
 
 /// How an import treats existing users and whether it writes.
@@ -85,7 +88,7 @@ impl Auth {
                 Ok(NewUser {
                     email: row.email.clone(),
                     hash,
-                    created_at: self.clock.now(),
+                    created_at: row.created_at.unwrap_or_else(|| self.clock.now()),
                 })
             })
             .collect::<Result<Vec<_>, AuthError>>()?;

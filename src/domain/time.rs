@@ -28,6 +28,16 @@ impl Timestamp {
         Self(i64::try_from(seconds).unwrap_or(i64::MAX))
     }
 
+    /// Reads an RFC 3339 time such as `2026-11-28T03:46:10Z`, the form
+    /// `Display` writes.
+    pub fn parse_rfc3339(raw: &str) -> Result<Self, super::ValidationError> {
+        humantime::parse_rfc3339_weak(raw.trim())
+            .map(Self::from_system)
+            .map_err(|_| {
+                super::ValidationError::new("time", "must be RFC 3339, e.g. 2026-11-28T03:46:10Z")
+            })
+    }
+
     /// This time plus `ttl`, saturating rather than overflowing.
     pub fn after(self, ttl: Duration) -> Self {
         let seconds = i64::try_from(ttl.as_secs()).unwrap_or(i64::MAX);

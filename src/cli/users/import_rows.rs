@@ -5,8 +5,8 @@
 //! `hashed_password` column always a bcrypt hash: the column decides, never
 //! the look of the value, so a password that happens to start with `$2b$`
 //! is not mistaken for a hash. A row fills exactly one of the two, so one
-//! file may mix them. `created_at` (written by export) is accepted and
-//! ignored: imported users are created now.
+//! file may mix them. An optional `created_at` (RFC 3339, as export writes
+//! it) keeps the account's creation time; without it the user is created now.
 
 use std::collections::HashMap;
 
@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::super::error::RowError;
 use crate::auth::{Credential, ImportRow};
-use crate::domain::{Email, Password, PasswordHash};
+use crate::domain::{Email, Password, PasswordHash, Timestamp};
 
 /// The file formats `users import` reads and `users export` writes.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -38,6 +38,7 @@ struct RawRow<'a> {
     email: Option<&'a str>,
     password: Option<&'a str>,
     hash: Option<&'a str>,
+    created_at: Option<&'a str>,
 }
 
 /// Every row of `input`, or every reason some rows are unusable.
@@ -93,10 +94,16 @@ fn check_row(line: usize, raw: &RawRow<'_>, min_length: usize) -> Result<ImportR
             Credential::Hash(PasswordHash::parse(text.trim()).map_err(|e| e.to_string())?)
         }
     };
+    let created_at = present(raw.created_at)
+        .map(|text| {
+            Timestamp::parse_rfc3339(text).map_err(|e| format!("created_at {}", e.reason()))
+        })
+        .transpose()?;
     Ok(ImportRow {
         line,
         email,
         credential,
+        created_at,
     })
 }
 
@@ -140,6 +147,7 @@ fn read_csv(
                     email: field(columns.email),
                     password: field(columns.password),
                     hash: field(columns.hash),
+                    created_at: field(columns.created_at),
                 };
                 accept(line, Ok(raw));
             }
@@ -157,6 +165,7 @@ struct Columns {
     email: Option<usize>,
     password: Option<usize>,
     hash: Option<usize>,
+    created_at: Option<usize>,
 }
 
 fn check_header(header: &csv::StringRecord) -> Result<Columns, String> {
@@ -168,13 +177,14 @@ fn check_header(header: &csv::StringRecord) -> Result<Columns, String> {
         email: None,
         password: None,
         hash: None,
+        created_at: None,
     };
     for (index, name) in header.iter().enumerate() {
         let slot = match name.trim() {
             EMAIL => &mut columns.email,
             PASSWORD => &mut columns.password,
             HASHED_PASSWORD => &mut columns.hash,
-            CREATED_AT => continue,
+            CREATED_AT => &mut columns.created_at,
             other => {
                 return Err(format!(
                     "unknown column `{other}`; {expected} (created_at is also accepted)"
@@ -229,7 +239,7 @@ fn json_fields(value: &Value) -> Result<RawRow<'_>, String> {
             EMAIL => &mut raw.email,
             PASSWORD => &mut raw.password,
             HASHED_PASSWORD => &mut raw.hash,
-            CREATED_AT => continue,
+            CREATED_AT => &mut raw.created_at,
             _ => {
                 return Err(format!(
                     "unknown field `{key}` (expected {})",

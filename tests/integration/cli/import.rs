@@ -291,7 +291,36 @@ fn export_then_import_moves_users_to_a_fresh_database_with_their_passwords() {
             .success()
             .json();
         assert_eq!(listed.as_array().map(Vec::len), Some(2), "{format}");
+        let created = |list: &serde_json::Value| list[0]["created_at"].clone();
+        let original = env.run(&["--json", "users", "list"]).success().json();
+        assert_eq!(
+            created(&listed),
+            created(&original),
+            "{format} keeps created_at"
+        );
     }
+}
+
+#[test]
+fn an_import_with_a_malformed_created_at_names_the_line() {
+    let env = Env::new();
+    let out = env.run_stdin(
+        &["users", "import", "--format", "csv", "-"],
+        "email,password,created_at\nxa@example.com,password1,yesterday\n",
+    );
+    out.code(6).stderr_has("line 2").stderr_has("RFC 3339");
+}
+
+#[test]
+fn an_imported_created_at_is_kept() {
+    let env = Env::new();
+    env.run_stdin(
+        &["users", "import", "--format", "jsonl", "-"],
+        "{\"email\":\"old@example.com\",\"password\":\"password1\",\"created_at\":\"2020-01-02T03:04:05Z\"}\n",
+    )
+    .success();
+    let listed = env.run(&["--json", "users", "list"]).success().json();
+    assert_eq!(listed[0]["created_at"], "2020-01-02T03:04:05Z");
 }
 
 #[test]

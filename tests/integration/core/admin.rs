@@ -171,6 +171,7 @@ fn row(line: usize, address: &str, secret: &str) -> ImportRow {
         line,
         email: email(address),
         credential: Credential::Password(password(secret)),
+        created_at: None,
     }
 }
 
@@ -186,6 +187,7 @@ fn an_import_hashes_plain_passwords_and_keeps_existing_hashes() {
             line: 3,
             email: email("flask@example.com"),
             credential: Credential::Hash(PasswordHash::parse(&flask_hash).unwrap()),
+            created_at: None,
         },
     ];
     let calls = std::sync::atomic::AtomicUsize::new(0);
@@ -312,6 +314,7 @@ fn export_returns_what_import_reads() {
             line: i + 1,
             email: user.email,
             credential: Credential::Hash(user.hash),
+            created_at: Some(user.created_at),
         })
         .collect();
     let target = TestDb::new();
