@@ -5,6 +5,7 @@
 //! backend. Nothing above this module names a driver type: driver errors are
 //! folded into [`StoreError`] here.
 
+mod diagnose;
 mod error;
 mod migrations;
 mod pool;

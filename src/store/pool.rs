@@ -5,6 +5,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use super::StoreError;
+use super::diagnose::diagnose;
 
 /// Long enough for a burst of fsync'd writes from another process to drain,
 /// short enough that a stuck writer surfaces as an error, not a hang.
@@ -42,7 +43,7 @@ impl Pool {
             Some(conn) => conn,
             None => connect(&self.path)?,
         };
-        let result = work(&mut conn);
+        let result = work(&mut conn).map_err(|e| diagnose(&self.path, e));
         if let Ok(mut idle) = self.idle.lock()
             && idle.len() < MAX_IDLE
         {
@@ -54,6 +55,10 @@ impl Pool {
 
 /// Opens a connection with the settings every connection must have.
 pub(super) fn connect(path: &Path) -> Result<Connection, StoreError> {
+    open_configured(path).map_err(|e| diagnose(path, e))
+}
+
+fn open_configured(path: &Path) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;

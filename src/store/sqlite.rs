@@ -5,6 +5,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, ToSql, Transaction, params};
 
+use super::diagnose::diagnose;
 use super::pool::{Pool, connect};
 use super::{
     ImportOutcome, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate,
@@ -27,7 +28,7 @@ impl SqliteStore {
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         create_private_file(path)?;
         let mut conn = connect(path)?;
-        migrate(&mut conn)?;
+        migrate(&mut conn).map_err(|e| diagnose(path, e))?;
         Ok(Self {
             pool: Pool::new(path, conn),
         })

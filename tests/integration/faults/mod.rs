@@ -1,0 +1,4 @@
+//! Fault tests: the real binary against full disks, read-only files,
+//! crashes and a shared database.
+
+mod disk;
