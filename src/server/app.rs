@@ -51,16 +51,25 @@ impl AppState {
 
 /// Every route of SPEC.md section 2, plus `/openapi.json`.
 pub(crate) fn router(state: AppState, request_timeout: Duration) -> Router {
-    Router::new()
-        .route("/", get(index::welcome))
-        .route("/users", post(users::register))
-        .route("/sessions", post(sessions::login).delete(sessions::logout))
-        .route("/profile", get(profile::show))
-        .route(
+    let routes = [
+        ("/users", post(users::register)),
+        ("/sessions", post(sessions::login).delete(sessions::logout)),
+        ("/profile", get(profile::show)),
+        (
             "/reset_password",
             post(reset::issue_token).put(reset::update_password),
-        )
-        .route("/openapi.json", get(openapi::document))
+        ),
+    ];
+    let mut router = Router::new()
+        .route("/", get(index::welcome))
+        .route("/openapi.json", get(openapi::document));
+    for (path, methods) in routes {
+        // Flask's `strict_slashes=False`: `/users/` is `/users`.
+        router = router
+            .route(&format!("{path}/"), methods.clone())
+            .route(path, methods);
+    }
+    router
         .fallback(fallback::not_found)
         .method_not_allowed_fallback(fallback::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

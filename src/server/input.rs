@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
@@ -187,24 +187,39 @@ fn parse_json(body: &[u8]) -> Result<Fields, ApiError> {
 }
 
 async fn read_multipart(req: Request, state: &AppState) -> Result<Fields, ApiError> {
-    let mut multipart = Multipart::from_request(req, state)
+    // Buffered first (it is at most 64 KiB), so that the body timeout covers
+    // the whole upload and the empty form below can be recognised.
+    let headers = req.headers().clone();
+    let bytes = body(req, state).await?;
+    if is_empty_multipart(&bytes) {
+        return Ok(Fields::default());
+    }
+    let mut buffered = Request::new(Body::from(bytes));
+    *buffered.headers_mut() = headers;
+    let malformed = || ApiError::bad_request("malformed multipart body");
+    let mut multipart = Multipart::from_request(buffered, state)
         .await
-        .map_err(|_| ApiError::bad_request("malformed multipart body"))?;
+        .map_err(|_| malformed())?;
     let mut fields = Fields::default();
-    let multipart_error = |e: axum::extract::multipart::MultipartError| match body_error(e.status())
-    {
-        ApiError::BadRequest(_) => ApiError::bad_request("malformed multipart body"),
-        other => other,
-    };
-    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
+    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
         // Flask puts parts with a file name in `request.files`, not the form.
         let Some(name) = field.name().filter(|_| field.file_name().is_none()) else {
             continue;
         };
         let name = name.to_owned();
-        let bytes = field.bytes().await.map_err(multipart_error)?;
+        let bytes = field.bytes().await.map_err(|_| malformed())?;
         let value = String::from_utf8(bytes.to_vec()).map_err(|_| not_utf8())?;
         fields.insert(name, value);
     }
     Ok(fields)
+}
+
+/// A form with no parts: nothing, or only the closing `--boundary--`. The
+/// multipart parser calls that incomplete; Flask reads it as an empty form,
+/// and so do we, so that the answer names the missing field.
+fn is_empty_multipart(body: &[u8]) -> bool {
+    let body = body.trim_ascii();
+    // Any part needs a line break after its delimiter.
+    let has_part = body.windows(2).any(|pair| pair == b"\r\n");
+    body.is_empty() || (!has_part && body.starts_with(b"--") && body.ends_with(b"--"))
 }

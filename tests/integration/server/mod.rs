@@ -3,4 +3,7 @@
 
 mod support;
 
+mod failure_rows;
 mod flask_flow;
+mod hostile;
+mod sessions;
