@@ -3,7 +3,11 @@
 
 mod support;
 
+mod concurrency;
 mod failure_rows;
 mod flask_flow;
 mod hostile;
+mod lifecycle;
+mod openapi;
+mod secrets;
 mod sessions;
