@@ -10,7 +10,8 @@ use crate::auth::Auth;
 /// Prunes now and then every `every`, until the task is aborted. Lookups
 /// already ignore expired rows; this only keeps the tables small.
 pub(crate) async fn periodically(auth: Arc<Auth>, every: Duration) {
-    let mut ticks = tokio::time::interval(every);
+    // `interval` panics on a zero period; a second is plenty often.
+    let mut ticks = tokio::time::interval(every.max(Duration::from_secs(1)));
     ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;

@@ -29,15 +29,18 @@ async fn unknown_routes_answer_404_and_wrong_methods_405_as_json() {
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(body, json!({"message": "not found"}));
     }
-    for (method, path) in [
-        (Method::GET, "/users"),
-        (Method::DELETE, "/"),
-        (Method::PUT, "/sessions"),
-        (Method::POST, "/profile"),
-        (Method::GET, "/reset_password"),
-        (Method::PATCH, "/reset_password"),
+    for (method, path, allow) in [
+        (Method::GET, "/users", "POST"),
+        (Method::DELETE, "/", "GET,HEAD"),
+        (Method::PUT, "/sessions", "POST,DELETE"),
+        (Method::POST, "/profile", "GET,HEAD"),
+        (Method::GET, "/reset_password", "POST,PUT"),
+        (Method::PATCH, "/reset_password", "POST,PUT"),
     ] {
-        let (status, body) = raw(&server, method.clone(), path, None, Vec::new()).await;
+        let response = server.client.request(method.clone(), server.url(path)).send().await;
+        let response = response.expect("request");
+        assert_eq!(response.headers()["allow"], allow, "{method} {path}");
+        let (status, body) = json(response).await;
         assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
         assert_eq!(body, json!({"message": "method not allowed"}));
     }
