@@ -37,7 +37,11 @@ async fn unknown_routes_answer_404_and_wrong_methods_405_as_json() {
         (Method::GET, "/reset_password", "POST,PUT"),
         (Method::PATCH, "/reset_password", "POST,PUT"),
     ] {
-        let response = server.client.request(method.clone(), server.url(path)).send().await;
+        let response = server
+            .client
+            .request(method.clone(), server.url(path))
+            .send()
+            .await;
         let response = response.expect("request");
         assert_eq!(response.headers()["allow"], allow, "{method} {path}");
         let (status, body) = json(response).await;
