@@ -26,7 +26,6 @@ const BLOCKING_GRACE: Duration = Duration::from_secs(5);
 /// `listening on http://ADDR` on stdout once the socket is bound, so that
 /// `--bind 127.0.0.1:0` shows the port it got.
 pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
-    init_logging();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("authctl-server")
@@ -45,6 +44,9 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
             addr: config.bind,
             source,
         })?;
+        // Logging starts once there is something to serve; a failure before
+        // this is returned to the caller, which reports it.
+        init_logging();
         announce(&format!("listening on http://{addr}"));
         if config.reset_hook.is_none() {
             tracing::warn!(

@@ -155,9 +155,7 @@ async fn profile_still_answers_while_sixty_four_expensive_logins_are_in_flight()
         });
     }
     // Wait until the bcrypt slots are busy with the flood.
-    while server.auth.bcrypt_verifications() == verified_before {
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    server.wait_for_bcrypt_work(verified_before).await;
     let profile = server.with_cookie(Method::GET, "/profile", &token).await;
     assert_eq!(profile.status(), StatusCode::OK);
     // At 2 slots, most of the 64 are still queued: the flood was real.

@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 use std::time::Duration;
 
 use authctl::auth::Policy;
-use authctl::server::ServeConfig;
+use authctl::server::{ServeConfig, ServerError};
 use reqwest::StatusCode;
 
 use super::support::{Options, PASSWORD, TestServer, json};
@@ -27,9 +27,7 @@ async fn a_login_in_flight_when_shutdown_starts_completes() {
             .form(&[("email", "ada@example.com"), ("password", PASSWORD)])
             .send(),
     );
-    while server.auth.bcrypt_verifications() == before {
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    server.wait_for_bcrypt_work(before).await;
     let addr = server.addr();
     let stopped = tokio::task::spawn_blocking(move || server.stop());
     let response = login.await.expect("task").expect("the login was answered");
@@ -39,6 +37,32 @@ async fn a_login_in_flight_when_shutdown_starts_completes() {
         std::net::TcpStream::connect(addr).is_err(),
         "still accepting"
     );
+}
+
+#[test]
+fn serve_reports_an_address_in_use_as_a_bind_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let policy = Policy {
+        bcrypt_cost: 4,
+        ..Policy::default()
+    };
+    let auth = authctl::auth::Auth::open(&dir.path().join("auth.db"), policy).expect("open");
+    let config = ServeConfig {
+        bind: addr,
+        ..ServeConfig::default()
+    };
+    match authctl::server::serve(auth, config) {
+        Err(error @ ServerError::Bind { .. }) => {
+            assert!(
+                error
+                    .to_string()
+                    .starts_with(&format!("cannot listen on {addr}: "))
+            );
+        }
+        other => panic!("expected a bind error, got {other:?}"),
+    }
 }
 
 #[tokio::test]

@@ -190,6 +190,19 @@ impl TestServer {
             .expect("a session cookie")
     }
 
+    /// Waits until some bcrypt verification starts after `before` was read,
+    /// i.e. until a login is on the blocking pool.
+    pub async fn wait_for_bcrypt_work(&self, before: u64) {
+        let started = async {
+            while self.auth.bcrypt_verifications() == before {
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            }
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(60), started)
+            .await
+            .expect("a bcrypt verification started within 60 s");
+    }
+
     /// Stops the server as a signal would, and waits for it to finish.
     pub fn stop(mut self) -> Result<(), ServerError> {
         self.shutdown_and_join().expect("server thread ran")
