@@ -9,7 +9,8 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 
 use super::ServeConfig;
-use super::gate::Gate;
+use super::error::ApiError;
+use super::gate::{Gate, blocking};
 use super::handlers::{fallback, index, profile, reset, sessions, users};
 use super::input::MAX_BODY_BYTES;
 use super::middleware::{log_request, time_limit};
@@ -21,9 +22,9 @@ use crate::auth::Auth;
 /// What handlers need: cheap to clone (all shared behind `Arc`s).
 #[derive(Clone)]
 pub(crate) struct AppState {
-    pub(crate) auth: Arc<Auth>,
+    auth: Arc<Auth>,
     /// Slots for bcrypt work, about one per core.
-    pub(crate) bcrypt: Gate,
+    bcrypt: Gate,
     pub(crate) reset_hook: Option<ResetHook>,
     pub(crate) cookie: CookiePolicy,
     /// How long a client may take to send its body.
@@ -46,6 +47,27 @@ impl AppState {
             body_timeout: config.body_timeout,
             auth,
         }
+    }
+
+    /// Runs bcrypt-heavy `work` (register, login, password change) behind
+    /// the bcrypt gate, on the blocking pool.
+    pub(crate) async fn hashing<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&Auth) -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let auth = Arc::clone(&self.auth);
+        self.bcrypt.run(move || work(&auth)).await
+    }
+
+    /// Runs cheap `work` (an indexed query) on the blocking pool.
+    pub(crate) async fn lookup<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&Auth) -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let auth = Arc::clone(&self.auth);
+        blocking(move || work(&auth)).await
     }
 }
 

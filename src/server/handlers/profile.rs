@@ -6,7 +6,6 @@ use utoipa::ToSchema;
 use crate::auth::INVALID_SESSION;
 use crate::server::app::AppState;
 use crate::server::error::{ApiError, Message};
-use crate::server::gate::blocking;
 use crate::server::session_cookie::ClientSession;
 
 /// Who the session belongs to.
@@ -32,8 +31,10 @@ pub(crate) async fn show(
     ClientSession(token): ClientSession,
 ) -> Result<Json<Profile>, ApiError> {
     let token = token.ok_or(ApiError::Forbidden(INVALID_SESSION))?;
-    let auth = app.auth.clone();
-    match blocking(move || auth.get_user_from_session_id(&token)).await?? {
+    match app
+        .lookup(move |auth| auth.get_user_from_session_id(&token))
+        .await??
+    {
         Some(user) => Ok(Json(Profile {
             email: user.email.as_str().to_owned(),
         })),

@@ -8,7 +8,6 @@ use crate::auth::{AuthError, INVALID_RESET_TOKEN};
 use crate::domain::{Email, Password, ResetToken};
 use crate::server::app::AppState;
 use crate::server::error::{ApiError, Message};
-use crate::server::gate::blocking;
 use crate::server::input::{Fields, FromFields, Input};
 
 /// The 403 of `POST /reset_password`, as the Flask service answers it; a
@@ -95,9 +94,11 @@ pub(crate) async fn issue_token(
     let not_registered = || ApiError::Forbidden(EMAIL_NOT_REGISTERED);
     // An address that cannot parse cannot be registered.
     let email = Email::parse(&form.email).map_err(|_| not_registered())?;
-    let auth = app.auth.clone();
     let address = email.clone();
-    let token = match blocking(move || auth.get_reset_password_token(&address)).await? {
+    let token = match app
+        .lookup(move |auth| auth.get_reset_password_token(&address))
+        .await?
+    {
         Ok(token) => token,
         Err(AuthError::NotFound(_)) => return Err(not_registered()),
         Err(other) => return Err(other.into()),
@@ -141,11 +142,9 @@ pub(crate) async fn update_password(
     let password = Password::parse(form.new_password).map_err(new_password_refused)?;
     let email = Email::parse(&form.email).map_err(|_| bad_token())?;
     let token = ResetToken::parse(&form.reset_token).map_err(|_| bad_token())?;
-    let auth = app.auth.clone();
     let address = email.clone();
     match app
-        .bcrypt
-        .run(move || auth.update_password(&address, &token, &password))
+        .hashing(move |auth| auth.update_password(&address, &token, &password))
         .await?
     {
         Ok(()) => Ok(Json(EmailMessage::new(&email, "Password updated"))),

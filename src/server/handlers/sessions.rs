@@ -11,7 +11,6 @@ use crate::auth::{AuthError, INVALID_SESSION, WRONG_CREDENTIALS};
 use crate::domain::{Email, Password};
 use crate::server::app::AppState;
 use crate::server::error::{ApiError, Message};
-use crate::server::gate::blocking;
 use crate::server::input::Input;
 use crate::server::session_cookie::ClientSession;
 
@@ -45,11 +44,9 @@ pub(crate) async fn login(
     let wrong = || ApiError::WrongCredentials(WRONG_CREDENTIALS);
     let email = Email::parse(&form.email).map_err(|_| wrong())?;
     let password = Password::parse(form.password).map_err(|_| wrong())?;
-    let auth = app.auth.clone();
     let address = email.clone();
     match app
-        .bcrypt
-        .run(move || auth.login(&address, &password))
+        .hashing(move |auth| auth.login(&address, &password))
         .await?
     {
         Ok((_user, token)) => {
@@ -78,8 +75,7 @@ pub(crate) async fn logout(
     ClientSession(token): ClientSession,
 ) -> Result<Response, ApiError> {
     let token = token.ok_or(ApiError::Forbidden(INVALID_SESSION))?;
-    let auth = app.auth.clone();
-    match blocking(move || auth.end_session(&token)).await? {
+    match app.lookup(move |auth| auth.end_session(&token)).await? {
         Ok(()) => {
             let jar = CookieJar::new().add(app.cookie.removal());
             // 302 as Flask's `redirect`; axum's `Redirect::to` would say 303.

@@ -50,11 +50,9 @@ pub(crate) async fn register(
 ) -> Result<Json<EmailMessage>, ApiError> {
     let email = Email::parse(&form.email)?;
     let password = Password::parse(form.password)?;
-    let auth = app.auth.clone();
     let address = email.clone();
     match app
-        .bcrypt
-        .run(move || auth.register_user(&address, &password))
+        .hashing(move |auth| auth.register_user(&address, &password))
         .await?
     {
         Ok(_user) => Ok(Json(EmailMessage::new(&email, "user created"))),
