@@ -1,6 +1,6 @@
 //! The blocking entry point: logging, the runtime, the socket, the signals.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -67,6 +67,8 @@ fn init_logging() {
     let _already_set = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        // Colour codes only for a person at a terminal, not in a log file.
+        .with_ansi(std::io::stderr().is_terminal())
         .try_init();
 }
 
