@@ -96,8 +96,9 @@ pub enum ServerError {
 /// Serves on `listener` until `shutdown` completes, then stops accepting and
 /// gives in-flight requests up to `config.drain_timeout` to finish.
 ///
-/// Must run inside a multi-threaded tokio runtime; [`serve`] builds one with
-/// a capped blocking pool. `config.bind` is not used: the listener is.
+/// Must run inside a tokio runtime. Every `auth` call runs on that runtime's
+/// blocking pool, so cap it as [`serve`] does (`max_blocking_threads` of
+/// `bcrypt_slots + 2`). `config.bind` is not used: the listener is.
 pub async fn serve_with_listener(
     listener: TcpListener,
     auth: Arc<Auth>,
