@@ -33,8 +33,6 @@ pub(crate) struct ServeArgs {
 impl ServeArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let auth = ctx.open()?;
-        // The update keeps this compiling when the server grows options.
-        #[allow(clippy::needless_update)]
         let config = ServeConfig {
             bind: self.bind,
             reset_hook: self.reset_hook.clone(),

@@ -1,8 +1,31 @@
 //! `authctl serve`: the Flask service's HTTP routes over [`crate::auth`].
+//!
+//! [`serve`] is what the CLI runs; [`serve_with_listener`] is the same server
+//! on a listener the caller bound, stopped by a future the caller controls,
+//! which is how the tests run it.
 
+mod app;
+mod error;
+mod gate;
+mod handlers;
+mod input;
+mod middleware;
+mod openapi;
+mod prune;
+mod reset_hook;
+mod runtime;
+mod session_cookie;
+
+use std::future::Future;
+use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
 
 use thiserror::Error;
+use tokio::net::TcpListener;
+
+pub use runtime::serve;
 
 use crate::auth::Auth;
 
@@ -16,6 +39,21 @@ pub struct ServeConfig {
     pub reset_hook: Option<String>,
     /// Add `Secure` to the session cookie.
     pub secure_cookie: bool,
+    /// How many bcrypt hashes may run at once; default one per core.
+    pub bcrypt_slots: usize,
+    /// How long a request waits for a bcrypt slot (or a reset hook slot)
+    /// before it is answered 503 with `Retry-After`.
+    pub queue_wait: Duration,
+    /// Longest a whole request may take before a 503.
+    pub request_timeout: Duration,
+    /// Longest a client may take to send its body before a 408.
+    pub body_timeout: Duration,
+    /// Longest a reset hook may run before it is killed.
+    pub hook_timeout: Duration,
+    /// After a shutdown signal, how long in-flight requests get to finish.
+    pub drain_timeout: Duration,
+    /// How often expired sessions and reset tokens are deleted.
+    pub prune_interval: Duration,
 }
 
 impl Default for ServeConfig {
@@ -24,6 +62,13 @@ impl Default for ServeConfig {
             bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 5000)),
             reset_hook: None,
             secure_cookie: false,
+            bcrypt_slots: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            queue_wait: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(5),
+            hook_timeout: Duration::from_secs(5),
+            drain_timeout: Duration::from_secs(30),
+            prune_interval: Duration::from_secs(10 * 60),
         }
     }
 }
@@ -31,12 +76,63 @@ impl Default for ServeConfig {
 /// Why the server could not start or stopped abnormally.
 #[derive(Debug, Error)]
 pub enum ServerError {
-    /// The HTTP server is not part of this build yet.
-    #[error("the HTTP server is not available yet")]
-    Unavailable,
+    /// The listening socket could not be opened.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// Why it failed (in use, permission denied, ...).
+        #[source]
+        source: io::Error,
+    },
+    /// The async runtime could not start.
+    #[error("cannot start the async runtime: {0}")]
+    Runtime(#[source] io::Error),
+    /// Serving failed after start-up.
+    #[error("the server failed: {0}")]
+    Serve(#[source] io::Error),
 }
 
-/// Serves until SIGINT or SIGTERM.
-pub fn serve(_auth: Auth, _config: ServeConfig) -> Result<(), ServerError> {
-    Err(ServerError::Unavailable)
+/// Serves on `listener` until `shutdown` completes, then stops accepting and
+/// gives in-flight requests up to `config.drain_timeout` to finish.
+///
+/// Must run inside a tokio runtime. Every `auth` call runs on that runtime's
+/// blocking pool, so cap it as [`serve`] does (`max_blocking_threads` of
+/// `bcrypt_slots + 2`). `config.bind` is not used: the listener is.
+pub async fn serve_with_listener(
+    listener: TcpListener,
+    auth: Arc<Auth>,
+    config: ServeConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
+    let state = app::AppState::new(Arc::clone(&auth), &config);
+    let router = app::router(state, config.request_timeout);
+    let pruner = tokio::spawn(prune::periodically(auth, config.prune_interval));
+
+    let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();
+    let signal = async move {
+        shutdown.await;
+        tracing::info!("shutting down: no new connections, finishing requests in flight");
+        // The receiver lives until the select below ends; a send error is moot.
+        let _ = draining.send(());
+    };
+    let server = axum::serve(listener, router).with_graceful_shutdown(signal);
+    let deadline = async move {
+        match drain_started.await {
+            Ok(()) => tokio::time::sleep(config.drain_timeout).await,
+            Err(_never_sent) => std::future::pending().await,
+        }
+    };
+    let outcome = tokio::select! {
+        served = server.into_future() => served.map_err(ServerError::Serve),
+        () = deadline => {
+            tracing::warn!(
+                drain_timeout = ?config.drain_timeout,
+                "requests still in flight after the drain timeout; stopping anyway"
+            );
+            Ok(())
+        }
+    };
+    pruner.abort();
+    outcome
 }

@@ -1,0 +1,102 @@
+//! The router and the state every handler shares.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::{get, post};
+
+use super::ServeConfig;
+use super::error::ApiError;
+use super::gate::{Gate, blocking};
+use super::handlers::{fallback, index, profile, reset, sessions, users};
+use super::input::MAX_BODY_BYTES;
+use super::middleware::{log_request, time_limit};
+use super::openapi;
+use super::reset_hook::ResetHook;
+use super::session_cookie::CookiePolicy;
+use crate::auth::Auth;
+
+/// What handlers need: cheap to clone (all shared behind `Arc`s).
+#[derive(Clone)]
+pub(crate) struct AppState {
+    auth: Arc<Auth>,
+    /// Slots for bcrypt work, about one per core.
+    bcrypt: Gate,
+    pub(crate) reset_hook: Option<ResetHook>,
+    pub(crate) cookie: CookiePolicy,
+    /// How long a client may take to send its body.
+    pub(crate) body_timeout: Duration,
+}
+
+impl AppState {
+    pub(crate) fn new(auth: Arc<Auth>, config: &ServeConfig) -> Self {
+        let cookie = CookiePolicy {
+            secure: config.secure_cookie,
+            max_age: auth.policy().session_ttl,
+        };
+        Self {
+            bcrypt: Gate::new(config.bcrypt_slots, config.queue_wait),
+            reset_hook: config
+                .reset_hook
+                .as_deref()
+                .map(|command| ResetHook::new(command, config.hook_timeout, config.queue_wait)),
+            cookie,
+            body_timeout: config.body_timeout,
+            auth,
+        }
+    }
+
+    /// Runs bcrypt-heavy `work` (register, login, password change) behind
+    /// the bcrypt gate, on the blocking pool.
+    pub(crate) async fn hashing<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&Auth) -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let auth = Arc::clone(&self.auth);
+        self.bcrypt.run(move || work(&auth)).await
+    }
+
+    /// Runs cheap `work` (an indexed query) on the blocking pool.
+    pub(crate) async fn lookup<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&Auth) -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let auth = Arc::clone(&self.auth);
+        blocking(move || work(&auth)).await
+    }
+}
+
+/// Every route of SPEC.md section 2, plus `/openapi.json`.
+pub(crate) fn router(state: AppState, request_timeout: Duration) -> Router {
+    let routes = [
+        ("/users", post(users::register)),
+        ("/sessions", post(sessions::login).delete(sessions::logout)),
+        ("/profile", get(profile::show)),
+        (
+            "/reset_password",
+            post(reset::issue_token).put(reset::update_password),
+        ),
+    ];
+    let mut router = Router::new()
+        .route("/", get(index::welcome))
+        .route("/openapi.json", get(openapi::document));
+    for (path, methods) in routes {
+        // Flask's `strict_slashes=False`: `/users/` is `/users`.
+        router = router
+            .route(&format!("{path}/"), methods.clone())
+            .route(path, methods);
+    }
+    router
+        .fallback(fallback::not_found)
+        .method_not_allowed_fallback(fallback::method_not_allowed)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(from_fn_with_state(request_timeout, time_limit))
+        // Outermost, so that it logs what the client finally got.
+        .layer(from_fn(log_request))
+        .with_state(state)
+}

@@ -1,0 +1,71 @@
+//! Running the blocking `auth` calls off the async workers.
+//!
+//! Every `Auth` method blocks (bcrypt, SQLite), so it runs on tokio's
+//! blocking pool. bcrypt is the expensive part: a [`Gate`] lets about one
+//! hash run per core, so a flood of logins queues behind the gate while cheap
+//! calls such as `GET /profile` still find a free blocking thread.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+use super::error::ApiError;
+
+/// A bounded number of slots for expensive work, with a bounded wait.
+#[derive(Debug, Clone)]
+pub(crate) struct Gate {
+    slots: Arc<Semaphore>,
+    wait: Duration,
+}
+
+impl Gate {
+    pub(crate) fn new(slots: usize, wait: Duration) -> Self {
+        Self {
+            slots: Arc::new(Semaphore::new(slots.max(1))),
+            wait,
+        }
+    }
+
+    /// Waits up to the bound for a slot; past it the server is overloaded
+    /// and says so (503 with `Retry-After`) rather than queueing forever.
+    pub(crate) async fn enter(&self) -> Result<OwnedSemaphorePermit, ApiError> {
+        let overloaded = ApiError::Overloaded {
+            retry_after: self.wait,
+        };
+        match tokio::time::timeout(self.wait, Arc::clone(&self.slots).acquire_owned()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            // The semaphore is never closed; treat it as busy if it were.
+            Ok(Err(_closed)) => Err(overloaded),
+            Err(_elapsed) => Err(overloaded),
+        }
+    }
+
+    /// Runs `work` on the blocking pool once a slot is free. The permit moves
+    /// into the closure: a blocking task cannot be cancelled, so the slot must
+    /// stay taken until the work itself ends, even if the request is dropped.
+    pub(crate) async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let permit = self.enter().await?;
+        blocking(move || {
+            let result = work();
+            drop(permit);
+            result
+        })
+        .await
+    }
+}
+
+/// Runs cheap blocking work (an indexed SQLite query) on the blocking pool.
+pub(crate) async fn blocking<T, F>(work: F) -> Result<T, ApiError>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(ApiError::internal)
+}

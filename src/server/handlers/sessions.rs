@@ -1,0 +1,87 @@
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::LOCATION;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
+
+use super::EmailMessage;
+use super::users::Credentials;
+use crate::auth::{AuthError, INVALID_SESSION, WRONG_CREDENTIALS};
+use crate::domain::{Email, Password};
+use crate::server::app::AppState;
+use crate::server::error::{ApiError, Message};
+use crate::server::input::Input;
+use crate::server::session_cookie::ClientSession;
+
+/// Logs in: checks the password and sets a fresh `session_id` cookie.
+///
+/// A cookie the client already holds is ignored; every login issues a new
+/// token, so a session id chosen by someone else is never adopted.
+#[utoipa::path(
+    post,
+    path = "/sessions",
+    tag = "sessions",
+    request_body(content(
+        (Credentials = "application/x-www-form-urlencoded"),
+        (Credentials = "multipart/form-data"),
+        (Credentials = "application/json"),
+    )),
+    responses(
+        (status = 200, description = "Logged in; sets the session_id cookie", body = EmailMessage,
+            headers(("set-cookie" = String, description = "session_id=<token>; HttpOnly; SameSite=Lax; Path=/; Max-Age=<session ttl>"))),
+        (status = 400, description = "A field missing", body = Message),
+        (status = 401, description = "Wrong email or password (one answer for both)", body = Message),
+        (status = 503, description = "Too many password checks queued; see Retry-After", body = Message),
+    )
+)]
+pub(crate) async fn login(
+    State(app): State<AppState>,
+    Input(form): Input<Credentials>,
+) -> Result<(CookieJar, Json<EmailMessage>), ApiError> {
+    // A malformed email or password cannot be anyone's: the same 401 as a
+    // wrong one. Rejecting it needs no bcrypt work and reveals no account.
+    let wrong = || ApiError::WrongCredentials(WRONG_CREDENTIALS);
+    let email = Email::parse(&form.email).map_err(|_| wrong())?;
+    let password = Password::parse(form.password).map_err(|_| wrong())?;
+    let address = email.clone();
+    match app
+        .hashing(move |auth| auth.login(&address, &password))
+        .await?
+    {
+        Ok((_user, token)) => {
+            let jar = CookieJar::new().add(app.cookie.session(&token));
+            Ok((jar, Json(EmailMessage::new(&email, "logged in"))))
+        }
+        Err(AuthError::AuthenticationFailed(_)) => Err(wrong()),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Logs out: ends the cookie's session, clears the cookie, redirects to `/`.
+#[utoipa::path(
+    delete,
+    path = "/sessions",
+    tag = "sessions",
+    security(("session_id" = [])),
+    responses(
+        (status = 302, description = "Session ended; the cookie is cleared and the client sent to /",
+            headers(("location" = String, description = "/"))),
+        (status = 403, description = "No, unknown or expired session", body = Message),
+    )
+)]
+pub(crate) async fn logout(
+    State(app): State<AppState>,
+    ClientSession(token): ClientSession,
+) -> Result<Response, ApiError> {
+    let token = token.ok_or(ApiError::Forbidden(INVALID_SESSION))?;
+    match app.lookup(move |auth| auth.end_session(&token)).await? {
+        Ok(()) => {
+            let jar = CookieJar::new().add(app.cookie.removal());
+            // 302 as Flask's `redirect`; axum's `Redirect::to` would say 303.
+            Ok((StatusCode::FOUND, [(LOCATION, "/")], jar).into_response())
+        }
+        Err(AuthError::AuthenticationFailed(_)) => Err(ApiError::Forbidden(INVALID_SESSION)),
+        Err(other) => Err(other.into()),
+    }
+}

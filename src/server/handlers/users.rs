@@ -1,0 +1,62 @@
+use axum::Json;
+use axum::extract::State;
+use utoipa::ToSchema;
+
+use super::EmailMessage;
+use crate::auth::AuthError;
+use crate::domain::{Email, Password};
+use crate::server::app::AppState;
+use crate::server::error::{ApiError, Message};
+use crate::server::input::{Fields, FromFields, Input};
+
+/// An email and a password, for registering and logging in.
+#[derive(Debug, ToSchema)]
+pub(crate) struct Credentials {
+    /// The account's address.
+    pub(crate) email: String,
+    /// The password, never echoed back or logged.
+    #[schema(format = Password)]
+    pub(crate) password: String,
+}
+
+impl FromFields for Credentials {
+    fn from_fields(mut fields: Fields) -> Result<Self, ApiError> {
+        Ok(Self {
+            email: fields.take("email")?,
+            password: fields.take("password")?,
+        })
+    }
+}
+
+/// Registers a user.
+#[utoipa::path(
+    post,
+    path = "/users",
+    tag = "users",
+    request_body(content(
+        (Credentials = "application/x-www-form-urlencoded"),
+        (Credentials = "multipart/form-data"),
+        (Credentials = "application/json"),
+    )),
+    responses(
+        (status = 200, description = "User created", body = EmailMessage),
+        (status = 400, description = "Email already registered, a field missing, an invalid email or a password breaking the policy", body = Message),
+        (status = 503, description = "Too many password hashes queued; see Retry-After", body = Message),
+    )
+)]
+pub(crate) async fn register(
+    State(app): State<AppState>,
+    Input(form): Input<Credentials>,
+) -> Result<Json<EmailMessage>, ApiError> {
+    let email = Email::parse(&form.email)?;
+    let password = Password::parse(form.password)?;
+    let address = email.clone();
+    match app
+        .hashing(move |auth| auth.register_user(&address, &password))
+        .await?
+    {
+        Ok(_user) => Ok(Json(EmailMessage::new(&email, "user created"))),
+        Err(AuthError::Conflict(_)) => Err(ApiError::AlreadyRegistered),
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,50 @@
+//! Layers around every route: the request log line and the time limit.
+
+use std::time::{Duration, Instant};
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::error::ApiError;
+
+/// Logs one line per request: method, route, status and latency.
+///
+/// The route is the matched pattern (`/profile`), not the request's path or
+/// query: a client can put anything there, a token included, and the log
+/// must never hold one. Unmatched paths are logged as `<unmatched>`. Headers
+/// (cookies) are never logged.
+pub(crate) async fn log_request(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "<unmatched>".to_owned(), |p| p.as_str().to_owned());
+    let started = Instant::now();
+    let response = next.run(req).await;
+    tracing::info!(
+        target: "authctl::http",
+        method = %method,
+        path = %route,
+        status = response.status().as_u16(),
+        latency = ?started.elapsed(),
+        "request"
+    );
+    response
+}
+
+/// Answers 503 when a request runs past `limit`. Work already on the
+/// blocking pool finishes on its own; only its answer is dropped.
+pub(crate) async fn time_limit(
+    State(limit): State<Duration>,
+    req: Request,
+    next: Next,
+) -> Response {
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(response) => response,
+        Err(_elapsed) => ApiError::TimedOut {
+            retry_after: Duration::from_secs(1),
+        }
+        .into_response(),
+    }
+}

@@ -1,0 +1,75 @@
+//! `--reset-hook CMD`: hands reset tokens to an operator's command instead
+//! of returning them over HTTP.
+//!
+//! The command runs as `sh -c CMD` with two lines on stdin, the email and
+//! then the token, each ending in `\n`; its stdout is discarded, its stderr
+//! goes to ours. Exit status 0 means delivered. Stdin, rather than argv or
+//! the environment, keeps the token out of `ps` and `/proc`.
+
+use std::process::{ExitStatus, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::io::AsyncWriteExt;
+use tokio::process::Command;
+
+use super::error::ApiError;
+use super::gate::Gate;
+use crate::domain::{Email, ResetToken};
+
+/// How many hooks may run at once: each is a process, and a flood of reset
+/// requests must not become a flood of processes.
+const CONCURRENT_HOOKS: usize = 4;
+
+/// The operator's delivery command.
+#[derive(Debug, Clone)]
+pub(crate) struct ResetHook {
+    command: Arc<str>,
+    slots: Gate,
+    timeout: Duration,
+}
+
+impl ResetHook {
+    pub(crate) fn new(command: &str, timeout: Duration, queue_wait: Duration) -> Self {
+        Self {
+            command: Arc::from(command),
+            slots: Gate::new(CONCURRENT_HOOKS, queue_wait),
+            timeout,
+        }
+    }
+
+    /// Runs the hook for one token. A failure is ours, not the client's: it
+    /// is logged (without the token or the email) and answered with 503.
+    pub(crate) async fn deliver(&self, email: &Email, token: &ResetToken) -> Result<(), ApiError> {
+        let _slot = self.slots.enter().await?;
+        let failure = match tokio::time::timeout(self.timeout, self.run(email, token)).await {
+            Ok(Ok(status)) if status.success() => return Ok(()),
+            Ok(Ok(status)) => format!("exited with {status}"),
+            Ok(Err(error)) => format!("could not run: {error}"),
+            // Dropping the run future kills the shell (kill_on_drop).
+            Err(_elapsed) => format!("timed out after {:?}", self.timeout),
+        };
+        tracing::error!(failure = %failure, "reset hook failed; no token was delivered");
+        Err(ApiError::HookFailed)
+    }
+
+    async fn run(&self, email: &Email, token: &ResetToken) -> std::io::Result<ExitStatus> {
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg(&*self.command)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()?;
+        if let Some(mut stdin) = child.stdin.take() {
+            let message = format!("{email}\n{}\n", token.expose());
+            // A hook may exit without reading; its status decides, not ours.
+            match stdin.write_all(message.as_bytes()).await {
+                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => return Err(error),
+                _ => {}
+            }
+            // Dropping stdin closes it, so the hook sees end of input.
+        }
+        child.wait().await
+    }
+}

@@ -1,0 +1,106 @@
+//! The blocking entry point: logging, the runtime, the socket, the signals.
+
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tracing_subscriber::EnvFilter;
+
+use super::{ServeConfig, ServerError, serve_with_listener};
+use crate::auth::Auth;
+
+/// Blocking threads beyond the bcrypt slots, for the cheap SQLite calls
+/// (`GET /profile`, logout) and pruning. Each blocking thread holds its own
+/// SQLite connection; an uncapped pool grew to ~50 under 16 connections on
+/// 2 cores, costing throughput and 100+ MB (issue 4's measurements).
+const CHEAP_BLOCKING_THREADS: usize = 2;
+
+/// How long blocking work still running after the drain (a bcrypt hash, a
+/// commit) gets before the process leaves without it.
+const BLOCKING_GRACE: Duration = Duration::from_secs(5);
+
+/// Serves until SIGINT or SIGTERM, then drains and returns `Ok`.
+///
+/// Logs to stderr (`RUST_LOG`, default `info`) and prints
+/// `listening on http://ADDR` on stdout once the socket is bound, so that
+/// `--bind 127.0.0.1:0` shows the port it got.
+pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("authctl-server")
+        .max_blocking_threads(config.bcrypt_slots.max(1) + CHEAP_BLOCKING_THREADS)
+        .build()
+        .map_err(ServerError::Runtime)?;
+    let outcome = runtime.block_on(async move {
+        let listener =
+            TcpListener::bind(config.bind)
+                .await
+                .map_err(|source| ServerError::Bind {
+                    addr: config.bind,
+                    source,
+                })?;
+        let addr = listener.local_addr().map_err(|source| ServerError::Bind {
+            addr: config.bind,
+            source,
+        })?;
+        // Logging starts once there is something to serve; a failure before
+        // this is returned to the caller, which reports it.
+        init_logging();
+        announce(&format!("listening on http://{addr}"));
+        if config.reset_hook.is_none() {
+            tracing::warn!(
+                "no --reset-hook: POST /reset_password returns reset tokens in its \
+                 HTTP response, as the Flask service does"
+            );
+        }
+        serve_with_listener(listener, Arc::new(auth), config, shutdown_signal()).await
+    });
+    runtime.shutdown_timeout(BLOCKING_GRACE);
+    outcome
+}
+
+/// Installs the stderr logger unless one is installed already (a test, or an
+/// embedding program).
+fn init_logging() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let _already_set = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        // Colour codes only for a person at a terminal, not in a log file.
+        .with_ansi(std::io::stderr().is_terminal())
+        .try_init();
+}
+
+/// Prints a line on stdout and flushes it for scripts waiting on it. A closed
+/// stdout is no reason to refuse to serve, so errors are ignored.
+fn announce(line: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{line}");
+    let _ = stdout.flush();
+}
+
+/// Completes on the first SIGINT or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!(error = %error, "cannot listen for SIGINT");
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signals) => {
+                signals.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(error = %error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        () = interrupt => tracing::info!("SIGINT received"),
+        () = terminate => tracing::info!("SIGTERM received"),
+    }
+}

@@ -1,0 +1,253 @@
+//! Every failure row of SPEC.md section 2, in each body encoding.
+
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use super::support::{ENCODINGS, PASSWORD, TestServer, json};
+
+const USER: &str = "ada@example.com";
+const OTHER: &str = "grace@example.com";
+const BAD: StatusCode = StatusCode::BAD_REQUEST;
+const UNAUTHORIZED: StatusCode = StatusCode::UNAUTHORIZED;
+const FORBIDDEN: StatusCode = StatusCode::FORBIDDEN;
+const BAD_TOKEN: &str = "invalid or expired reset token";
+/// A well-formed token nobody issued.
+const UNISSUED: &str = "7d4d8f1e-4b5c-4a3e-9f1a-2b3c4d5e6f70";
+
+/// Fields sent, and the status and message expected back.
+type Row<'a> = (Vec<(&'a str, &'a str)>, StatusCode, &'a str);
+
+/// Sends every row in every encoding and checks the exact answer.
+async fn check(server: &TestServer, method: Method, path: &str, rows: &[Row<'_>]) {
+    for encoding in ENCODINGS {
+        for (fields, status, message) in rows {
+            let response = server.send(method.clone(), path, encoding, fields).await;
+            assert_eq!(
+                json(response).await,
+                (*status, json!({ "message": message })),
+                "{method} {path} as {encoding:?} with {fields:?}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn registration_failures_answer_400_with_a_clear_message_in_every_encoding() {
+    let server = TestServer::spawn();
+    server.register(USER);
+    let long_email = format!("{}@example.com", "a".repeat(250));
+    let long_password = "p".repeat(73);
+    let new = "new@example.com";
+    let rows: Vec<Row> = vec![
+        (
+            vec![("email", USER), ("password", PASSWORD)],
+            BAD,
+            "email already registered",
+        ),
+        // Uniqueness ignores case.
+        (
+            vec![("email", "ADA@Example.COM"), ("password", PASSWORD)],
+            BAD,
+            "email already registered",
+        ),
+        (vec![("password", PASSWORD)], BAD, "email is required"),
+        (
+            vec![("email", ""), ("password", PASSWORD)],
+            BAD,
+            "email is required",
+        ),
+        (vec![("email", new)], BAD, "password is required"),
+        (
+            vec![("email", "not-an-email"), ("password", PASSWORD)],
+            BAD,
+            "invalid email: must contain an @",
+        ),
+        (
+            vec![("email", &long_email), ("password", PASSWORD)],
+            BAD,
+            "invalid email: must be at most 254 bytes",
+        ),
+        (
+            vec![("email", new), ("password", "short")],
+            BAD,
+            "invalid password: must be at least 8 characters",
+        ),
+        (
+            vec![("email", new), ("password", &long_password)],
+            BAD,
+            "invalid password: must be at most 72 bytes (bcrypt's limit)",
+        ),
+    ];
+    check(&server, Method::POST, "/users", &rows).await;
+}
+
+#[tokio::test]
+async fn login_failures_answer_401_alike_for_unknown_email_and_wrong_password() {
+    let server = TestServer::spawn();
+    server.register(USER);
+    let wrong = "wrong email or password";
+    let rows: Vec<Row> = vec![
+        (
+            vec![("email", USER), ("password", "not the password")],
+            UNAUTHORIZED,
+            wrong,
+        ),
+        (
+            vec![("email", "nobody@example.com"), ("password", PASSWORD)],
+            UNAUTHORIZED,
+            wrong,
+        ),
+        (
+            vec![("email", "nobody"), ("password", PASSWORD)],
+            UNAUTHORIZED,
+            wrong,
+        ),
+        (vec![("password", PASSWORD)], BAD, "email is required"),
+        (vec![("email", USER)], BAD, "password is required"),
+    ];
+    check(&server, Method::POST, "/sessions", &rows).await;
+}
+
+#[tokio::test]
+async fn session_routes_answer_403_without_a_live_session() {
+    let server = TestServer::spawn();
+    let long = "9".repeat(4000);
+    for (method, path) in [(Method::GET, "/profile"), (Method::DELETE, "/sessions")] {
+        let none = server
+            .client
+            .request(method.clone(), server.url(path))
+            .send()
+            .await;
+        let (status, body) = json(none.expect("request")).await;
+        assert_eq!(status, FORBIDDEN, "{method} {path} without cookie");
+        assert_eq!(body, json!({"message": "invalid or expired session"}));
+        for cookie in [UNISSUED, "garbage", "", "' OR 1=1 --", "%00", &long] {
+            let response = server.with_cookie(method.clone(), path, cookie).await;
+            assert_eq!(response.status(), FORBIDDEN, "{method} {path} {cookie:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn reset_request_failures_answer_403_for_unknown_email_and_400_for_missing_field() {
+    let server = TestServer::spawn();
+    let rows: Vec<Row> = vec![
+        (
+            vec![("email", "nobody@example.com")],
+            FORBIDDEN,
+            "email not registered",
+        ),
+        (vec![("email", "nobody")], FORBIDDEN, "email not registered"),
+        (vec![], BAD, "email is required"),
+    ];
+    check(&server, Method::POST, "/reset_password", &rows).await;
+}
+
+#[tokio::test]
+async fn password_update_failures_answer_403_for_bad_tokens_and_400_for_bad_fields() {
+    let server = TestServer::spawn();
+    server.register(USER);
+    server.register(OTHER);
+    let token = issue_token(&server, USER).await;
+    let theirs = issue_token(&server, OTHER).await;
+    let new = "a new password";
+    let rows: Vec<Row> = vec![
+        (
+            vec![
+                ("email", USER),
+                ("reset_token", UNISSUED),
+                ("new_password", new),
+            ],
+            FORBIDDEN,
+            BAD_TOKEN,
+        ),
+        (
+            vec![
+                ("email", USER),
+                ("reset_token", "garbage"),
+                ("new_password", new),
+            ],
+            FORBIDDEN,
+            BAD_TOKEN,
+        ),
+        (
+            vec![
+                ("email", USER),
+                ("reset_token", &theirs),
+                ("new_password", new),
+            ],
+            FORBIDDEN,
+            BAD_TOKEN,
+        ),
+        (
+            vec![
+                ("email", USER),
+                ("reset_token", &token),
+                ("new_password", "short"),
+            ],
+            BAD,
+            "invalid new_password: must be at least 8 characters",
+        ),
+        (
+            vec![("reset_token", &token), ("new_password", new)],
+            BAD,
+            "email is required",
+        ),
+        (
+            vec![("email", USER), ("new_password", new)],
+            BAD,
+            "reset_token is required",
+        ),
+        (
+            vec![("email", USER), ("reset_token", &token)],
+            BAD,
+            "new_password is required",
+        ),
+    ];
+    check(&server, Method::PUT, "/reset_password", &rows).await;
+    // None of those refusals used the token up.
+    let fields = [
+        ("email", USER),
+        ("reset_token", &token),
+        ("new_password", new),
+    ];
+    let response = server
+        .send(Method::PUT, "/reset_password", ENCODINGS[0], &fields)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_reset_token_is_single_use_and_superseded_by_a_newer_one_in_every_encoding() {
+    let server = TestServer::spawn();
+    server.register(USER);
+    let new = "a new password";
+    for encoding in ENCODINGS {
+        let first = issue_token(&server, USER).await;
+        let second = issue_token(&server, USER).await;
+        for (token, status) in [
+            (&first, FORBIDDEN),
+            (&second, StatusCode::OK),
+            (&second, FORBIDDEN),
+        ] {
+            let fields = [
+                ("email", USER),
+                ("reset_token", token.as_str()),
+                ("new_password", new),
+            ];
+            let response = server
+                .send(Method::PUT, "/reset_password", encoding, &fields)
+                .await;
+            assert_eq!(response.status(), status, "{encoding:?}");
+        }
+    }
+}
+
+async fn issue_token(server: &TestServer, email: &str) -> String {
+    let response = server
+        .post_form("/reset_password", &[("email", email)])
+        .await;
+    let (status, body) = json(response).await;
+    assert_eq!(status, StatusCode::OK);
+    body["reset_token"].as_str().expect("token").to_owned()
+}

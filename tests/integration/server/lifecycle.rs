@@ -1,0 +1,119 @@
+//! Time limits and shutdown.
+
+use std::io::{Read, Write};
+use std::time::Duration;
+
+use authctl::auth::Policy;
+use authctl::server::{ServeConfig, ServerError};
+use reqwest::StatusCode;
+
+use super::support::{Options, PASSWORD, TestServer, json};
+
+#[tokio::test]
+async fn a_login_in_flight_when_shutdown_starts_completes() {
+    let server = TestServer::with(Options {
+        policy: Policy {
+            bcrypt_cost: 10,
+            ..Policy::default()
+        },
+        ..Options::default()
+    });
+    server.register("ada@example.com");
+    let before = server.auth.bcrypt_verifications();
+    let login = tokio::spawn(
+        server
+            .client
+            .post(server.url("/sessions"))
+            .form(&[("email", "ada@example.com"), ("password", PASSWORD)])
+            .send(),
+    );
+    server.wait_for_bcrypt_work(before).await;
+    let addr = server.addr();
+    let stopped = tokio::task::spawn_blocking(move || server.stop());
+    let response = login.await.expect("task").expect("the login was answered");
+    assert_eq!(response.status(), StatusCode::OK);
+    stopped.await.expect("task").expect("a clean stop");
+    assert!(
+        std::net::TcpStream::connect(addr).is_err(),
+        "still accepting"
+    );
+}
+
+#[test]
+fn serve_reports_an_address_in_use_as_a_bind_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let policy = Policy {
+        bcrypt_cost: 4,
+        ..Policy::default()
+    };
+    let auth = authctl::auth::Auth::open(&dir.path().join("auth.db"), policy).expect("open");
+    let config = ServeConfig {
+        bind: addr,
+        ..ServeConfig::default()
+    };
+    match authctl::server::serve(auth, config) {
+        Err(error @ ServerError::Bind { .. }) => {
+            assert!(
+                error
+                    .to_string()
+                    .starts_with(&format!("cannot listen on {addr}: "))
+            );
+        }
+        other => panic!("expected a bind error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_client_that_trickles_its_body_gets_408() {
+    let server = TestServer::with(Options {
+        config: ServeConfig {
+            body_timeout: Duration::from_millis(200),
+            ..ServeConfig::default()
+        },
+        ..Options::default()
+    });
+    let addr = server.addr();
+    let reply = tokio::task::spawn_blocking(move || {
+        let mut stream = std::net::TcpStream::connect(addr).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        let head = "POST /users HTTP/1.1\r\nHost: test\r\n\
+                    Content-Type: application/x-www-form-urlencoded\r\n\
+                    Content-Length: 100\r\nConnection: close\r\n\r\nemail=";
+        stream.write_all(head.as_bytes()).expect("write");
+        let mut reply = String::new();
+        let _ = stream.read_to_string(&mut reply);
+        reply
+    })
+    .await
+    .expect("task");
+    assert!(reply.starts_with("HTTP/1.1 408"), "{reply}");
+    assert!(
+        reply.ends_with(r#"{"message":"the request body did not arrive in time"}"#),
+        "{reply}"
+    );
+}
+
+#[tokio::test]
+async fn a_request_past_the_time_limit_answers_503_with_retry_after() {
+    let server = TestServer::with(Options {
+        config: ServeConfig {
+            reset_hook: Some("sleep 5".to_owned()),
+            hook_timeout: Duration::from_secs(30),
+            request_timeout: Duration::from_millis(300),
+            ..ServeConfig::default()
+        },
+        ..Options::default()
+    });
+    server.register("ada@example.com");
+    let response = server
+        .post_form("/reset_password", &[("email", "ada@example.com")])
+        .await;
+    assert_eq!(response.headers()["retry-after"], "1");
+    let (status, body) = json(response).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(body["message"], "request timed out, try again later");
+}

@@ -1,0 +1,236 @@
+//! The session cookie: its attributes, its lifetime, and who chooses it.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use authctl::auth::{ManualClock, Policy};
+use authctl::domain::{Email, Timestamp};
+use authctl::server::ServeConfig;
+use reqwest::{Method, StatusCode};
+
+use super::support::{Options, PASSWORD, TestServer, cookie_value, json, session_cookie};
+
+const USER: &str = "ada@example.com";
+
+fn attributes(set_cookie: &str) -> Vec<String> {
+    let mut parts: Vec<String> = set_cookie
+        .split(';')
+        .skip(1)
+        .map(|part| part.trim().to_owned())
+        .collect();
+    parts.sort();
+    parts
+}
+
+async fn login_cookie(server: &TestServer) -> String {
+    let response = server
+        .post_form("/sessions", &[("email", USER), ("password", PASSWORD)])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    session_cookie(&response).expect("a session cookie")
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_httponly_samesite_lax_path_root_with_the_ttl_as_max_age() {
+    let server = TestServer::with(Options {
+        policy: Policy {
+            bcrypt_cost: 4,
+            session_ttl: Duration::from_secs(3600),
+            ..Policy::default()
+        },
+        ..Options::default()
+    });
+    server.register(USER);
+    let cookie = login_cookie(&server).await;
+    let token = cookie_value(&cookie).expect("value");
+    assert!(uuid_v4_shaped(&token), "{token}");
+    assert_eq!(
+        attributes(&cookie),
+        ["HttpOnly", "Max-Age=3600", "Path=/", "SameSite=Lax"]
+    );
+}
+
+#[tokio::test]
+async fn secure_cookie_adds_secure_to_the_session_and_the_removal_cookie() {
+    let server = TestServer::with(Options {
+        config: ServeConfig {
+            secure_cookie: true,
+            ..ServeConfig::default()
+        },
+        ..Options::default()
+    });
+    server.register(USER);
+    let cookie = login_cookie(&server).await;
+    assert!(
+        attributes(&cookie).contains(&"Secure".to_owned()),
+        "{cookie}"
+    );
+    let token = cookie_value(&cookie).expect("value");
+    let logout = server
+        .with_cookie(Method::DELETE, "/sessions", &token)
+        .await;
+    let removal = session_cookie(&logout).expect("removal cookie");
+    let removal_attributes = attributes(&removal);
+    for expected in ["Secure", "HttpOnly", "Path=/", "Max-Age=0"] {
+        assert!(
+            removal_attributes.contains(&expected.to_owned()),
+            "{removal}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_client_chosen_session_id_is_never_adopted() {
+    let server = TestServer::spawn();
+    server.register(USER);
+    let chosen = "0b6c1a52-8f3e-4c2d-9a7b-5e4d3c2b1a09";
+    let response = server
+        .client
+        .post(server.url("/sessions"))
+        .header("cookie", format!("session_id={chosen}"))
+        .form(&[("email", USER), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("login");
+    let issued = session_cookie(&response)
+        .and_then(|c| cookie_value(&c))
+        .expect("cookie");
+    assert_ne!(issued, chosen);
+    let chosen_profile = server.with_cookie(Method::GET, "/profile", chosen).await;
+    assert_eq!(chosen_profile.status(), StatusCode::FORBIDDEN);
+    let issued_profile = server.with_cookie(Method::GET, "/profile", &issued).await;
+    assert_eq!(issued_profile.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn every_login_opens_its_own_session_and_logout_ends_only_that_one() {
+    let server = TestServer::spawn();
+    server.register(USER);
+    let laptop = server.login(USER, PASSWORD).await;
+    let phone = server.login(USER, PASSWORD).await;
+    assert_ne!(laptop, phone);
+    let logout = server
+        .with_cookie(Method::DELETE, "/sessions", &laptop)
+        .await;
+    assert_eq!(logout.status(), StatusCode::FOUND);
+    let replay = server
+        .with_cookie(Method::DELETE, "/sessions", &laptop)
+        .await;
+    assert_eq!(replay.status(), StatusCode::FORBIDDEN);
+    let (status, body) = json(server.with_cookie(Method::GET, "/profile", &phone).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["email"], USER);
+}
+
+#[tokio::test]
+async fn a_session_works_just_inside_its_ttl_and_fails_just_past_it() {
+    let clock = Arc::new(ManualClock::new(Timestamp::from_unix(1_800_000_000)));
+    let server = TestServer::with(Options {
+        policy: Policy {
+            bcrypt_cost: 4,
+            session_ttl: Duration::from_secs(600),
+            ..Policy::default()
+        },
+        clock: Some(Arc::clone(&clock)),
+        ..Options::default()
+    });
+    server.register(USER);
+    let token = server.login(USER, PASSWORD).await;
+    clock.advance(Duration::from_secs(599));
+    let inside = server.with_cookie(Method::GET, "/profile", &token).await;
+    assert_eq!(inside.status(), StatusCode::OK);
+    clock.advance(Duration::from_secs(1));
+    let past = server.with_cookie(Method::GET, "/profile", &token).await;
+    assert_eq!(past.status(), StatusCode::FORBIDDEN);
+    let logout = server
+        .with_cookie(Method::DELETE, "/sessions", &token)
+        .await;
+    assert_eq!(logout.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_reset_token_works_just_inside_its_ttl_and_fails_just_past_it() {
+    let clock = Arc::new(ManualClock::new(Timestamp::from_unix(1_800_000_000)));
+    let server = TestServer::with(Options {
+        policy: Policy {
+            bcrypt_cost: 4,
+            reset_ttl: Duration::from_secs(300),
+            ..Policy::default()
+        },
+        clock: Some(Arc::clone(&clock)),
+        ..Options::default()
+    });
+    server.register(USER);
+    server.register("grace@example.com");
+    let token_of = |email: &'static str| {
+        let server = &server;
+        async move {
+            let response = server
+                .post_form("/reset_password", &[("email", email)])
+                .await;
+            let (_, body) = json(response).await;
+            body["reset_token"].as_str().expect("token").to_owned()
+        }
+    };
+    let ada = token_of(USER).await;
+    let grace = token_of("grace@example.com").await;
+    clock.advance(Duration::from_secs(299));
+    let update = |email: &'static str, token: String| {
+        let server = &server;
+        async move {
+            let fields = [
+                ("email", email),
+                ("reset_token", &token),
+                ("new_password", "fresh password"),
+            ];
+            server
+                .send(
+                    Method::PUT,
+                    "/reset_password",
+                    super::support::Encoding::UrlEncoded,
+                    &fields,
+                )
+                .await
+                .status()
+        }
+    };
+    assert_eq!(update(USER, ada).await, StatusCode::OK);
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(
+        update("grace@example.com", grace).await,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn a_disabled_user_is_answered_as_an_unknown_one() {
+    let server = TestServer::spawn();
+    server.register(USER);
+    let token = server.login(USER, PASSWORD).await;
+    let email = Email::parse(USER).expect("email");
+    server.auth.disable_user(&email).expect("disable");
+
+    let login = server
+        .post_form("/sessions", &[("email", USER), ("password", PASSWORD)])
+        .await;
+    let unknown = server
+        .post_form(
+            "/sessions",
+            &[("email", "nobody@example.com"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(json(login).await, json(unknown).await);
+    let reset = server
+        .post_form("/reset_password", &[("email", USER)])
+        .await;
+    assert_eq!(reset.status(), StatusCode::FORBIDDEN);
+    let profile = server.with_cookie(Method::GET, "/profile", &token).await;
+    assert_eq!(profile.status(), StatusCode::FORBIDDEN);
+}
+
+fn uuid_v4_shaped(token: &str) -> bool {
+    let groups: Vec<usize> = token.split('-').map(str::len).collect();
+    groups == [8, 4, 4, 4, 12]
+        && token.chars().all(|c| c == '-' || c.is_ascii_hexdigit())
+        && token.as_bytes()[14] == b'4'
+}

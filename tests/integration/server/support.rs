@@ -1,0 +1,330 @@
+//! A real server on 127.0.0.1:0 over a temporary database, and a client.
+
+use std::cell::RefCell;
+use std::io;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use authctl::auth::{Auth, ManualClock, Policy};
+use authctl::server::{ServeConfig, ServerError, serve_with_listener};
+use reqwest::{Method, Response, StatusCode};
+use serde_json::Value;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+/// A password that meets the default policy.
+pub const PASSWORD: &str = "correct horse";
+
+/// How a test starts its server.
+pub struct Options {
+    pub policy: Policy,
+    pub config: ServeConfig,
+    pub clock: Option<Arc<ManualClock>>,
+    /// Where the server's threads send their tracing events.
+    pub logs: Option<tracing::Dispatch>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            policy: Policy {
+                bcrypt_cost: 4,
+                ..Policy::default()
+            },
+            config: ServeConfig::default(),
+            clock: None,
+            logs: None,
+        }
+    }
+}
+
+/// The body encodings every route accepts.
+#[derive(Debug, Clone, Copy)]
+pub enum Encoding {
+    UrlEncoded,
+    Multipart,
+    Json,
+}
+
+pub const ENCODINGS: [Encoding; 3] = [Encoding::UrlEncoded, Encoding::Multipart, Encoding::Json];
+
+/// The server runs on its own thread and runtime, as in production, so a
+/// test's client and the server never share executor threads.
+pub struct TestServer {
+    addr: SocketAddr,
+    pub auth: Arc<Auth>,
+    /// No cookie store and no redirects: tests see exactly what was sent.
+    pub client: reqwest::Client,
+    shutdown: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<Result<(), ServerError>>>,
+    _dir: TempDir,
+}
+
+impl TestServer {
+    pub fn spawn() -> Self {
+        Self::with(Options::default())
+    }
+
+    pub fn with(options: Options) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("auth.db");
+        let auth = match options.clock {
+            Some(clock) => Auth::open_with_clock(&path, options.policy, clock),
+            None => Auth::open(&path, options.policy),
+        };
+        let auth = Arc::new(auth.expect("open the database"));
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.set_nonblocking(true).expect("non-blocking");
+        let addr = listener.local_addr().expect("local addr");
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        let server_auth = Arc::clone(&auth);
+        let config = options.config;
+        let logs = options.logs;
+        let thread = std::thread::spawn(move || {
+            let runtime =
+                runtime(config.bcrypt_slots, logs.clone()).map_err(ServerError::Runtime)?;
+            let run = || {
+                runtime.block_on(async move {
+                    let listener = tokio::net::TcpListener::from_std(listener)
+                        .map_err(ServerError::Runtime)?;
+                    let stop = async move {
+                        let _ = stopped.await;
+                    };
+                    serve_with_listener(listener, server_auth, config, stop).await
+                })
+            };
+            match logs {
+                Some(dispatch) => tracing::dispatcher::with_default(&dispatch, run),
+                None => run(),
+            }
+        });
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Self {
+            addr,
+            auth,
+            client,
+            shutdown: Some(shutdown),
+            thread: Some(thread),
+            _dir: dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.send(Method::POST, path, Encoding::UrlEncoded, fields)
+            .await
+    }
+
+    /// Sends `fields` as a body in `encoding`.
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        encoding: Encoding,
+        fields: &[(&str, &str)],
+    ) -> Response {
+        let request = self.client.request(method, self.url(path));
+        let request = match encoding {
+            Encoding::UrlEncoded => request.form(fields),
+            Encoding::Multipart => {
+                let form = fields
+                    .iter()
+                    .fold(reqwest::multipart::Form::new(), |form, (name, value)| {
+                        form.text(name.to_string(), value.to_string())
+                    });
+                request.multipart(form)
+            }
+            Encoding::Json => {
+                let object: serde_json::Map<String, Value> = fields
+                    .iter()
+                    .map(|(name, value)| (name.to_string(), Value::from(*value)))
+                    .collect();
+                request.json(&object)
+            }
+        };
+        request.send().await.expect("request")
+    }
+
+    /// Sends a request with `session_id=<value>` as its cookie.
+    pub async fn with_cookie(&self, method: Method, path: &str, value: &str) -> Response {
+        self.client
+            .request(method, self.url(path))
+            .header("cookie", format!("session_id={value}"))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Registers through the library, bypassing HTTP.
+    pub fn register(&self, email: &str) {
+        let email = authctl::domain::Email::parse(email).expect("email");
+        let password = authctl::domain::Password::parse(PASSWORD).expect("password");
+        self.auth
+            .register_user(&email, &password)
+            .expect("register");
+    }
+
+    /// Logs in over HTTP and returns the session token from the cookie.
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let response = self
+            .post_form("/sessions", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "login of {email}");
+        session_cookie(&response)
+            .and_then(|cookie| cookie_value(&cookie))
+            .expect("a session cookie")
+    }
+
+    /// Waits until some bcrypt verification starts after `before` was read,
+    /// i.e. until a login is on the blocking pool.
+    pub async fn wait_for_bcrypt_work(&self, before: u64) {
+        let started = async {
+            while self.auth.bcrypt_verifications() == before {
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            }
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(60), started)
+            .await
+            .expect("a bcrypt verification started within 60 s");
+    }
+
+    /// Stops the server as a signal would, and waits for it to finish.
+    pub fn stop(mut self) -> Result<(), ServerError> {
+        self.shutdown_and_join().expect("server thread ran")
+    }
+
+    fn shutdown_and_join(&mut self) -> Option<Result<(), ServerError>> {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        let thread = self.thread.take()?;
+        Some(thread.join().expect("server thread did not panic"))
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(Err(error)) = self.shutdown_and_join()
+            && !std::thread::panicking()
+        {
+            panic!("server failed: {error}");
+        }
+    }
+}
+
+thread_local! {
+    static THREAD_LOGS: RefCell<Option<tracing::dispatcher::DefaultGuard>> =
+        const { RefCell::new(None) };
+}
+
+/// A runtime shaped like `serve`'s, whose every thread (workers and
+/// blocking pool) logs to `logs` when given.
+fn runtime(slots: usize, logs: Option<tracing::Dispatch>) -> io::Result<tokio::runtime::Runtime> {
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    builder
+        .worker_threads(2)
+        .max_blocking_threads(slots + 2)
+        .enable_all();
+    if let Some(dispatch) = logs {
+        builder
+            .on_thread_start(move || {
+                let guard = tracing::dispatcher::set_default(&dispatch);
+                THREAD_LOGS.with(|slot| *slot.borrow_mut() = Some(guard));
+            })
+            .on_thread_stop(|| {
+                THREAD_LOGS
+                    .with(|slot| slot.borrow_mut().take())
+                    .map_or((), drop)
+            });
+    }
+    builder.build()
+}
+
+/// The `Set-Cookie` header for `session_id`, if any.
+pub fn session_cookie(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("session_id="))
+        .map(str::to_owned)
+}
+
+/// The value part of a `Set-Cookie` header.
+pub fn cookie_value(set_cookie: &str) -> Option<String> {
+    let pair = set_cookie.split(';').next()?;
+    let (_, value) = pair.split_once('=')?;
+    Some(value.to_owned())
+}
+
+/// The status and the JSON body, asserting the body is JSON.
+pub async fn json(response: Response) -> (StatusCode, Value) {
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let text = response.text().await.expect("body");
+    assert!(
+        content_type.starts_with("application/json"),
+        "{status}: expected JSON, got {content_type:?}: {text}"
+    );
+    let body = serde_json::from_str(&text).expect("a JSON body");
+    (status, body)
+}
+
+/// A tracing sink whose output tests can search.
+#[derive(Clone, Default)]
+pub struct LogBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl LogBuffer {
+    pub fn dispatch(&self) -> tracing::Dispatch {
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(self.clone())
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .finish();
+        tracing::Dispatch::new(subscriber)
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().expect("log lock")).into_owned()
+    }
+}
+
+impl io::Write for LogBuffer {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.lock().expect("log lock").extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogBuffer {
+    type Writer = LogBuffer;
+
+    fn make_writer(&'a self) -> Self::Writer {
+        self.clone()
+    }
+}
