@@ -34,6 +34,10 @@ names = {
 }
 
 
+def rate(per_second):
+    return f"{per_second:,.1f}" if per_second < 100 else f"{per_second:,.0f}"
+
+
 def cpu_model():
     try:
         for line in open("/proc/cpuinfo"):
@@ -58,14 +62,17 @@ for scenario in names:
         f = http.get((scenario, "flask", users))
         if not a:
             continue
-        cells = [names[scenario], f"{users:,}", f"{a[0]:,.0f}", f"{a[1]:.2f}", f"{a[2]:.2f}"]
-        if f:
-            ratio = a[0] / f[0] if f[0] else float("inf")
-            cells += [f"{f[0]:,.1f}", f"{f[1]:.2f}", f"{f[2]:.2f}", f"{ratio:,.1f}×"]
+        cells = [names[scenario], f"{users:,}", rate(a[0]), f"{a[1]:.2f}", f"{a[2]:.2f}"]
+        if f and f[4] == 0:
+            cells += ["0 (starved)", "–", "–", "–"]
+        elif f:
+            cells += [rate(f[0]), f"{f[1]:.2f}", f"{f[2]:.2f}", f"{a[0] / f[0]:,.1f}×"]
         else:
             cells += ["–"] * 4
         if a[3]:
             cells[2] += f" ({a[3]} errors)"
+        if f and f[3] and f[4]:
+            cells[5] += f" ({f[3]} errors)"
         out.append("| " + " | ".join(cells) + " |")
 for users in sizes:
     if ("authctl", users) in rss:
