@@ -69,7 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;whoami' {
-            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session id to check [default: the one `login` saved]')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session id to use [default: the one `login` saved]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
@@ -81,7 +81,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;logout' {
-            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session id to end [default: the one `login` saved]')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session id to use [default: the one `login` saved]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')

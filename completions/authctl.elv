@@ -63,7 +63,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;whoami'= {
-            cand --session 'Session id to check [default: the one `login` saved]'
+            cand --session 'Session id to use [default: the one `login` saved]'
             cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
@@ -74,7 +74,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;logout'= {
-            cand --session 'Session id to end [default: the one `login` saved]'
+            cand --session 'Session id to use [default: the one `login` saved]'
             cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'

@@ -59,7 +59,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-stdin
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-save -d 'Print the session id without saving it for whoami and logout'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session -d 'Session id to check [default: the one `login` saved]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session -d 'Session id to use [default: the one `login` saved]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l db -d 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
@@ -67,7 +67,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-ttl -
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session -d 'Session id to end [default: the one `login` saved]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session -d 'Session id to use [default: the one `login` saved]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l db -d 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r

@@ -3,7 +3,7 @@ use serde::Serialize;
 
 use super::CliError;
 use super::context::Context;
-use super::session_file::{SavedSession, choose_session};
+use super::session_file::{SavedSession, SessionArg};
 use crate::auth::{Auth, INVALID_SESSION};
 use crate::domain::SessionToken;
 
@@ -15,14 +15,8 @@ Examples:
   authctl logout --all                  # every device of this user
   authctl logout --session \"$SID\"")]
 pub(crate) struct LogoutArgs {
-    /// Session id to end [default: the one `login` saved]
-    #[arg(
-        long,
-        env = "AUTHCTL_SESSION",
-        hide_env_values = true,
-        value_name = "ID"
-    )]
-    session: Option<String>,
+    #[command(flatten)]
+    session: SessionArg,
     /// End every session of the session's user, not just this one
     #[arg(long)]
     all: bool,
@@ -37,7 +31,7 @@ struct LoggedOut {
 impl LogoutArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let saved = SavedSession::for_database(&ctx.db_path()?);
-        let token = choose_session(self.session.as_deref(), &saved)?;
+        let token = self.session.choose(&saved)?;
         let auth = ctx.open()?;
         let outcome = self.end(&auth, &token);
         forget_if_dead(&auth, &saved)?;

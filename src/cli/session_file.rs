@@ -101,12 +101,28 @@ impl SavedSession {
     }
 }
 
-/// The session a command acts on: `--session` (or `AUTHCTL_SESSION`, which
-/// clap folds into it), else the saved one.
-pub(crate) fn choose_session(
-    explicit: Option<&str>,
-    saved: &SavedSession,
-) -> Result<SessionToken, CliError> {
+/// `--session ID`, shared by the commands that act on a session.
+#[derive(clap::Args)]
+pub(crate) struct SessionArg {
+    /// Session id to use [default: the one `login` saved]
+    #[arg(
+        long,
+        env = "AUTHCTL_SESSION",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
+    session: Option<String>,
+}
+
+impl SessionArg {
+    /// The session a command acts on: `--session` (or `AUTHCTL_SESSION`,
+    /// which clap folds into it), else the saved one.
+    pub(crate) fn choose(&self, saved: &SavedSession) -> Result<SessionToken, CliError> {
+        choose_session(self.session.as_deref(), saved)
+    }
+}
+
+fn choose_session(explicit: Option<&str>, saved: &SavedSession) -> Result<SessionToken, CliError> {
     let text = match explicit {
         Some(text) => text.to_owned(),
         None => saved.load()?.ok_or_else(|| {

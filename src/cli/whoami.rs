@@ -3,7 +3,7 @@ use serde::Serialize;
 
 use super::CliError;
 use super::context::Context;
-use super::session_file::{SavedSession, choose_session};
+use super::session_file::{SavedSession, SessionArg};
 use crate::auth::INVALID_SESSION;
 
 /// `authctl whoami`
@@ -13,14 +13,8 @@ Examples:
   authctl whoami
   AUTHCTL_SESSION=$SID authctl whoami")]
 pub(crate) struct WhoamiArgs {
-    /// Session id to check [default: the one `login` saved]
-    #[arg(
-        long,
-        env = "AUTHCTL_SESSION",
-        hide_env_values = true,
-        value_name = "ID"
-    )]
-    session: Option<String>,
+    #[command(flatten)]
+    session: SessionArg,
 }
 
 #[derive(Serialize)]
@@ -32,7 +26,7 @@ struct Identity {
 impl WhoamiArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let saved = SavedSession::for_database(&ctx.db_path()?);
-        let token = choose_session(self.session.as_deref(), &saved)?;
+        let token = self.session.choose(&saved)?;
         let user = ctx
             .open()?
             .get_user_from_session_id(&token)?
