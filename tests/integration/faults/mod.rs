@@ -1,4 +1,5 @@
 //! Fault tests: the real binary against full disks, read-only files,
 //! crashes and a shared database.
 
+mod crash;
 mod disk;

@@ -136,6 +136,12 @@ impl ServerProcess {
         (status, self.stderr())
     }
 
+    /// SIGKILL: no drain, no clean-up, as in a crash or an OOM kill.
+    pub fn kill(mut self) {
+        self.child.kill().expect("SIGKILL");
+        self.child.wait().expect("reaped");
+    }
+
     /// CPU time (user + system) the process has used so far, in clock ticks
     /// (1/100 s on Linux), from /proc.
     pub fn cpu_ticks(&self) -> u64 {
