@@ -4,4 +4,5 @@
 mod cli;
 mod core;
 mod faults;
+mod serve_binary;
 mod server;

@@ -9,4 +9,4 @@ mod import;
 mod passwords;
 mod prompts;
 mod sessions_and_admin;
-mod support;
+pub(crate) mod support;

@@ -1,0 +1,105 @@
+//! What the real binary writes to stderr and stdout (SECURITY 16): one line
+//! per request, and never a password, a session id or a reset token, even at
+//! the most verbose `RUST_LOG`.
+
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+
+use super::cli_support::Env;
+use super::support::{Reply, ServerProcess, get, login, post, request};
+
+const EMAIL: &str = "ada@example.com";
+const PASSWORD: &str = "first-Secret-9f2c";
+const NEW_PASSWORD: &str = "second-Secret-41aa";
+const WRONG_PASSWORD: &str = "wrong-Secret-77de";
+
+fn status(reply: std::io::Result<Reply>) -> u16 {
+    reply.expect("an answer").status
+}
+
+#[test]
+fn the_binary_logs_each_request_once_and_no_secret_even_at_trace_level() {
+    let env = Env::new();
+    let server = ServerProcess::start_with(&env, &[("RUST_LOG", "trace")]);
+    let addr = server.addr();
+
+    // Arrange / act: the Flask client's whole flow, with a failing login.
+    let credentials = [("email", EMAIL), ("password", PASSWORD)];
+    assert_eq!(status(post(addr, "/users", &credentials)), 200);
+    let wrong = [("email", EMAIL), ("password", WRONG_PASSWORD)];
+    assert_eq!(status(post(addr, "/sessions", &wrong)), 401);
+    let first = login(addr, EMAIL, PASSWORD);
+    assert_eq!(status(get(addr, "/profile", Some(&first))), 200);
+    // A client that puts its session id in the query string.
+    let leaky = format!("/profile?session_id={first}");
+    assert_eq!(status(get(addr, &leaky, None)), 403);
+    let reset = post(addr, "/reset_password", &[("email", EMAIL)]).expect("reset");
+    assert_eq!(reset.status, 200);
+    let token = reset.json()["reset_token"]
+        .as_str()
+        .expect("a token")
+        .to_owned();
+    let update = [
+        ("email", EMAIL),
+        ("reset_token", token.as_str()),
+        ("new_password", NEW_PASSWORD),
+    ];
+    assert_eq!(
+        status(request(addr, "PUT", "/reset_password", None, &update)),
+        200
+    );
+    assert_eq!(status(post(addr, "/sessions", &credentials)), 401);
+    let second = login(addr, EMAIL, NEW_PASSWORD);
+    assert_eq!(
+        status(request(addr, "DELETE", "/sessions", Some(&second), &[])),
+        302
+    );
+    assert_eq!(status(get(addr, "/profile", Some(&second))), 403);
+    let stdout = server.stdout();
+    let (exit, stderr) = server.stop();
+    assert!(exit.success(), "{stderr}");
+    assert_eq!(stdout, format!("listening on http://{addr}\n"));
+
+    // Assert: no secret, in plain or in form-encoded spelling.
+    let output = format!("{stdout}{stderr}");
+    for secret in [
+        PASSWORD,
+        NEW_PASSWORD,
+        WRONG_PASSWORD,
+        &first,
+        &second,
+        &token,
+    ] {
+        let encoded = utf8_percent_encode(secret, NON_ALPHANUMERIC).to_string();
+        assert!(
+            !output.contains(secret) && !output.contains(&encoded),
+            "the output holds {secret:?}:\n{output}"
+        );
+    }
+    assert!(!output.contains('\u{1b}'), "colour codes in a log file");
+
+    // One line per request: 11 requests above.
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.contains("authctl::http") && line.contains(" request "))
+        .collect();
+    assert_eq!(lines.len(), 11, "{stderr}");
+    for expected in [
+        "method=POST path=/users status=200",
+        "method=POST path=/sessions status=401",
+        "method=POST path=/sessions status=200",
+        "method=GET path=/profile status=200",
+        "method=GET path=/profile status=403",
+        "method=POST path=/reset_password status=200",
+        "method=PUT path=/reset_password status=200",
+        "method=DELETE path=/sessions status=302",
+    ] {
+        assert!(
+            lines.iter().any(|line| line.contains(expected)),
+            "no line with {expected:?}:\n{stderr}"
+        );
+    }
+    assert!(
+        lines.iter().all(|line| line.contains(" latency=")),
+        "{stderr}"
+    );
+}
