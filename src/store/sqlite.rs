@@ -455,3 +455,31 @@ impl Store for SqliteStore {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every write goes through `write`; if its transaction were deferred,
+    /// it would take the write lock only at its first write, and a
+    /// read-then-write could fail with "locked" whatever the busy timeout.
+    #[test]
+    fn write_transactions_hold_the_write_lock_from_their_first_statement() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("auth.db");
+        let store = SqliteStore::open(&path).unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.busy_timeout(std::time::Duration::ZERO).unwrap();
+        store
+            .write("probe", false, |_tx| {
+                let taken = other.execute_batch("BEGIN IMMEDIATE");
+                assert!(
+                    matches!(&taken, Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)),
+                    "another writer got in: {taken:?}"
+                );
+                Ok(())
+            })
+            .unwrap();
+        other.execute_batch("BEGIN IMMEDIATE; COMMIT").unwrap();
+    }
+}
