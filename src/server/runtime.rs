@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
+use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_subscriber::EnvFilter;
 
 use super::{ServeConfig, ServerError, serve_with_listener};
@@ -46,7 +47,7 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
         })?;
         // Logging starts once there is something to serve; a failure before
         // this is returned to the caller, which reports it.
-        init_logging();
+        let log_writer = init_logging();
         announce(&format!("listening on http://{addr}"));
         if config.reset_hook.is_none() {
             tracing::warn!(
@@ -54,22 +55,31 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
                  HTTP response, as the Flask service does"
             );
         }
-        serve_with_listener(listener, Arc::new(auth), config, shutdown_signal()).await
+        let served = serve_with_listener(listener, Arc::new(auth), config, shutdown_signal()).await;
+        Ok::<_, ServerError>((served, log_writer))
     });
     runtime.shutdown_timeout(BLOCKING_GRACE);
-    outcome
+    // Dropping the writer's guard, last, flushes the lines still queued.
+    outcome.and_then(|(served, _log_writer)| served)
 }
 
 /// Installs the stderr logger unless one is installed already (a test, or an
-/// embedding program).
-fn init_logging() {
+/// embedding program). Lines are written by a thread of their own, so a
+/// request never waits on a write to stderr; when that thread falls behind,
+/// loggers wait rather than drop lines. The guard flushes on drop.
+fn init_logging() -> WorkerGuard {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let (writer, guard) = NonBlockingBuilder::default()
+        .lossy(false)
+        .thread_name("authctl-log")
+        .finish(std::io::stderr());
     let _already_set = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(writer)
         // Colour codes only for a person at a terminal, not in a log file.
         .with_ansi(std::io::stderr().is_terminal())
         .try_init();
+    guard
 }
 
 /// Prints a line on stdout and flushes it for scripts waiting on it. A closed

@@ -1,6 +1,6 @@
 //! The terminal path for real: prompts driven through a pseudo-terminal.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
@@ -14,6 +14,23 @@ fn spawn(env: &Env, args: &[&str]) -> OsSession {
     let mut session = Session::spawn(cmd).expect("spawn on a pseudo-terminal");
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     session
+}
+
+/// Types a line into a hidden-input prompt. The prompt's text appears just
+/// before the program turns echo off, and turning it off flushes pending
+/// input (TCSAFLUSH), so a line typed in between would be lost: wait until
+/// echo is off first.
+fn type_hidden(session: &mut OsSession, line: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while session
+        .get_process()
+        .get_echo()
+        .expect("read the terminal mode")
+    {
+        assert!(Instant::now() < deadline, "the prompt never hid its input");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    session.send_line(line).expect("type");
 }
 
 /// Reads to the end and returns the exit code.
@@ -31,21 +48,21 @@ fn register_on_a_terminal_asks_twice_and_retries_a_mismatch() {
     let mut session = spawn(&env, &["register", "tty@example.com"]);
 
     session.expect("New password").expect("the first prompt");
-    session.send_line(PASSWORD).expect("type");
+    type_hidden(&mut session, PASSWORD);
     session
         .expect("Repeat the password")
         .expect("the confirmation");
-    session.send_line("something else entirely").expect("type");
+    type_hidden(&mut session, "something else entirely");
     session
         .expect("passwords do not match")
         .expect("the mismatch is reported");
 
     session.expect("New password").expect("asked again");
-    session.send_line(PASSWORD).expect("type");
+    type_hidden(&mut session, PASSWORD);
     session
         .expect("Repeat the password")
         .expect("the confirmation");
-    session.send_line(PASSWORD).expect("type");
+    type_hidden(&mut session, PASSWORD);
     session
         .expect("user created")
         .expect("the confirmation note");
@@ -60,16 +77,16 @@ fn a_too_short_password_on_a_terminal_is_asked_again() {
     let mut session = spawn(&env, &["register", "tty@example.com"]);
 
     session.expect("New password").expect("the first prompt");
-    session.send_line("short").expect("type");
+    type_hidden(&mut session, "short");
     session
         .expect("at least 8 characters")
         .expect("the rule is shown");
     session.expect("New password").expect("asked again");
-    session.send_line(PASSWORD).expect("type");
+    type_hidden(&mut session, PASSWORD);
     session
         .expect("Repeat the password")
         .expect("the confirmation");
-    session.send_line(PASSWORD).expect("type");
+    type_hidden(&mut session, PASSWORD);
     assert_eq!(finish(session), 0);
 }
 
@@ -80,7 +97,7 @@ fn login_on_a_terminal_prompts_once_and_hides_the_password() {
     let mut session = spawn(&env, &["login", "tty@example.com"]);
 
     session.expect("Password").expect("the prompt");
-    session.send_line(PASSWORD).expect("type");
+    type_hidden(&mut session, PASSWORD);
     let rest = session.expect(Eof).expect("the command ends");
     let shown = String::from_utf8_lossy(rest.before());
     assert!(

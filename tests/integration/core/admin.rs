@@ -217,6 +217,17 @@ fn hashes_from_2a_and_2y_libraries_are_accepted() {
         assert!(bcrypt::verify("password", parsed.expose()).unwrap());
     }
     assert!(PasswordHash::parse("$1$notbcrypt").is_err());
+    let body = &hash[7..];
+    for malformed in [
+        format!("$2b$1x${body}"),
+        format!("$2b$04_{body}"),
+        format!("$2b$04${}!", &body[1..]),
+        format!("$2b$04${body}x"),
+        format!("$2b$32${body}"),
+    ] {
+        assert!(PasswordHash::parse(&malformed).is_err(), "{malformed}");
+    }
+    assert_eq!(PasswordHash::parse(&hash).unwrap().cost(), 4);
     assert!(PasswordHash::parse(&format!("$2b$03${}", &hash[7..])).is_err());
 }
 
