@@ -11,9 +11,6 @@ use super::diagnose::diagnose;
 /// short enough that a stuck writer surfaces as an error, not a hang.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// How much of the database file each connection may map into memory.
-const MMAP_BYTES: i64 = 1 << 30;
-
 /// Idle connections kept for reuse; more are opened on demand.
 const MAX_IDLE: usize = 16;
 
@@ -99,10 +96,7 @@ fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
     // FULL: a power cut must not undo an acknowledged logout or password change.
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    // Lookups read pages straight from the OS page cache instead of copying
-    // them in with a system call each; at a million sessions that is most
-    // of a lookup's cost. Writes still go through the WAL.
-    conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+
     Ok(())
 }
 
