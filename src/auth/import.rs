@@ -64,7 +64,8 @@ impl Auth {
     ) -> Result<ImportReport, AuthError> {
         for row in rows {
             if let Credential::Password(password) = &row.credential {
-                self.check_policy(password)
+                self.policy
+                    .check_new_password(password)
                     .map_err(|e| AuthError::InvalidRow {
                         line: row.line,
                         reason: e.to_string(),

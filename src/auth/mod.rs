@@ -22,7 +22,7 @@ pub use import::{Credential, ImportOptions, ImportReport, ImportRow};
 pub use paths::default_db_path;
 pub use policy::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
 
-use crate::domain::{Email, Password, ResetToken, SessionToken, User, UserId, ValidationError};
+use crate::domain::{Email, Password, ResetToken, SessionToken, User, UserId};
 use crate::store::{
     NewSession, NewUser, SqliteStore, Store, StoreError, UserLookup, UserRecord, UserUpdate,
 };
@@ -74,7 +74,7 @@ impl Auth {
     /// Creates a user; fails with "User `<email>` already exists" when the
     /// email (compared case-insensitively) is taken.
     pub fn register_user(&self, email: &Email, password: &Password) -> Result<User, AuthError> {
-        self.check_policy(password)?;
+        self.policy.check_new_password(password)?;
         let new_user = NewUser {
             email: email.clone(),
             hash: self.hasher.hash(password)?,
@@ -170,7 +170,7 @@ impl Auth {
         reset_token: &ResetToken,
         password: &Password,
     ) -> Result<(), AuthError> {
-        self.check_policy(password)?;
+        self.policy.check_new_password(password)?;
         let digest = reset_token.digest();
         let lookup = UserLookup::ResetToken {
             digest: &digest,
@@ -236,17 +236,6 @@ impl Auth {
             expires_at: created_at.after(self.policy.session_ttl),
         };
         (token, session)
-    }
-
-    fn check_policy(&self, password: &Password) -> Result<(), ValidationError> {
-        let minimum = self.policy.min_password_length;
-        if password.char_count() < minimum {
-            return Err(ValidationError::new(
-                "password",
-                format!("must be at least {minimum} characters"),
-            ));
-        }
-        Ok(())
     }
 }
 

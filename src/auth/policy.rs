@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use crate::domain::{MAX_PASSWORD_BYTES, ValidationError};
+use crate::domain::{MAX_PASSWORD_BYTES, Password, ValidationError};
 
 /// The lowest cost bcrypt accepts: about 1 ms a hash, for tests only.
 pub const MIN_BCRYPT_COST: u32 = 4;
@@ -8,7 +8,7 @@ pub const MIN_BCRYPT_COST: u32 = 4;
 pub const MAX_BCRYPT_COST: u32 = 31;
 
 /// The tunable security settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Policy {
     /// bcrypt cost for new hashes; stored hashes of another cost are
     /// upgraded at their next successful login.
@@ -34,6 +34,20 @@ impl Default for Policy {
 }
 
 impl Policy {
+    /// Whether `password` may be set as a new password: at least the
+    /// minimum number of characters. Existing passwords are never checked
+    /// against it, so raising the minimum locks nobody out.
+    pub fn check_new_password(&self, password: &Password) -> Result<(), ValidationError> {
+        let minimum = self.min_password_length;
+        if password.char_count() < minimum {
+            return Err(ValidationError::new(
+                "password",
+                format!("must be at least {minimum} characters"),
+            ));
+        }
+        Ok(())
+    }
+
     /// Checks that every setting is usable.
     pub fn validate(&self) -> Result<(), ValidationError> {
         if !(MIN_BCRYPT_COST..=MAX_BCRYPT_COST).contains(&self.bcrypt_cost) {

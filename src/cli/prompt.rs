@@ -7,6 +7,7 @@ use dialoguer::console::Term;
 use dialoguer::{Confirm, Password as PasswordPrompt};
 
 use super::CliError;
+use crate::auth::Policy;
 use crate::domain::Password;
 
 /// Whether a person can answer prompts: stdin to read from and stderr to
@@ -23,8 +24,8 @@ pub(crate) enum Ask {
     Current,
     /// A password being set: typed twice, and checked before it is sent.
     New {
-        /// The policy minimum, so a person is asked again instead of failing.
-        min_length: usize,
+        /// The policy, so a person is asked again instead of failing.
+        policy: Policy,
     },
 }
 
@@ -71,10 +72,10 @@ fn password_from_stdin() -> Result<Password, CliError> {
 fn prompt_password(ask: Ask) -> Result<Password, CliError> {
     let prompt = match ask {
         Ask::Current => PasswordPrompt::new().with_prompt("Password"),
-        Ask::New { min_length } => PasswordPrompt::new()
+        Ask::New { policy } => PasswordPrompt::new()
             .with_prompt("New password")
             .with_confirmation("Repeat the password", "passwords do not match, try again")
-            .validate_with(move |text: &String| check_new(text, min_length)),
+            .validate_with(move |text: &String| check_new(text, &policy)),
     };
     let text = prompt
         .interact_on(&Term::stderr())
@@ -84,14 +85,10 @@ fn prompt_password(ask: Ask) -> Result<Password, CliError> {
 
 /// The same rules `auth` applies, checked early so that a person retypes
 /// instead of starting over. The reason never includes the password.
-fn check_new(text: &str, min_length: usize) -> Result<(), String> {
-    Password::parse(text).map_err(|e| e.to_string())?;
-    if text.chars().count() < min_length {
-        return Err(format!(
-            "invalid password: must be at least {min_length} characters"
-        ));
-    }
-    Ok(())
+fn check_new(text: &str, policy: &Policy) -> Result<(), String> {
+    Password::parse(text)
+        .and_then(|password| policy.check_new_password(&password))
+        .map_err(|e| e.to_string())
 }
 
 /// Asks a yes/no question on the terminal; the default is no.

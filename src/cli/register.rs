@@ -32,12 +32,7 @@ impl RegisterArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let email = Email::parse(&self.email)?;
         let policy = ctx.policy();
-        let password = read_password(
-            self.password_stdin,
-            Ask::New {
-                min_length: policy.min_password_length,
-            },
-        )?;
+        let password = read_password(self.password_stdin, Ask::New { policy })?;
         let user = ctx.open()?.register_user(&email, &password)?;
         let view = Registered {
             message: "user created",

@@ -57,8 +57,12 @@ impl ResetPasswordArgs {
                 // A malformed token is refused before any prompt.
                 let token = ResetToken::parse(text)
                     .map_err(|_| CliError::AuthenticationFailed(INVALID_RESET_TOKEN.to_owned()))?;
-                let min_length = ctx.policy().min_password_length;
-                let password = read_password(self.password_stdin, Ask::New { min_length })?;
+                let password = read_password(
+                    self.password_stdin,
+                    Ask::New {
+                        policy: ctx.policy(),
+                    },
+                )?;
                 ctx.open()?.update_password(&email, &token, &password)?;
                 let view = Updated {
                     email: email.to_string(),

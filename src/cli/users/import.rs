@@ -57,8 +57,8 @@ struct Summary {
 impl ImportArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let input = self.read_input()?;
-        let min_length = ctx.policy().min_password_length;
-        let rows = parse_rows(&input, self.format(), min_length).map_err(CliError::InvalidRows)?;
+        let rows =
+            parse_rows(&input, self.format(), &ctx.policy()).map_err(CliError::InvalidRows)?;
         let auth = ctx.open()?;
         let bar = progress_bar(rows.len());
         let options = ImportOptions {

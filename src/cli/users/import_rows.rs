@@ -14,7 +14,7 @@ use clap::ValueEnum;
 use serde_json::Value;
 
 use super::super::error::RowError;
-use crate::auth::{Credential, ImportRow};
+use crate::auth::{Credential, ImportRow, Policy};
 use crate::domain::{Email, Password, PasswordHash, Timestamp};
 
 /// The file formats `users import` reads and `users export` writes.
@@ -45,12 +45,12 @@ struct RawRow<'a> {
 pub(crate) fn parse_rows(
     input: &[u8],
     format: Format,
-    min_length: usize,
+    policy: &Policy,
 ) -> Result<Vec<ImportRow>, Vec<RowError>> {
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut accept = |line: usize, raw: Result<RawRow<'_>, String>| match raw
-        .and_then(|raw| check_row(line, &raw, min_length))
+        .and_then(|raw| check_row(line, &raw, policy))
     {
         Ok(row) => rows.push(row),
         Err(reason) => errors.push(RowError { line, reason }),
@@ -73,7 +73,7 @@ fn present(value: Option<&str>) -> Option<&str> {
     value.filter(|v| !v.is_empty())
 }
 
-fn check_row(line: usize, raw: &RawRow<'_>, min_length: usize) -> Result<ImportRow, String> {
+fn check_row(line: usize, raw: &RawRow<'_>, policy: &Policy) -> Result<ImportRow, String> {
     let email = present(raw.email).ok_or("missing email")?;
     let email = Email::parse(email).map_err(|e| e.to_string())?;
     let credential = match (present(raw.password), present(raw.hash)) {
@@ -83,11 +83,9 @@ fn check_row(line: usize, raw: &RawRow<'_>, min_length: usize) -> Result<ImportR
         (None, None) => return Err("missing password or hashed_password".into()),
         (Some(text), None) => {
             let password = Password::parse(text).map_err(|e| e.to_string())?;
-            if password.char_count() < min_length {
-                return Err(format!(
-                    "invalid password: must be at least {min_length} characters"
-                ));
-            }
+            policy
+                .check_new_password(&password)
+                .map_err(|e| e.to_string())?;
             Credential::Password(password)
         }
         (None, Some(text)) => {
