@@ -17,6 +17,7 @@ use super::middleware::{log_request, time_limit};
 use super::openapi;
 use super::reset_hook::ResetHook;
 use super::session_cookie::CookiePolicy;
+use super::unread_body::close_if_body_unread;
 use crate::auth::Auth;
 
 /// What handlers need: cheap to clone (all shared behind `Arc`s).
@@ -96,6 +97,7 @@ pub(crate) fn router(state: AppState, request_timeout: Duration) -> Router {
         .method_not_allowed_fallback(fallback::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(from_fn_with_state(request_timeout, time_limit))
+        .layer(from_fn(close_if_body_unread))
         // Outermost, so that it logs what the client finally got.
         .layer(from_fn(log_request))
         .with_state(state)

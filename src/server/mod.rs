@@ -15,6 +15,7 @@ mod prune;
 mod reset_hook;
 mod runtime;
 mod session_cookie;
+mod unread_body;
 
 use std::future::Future;
 use std::io;

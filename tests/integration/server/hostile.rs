@@ -306,3 +306,51 @@ async fn odd_cookie_bytes_read_as_no_session() {
         assert_eq!(status, StatusCode::FORBIDDEN, "{cookie:?}");
     }
 }
+
+/// A body the server refuses unread leaves the connection unusable, so the
+/// answer must say `Connection: close`; a keep-alive client (reqwest's pool
+/// here) would otherwise send its next request down a closing socket.
+#[tokio::test]
+async fn a_body_left_unread_closes_its_connection_and_the_next_request_succeeds() {
+    let server = TestServer::spawn();
+    let big = vec![b'x'; 200 * 1024];
+    let refusals = [
+        (Method::POST, "/users", StatusCode::PAYLOAD_TOO_LARGE),
+        (Method::POST, "/profile", StatusCode::METHOD_NOT_ALLOWED),
+        (Method::POST, "/nope", StatusCode::NOT_FOUND),
+    ];
+    for round in 0..60 {
+        let (method, path, expected) = &refusals[round % refusals.len()];
+        let response = server
+            .client
+            .request(method.clone(), server.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(big.clone())
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("round {round}, {method} {path}: {error:?}"));
+        assert_eq!(response.status(), *expected, "{method} {path}");
+        assert_eq!(response.headers()["connection"], "close", "{method} {path}");
+        let next = server
+            .client
+            .get(server.url("/"))
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("round {round}, GET / after {path}: {error:?}"));
+        assert_eq!(next.status(), StatusCode::OK);
+    }
+}
+
+/// A body read to its end keeps the connection alive: refusing what it says
+/// is no reason to make the client reconnect.
+#[tokio::test]
+async fn a_body_read_to_its_end_keeps_the_connection_alive() {
+    let server = TestServer::spawn();
+    let fields = [("email", "not-an-email"), ("password", PASSWORD)];
+    for encoding in ENCODINGS {
+        let response = server.send(Method::POST, "/users", encoding, &fields).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{encoding:?}");
+        let connection = response.headers().get("connection");
+        assert!(connection.is_none_or(|v| v != "close"), "{encoding:?}");
+    }
+}
