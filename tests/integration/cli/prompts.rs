@@ -9,9 +9,7 @@ use expectrl::{Eof, Expect, Session};
 use super::support::{Env, PASSWORD};
 
 fn spawn(env: &Env, args: &[&str]) -> OsSession {
-    let mut cmd = env.std_cmd();
-    cmd.args(args);
-    let mut session = Session::spawn(cmd).expect("spawn on a pseudo-terminal");
+    let mut session = Session::spawn(env.terminal_cmd(args)).expect("spawn on a pseudo-terminal");
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     session
 }

@@ -85,6 +85,22 @@ impl Env {
         cmd
     }
 
+    /// `authctl args...` for a pseudo-terminal session, started with echo on
+    /// as on a real terminal. ptyprocess turns echo off in the child before
+    /// exec, which would make "the prompt turned echo off" true from the
+    /// start, and a line typed before the prompt's own TCSAFLUSH is dropped.
+    pub fn terminal_cmd(&self, args: &[&str]) -> StdCommand {
+        let mut cmd = StdCommand::new("/bin/sh");
+        cmd.env_clear()
+            .current_dir(self.home())
+            .env("TERM", "xterm")
+            .env("PATH", "/usr/bin:/bin")
+            .envs(self.variables())
+            .args(["-c", "stty echo && exec \"$0\" \"$@\"", BIN])
+            .args(args);
+        cmd
+    }
+
     /// Runs with stdin empty and not a terminal.
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_with(self.cmd().args(args), args, "")
