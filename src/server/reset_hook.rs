@@ -5,11 +5,17 @@
 //! then the token, each ending in `\n`; its stdout is discarded, its stderr
 //! goes to ours. Exit status 0 means delivered. Stdin, rather than argv or
 //! the environment, keeps the token out of `ps` and `/proc`.
+//!
+//! The hook runs in a process group of its own. A hook that runs past its
+//! time limit, or whose request is abandoned, is killed with the whole
+//! group: killing only `sh` would leave whatever it started (a stuck
+//! mailer) running, one more per reset request.
 
 use std::process::{ExitStatus, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
+use rustix::process::{Pid, Signal, kill_process_group};
 use tokio::io::AsyncWriteExt;
 use tokio::process::Command;
 
@@ -46,7 +52,7 @@ impl ResetHook {
             Ok(Ok(status)) if status.success() => return Ok(()),
             Ok(Ok(status)) => format!("exited with {status}"),
             Ok(Err(error)) => format!("could not run: {error}"),
-            // Dropping the run future kills the shell (kill_on_drop).
+            // Dropping the run future killed the hook's process group.
             Err(_elapsed) => format!("timed out after {:?}", self.timeout),
         };
         tracing::error!(failure = %failure, "reset hook failed; no token was delivered");
@@ -59,8 +65,10 @@ impl ResetHook {
             .arg(&*self.command)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
+            .process_group(0)
             .kill_on_drop(true)
             .spawn()?;
+        let group = GroupKiller::new(&child);
         if let Some(mut stdin) = child.stdin.take() {
             let message = format!("{email}\n{}\n", token.expose());
             // A hook may exit without reading; its status decides, not ours.
@@ -70,6 +78,39 @@ impl ResetHook {
             }
             // Dropping stdin closes it, so the hook sees end of input.
         }
-        child.wait().await
+        let status = child.wait().await;
+        // The hook ended on its own: what it left in the background is the
+        // operator's to keep, and its group id may soon belong to another.
+        group.disarm();
+        status
+    }
+}
+
+/// Kills a hook's process group when dropped before being disarmed, which
+/// is when its run future is dropped: on timeout or an abandoned request.
+struct GroupKiller(Option<Pid>);
+
+impl GroupKiller {
+    fn new(child: &tokio::process::Child) -> Self {
+        // The hook leads its own group, so the group id is its pid; `None`
+        // once it has been reaped, and then there is nothing to kill.
+        let leader = child
+            .id()
+            .and_then(|id| i32::try_from(id).ok())
+            .and_then(Pid::from_raw);
+        Self(leader)
+    }
+
+    fn disarm(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for GroupKiller {
+    fn drop(&mut self) {
+        if let Some(group) = self.0 {
+            // It may already be gone (ESRCH); there is nothing else to do.
+            let _ = kill_process_group(group, Signal::KILL);
+        }
     }
 }

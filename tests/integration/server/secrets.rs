@@ -216,3 +216,30 @@ async fn a_hook_that_ignores_its_stdin_but_succeeds_counts_as_delivered() {
         .await;
     assert_eq!(unknown.status(), StatusCode::FORBIDDEN);
 }
+
+/// A hook past its time limit is killed with everything it started: a
+/// mailer stuck in the background must not pile up, one per reset request.
+#[tokio::test]
+async fn a_timed_out_hook_is_killed_with_the_processes_it_started() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pid_file = dir.path().join("pid");
+    let hook = format!("sleep 60 & echo $! > '{}'; wait", pid_file.display());
+    let server = TestServer::with(with_hook(hook));
+    server.register(USER);
+    let response = server
+        .post_form("/reset_password", &[("email", USER)])
+        .await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+
+    let pid = std::fs::read_to_string(&pid_file).expect("the hook started its child");
+    let stat = format!("/proc/{}/stat", pid.trim());
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    // Gone, or a zombie waiting for whichever process adopted it.
+    while std::fs::read_to_string(&stat).is_ok_and(|stat| !stat.contains(") Z ")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the hook's child outlived the hook: {stat}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
