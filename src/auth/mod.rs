@@ -52,12 +52,30 @@ impl Auth {
     ) -> Result<Self, AuthError> {
         policy.validate()?;
         let store = SqliteStore::open(path)?;
-        Ok(Self {
+        Ok(Self::over(Box::new(store), policy, clock))
+    }
+
+    /// Like [`Auth::open`], but a missing database file is
+    /// [`AuthError::NotFound`] instead of a new, empty database: for callers
+    /// that only act on users who already exist.
+    pub fn open_existing(path: &Path, policy: Policy) -> Result<Self, AuthError> {
+        policy.validate()?;
+        let store = SqliteStore::open_existing(path).map_err(|error| match error {
+            StoreError::NotFound => {
+                AuthError::NotFound(format!("no database at {}", path.display()))
+            }
+            other => other.into(),
+        })?;
+        Ok(Self::over(Box::new(store), policy, Arc::new(SystemClock)))
+    }
+
+    fn over(store: Box<dyn Store>, policy: Policy, clock: Arc<dyn Clock>) -> Self {
+        Self {
             hasher: Hasher::new(policy.bcrypt_cost),
-            store: Box::new(store),
+            store,
             policy,
             clock,
-        })
+        }
     }
 
     /// The settings this instance enforces.

@@ -29,7 +29,7 @@ Exit codes:
   1  internal error (database, file system, server)
   2  usage error (bad arguments or option values; `users delete` without
      --yes when stdin is not a terminal)
-  3  not found (user)
+  3  not found (user, or no database yet)
   4  authentication failed (wrong email or password; no, invalid or expired
      session; invalid, expired or used reset token)
   5  conflict (the user already exists)

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use super::CliError;
 use super::args::GlobalArgs;
 use super::output::Output;
-use crate::auth::{Auth, Policy, default_db_path};
+use crate::auth::{Auth, AuthError, Policy, default_db_path};
 
 /// What every command gets: the global options and where output goes.
 pub(crate) struct Context {
@@ -41,9 +41,33 @@ impl Context {
         }
     }
 
-    /// Opens (creating if needed) the database. Only commands that need it
-    /// call this, so `completions` and `--help` never touch a file.
+    /// Opens (creating if needed) the database, for the commands that add
+    /// users or serve them. Only commands that need a database call this
+    /// or [`Context::open_existing`], so `completions` and `--help` never
+    /// touch a file.
     pub(crate) fn open(&self) -> Result<Auth, CliError> {
         Ok(Auth::open(&self.db_path()?, self.policy())?)
+    }
+
+    /// Opens the database if it exists, for commands that act on existing
+    /// users: a mistyped `--db` is an error (exit 3) rather than a new,
+    /// empty database left behind.
+    pub(crate) fn open_existing(&self) -> Result<Auth, CliError> {
+        Auth::open_existing(&self.db_path()?, self.policy()).map_err(|error| match error {
+            AuthError::NotFound(missing) => CliError::Auth(AuthError::NotFound(format!(
+                "{missing}; `authctl register` or `authctl users import` creates it"
+            ))),
+            other => other.into(),
+        })
+    }
+
+    /// For listings, where no database just means nothing to list: `None`
+    /// then, and no file is created.
+    pub(crate) fn open_if_exists(&self) -> Result<Option<Auth>, CliError> {
+        match Auth::open_existing(&self.db_path()?, self.policy()) {
+            Ok(auth) => Ok(Some(auth)),
+            Err(AuthError::NotFound(_)) => Ok(None),
+            Err(other) => Err(other.into()),
+        }
     }
 }

@@ -35,7 +35,7 @@ impl LoginArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let email = Email::parse(&self.email)?;
         let password = read_password(self.password_stdin, Ask::Current)?;
-        let auth = ctx.open()?;
+        let auth = ctx.open_existing()?;
         let (user, token) = auth.login(&email, &password)?;
         if !self.no_save {
             let saved = SavedSession::for_database(&ctx.db_path()?);

@@ -32,7 +32,7 @@ impl LogoutArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let saved = SavedSession::for_database(&ctx.db_path()?);
         let token = self.session.choose(&saved)?;
-        let auth = ctx.open()?;
+        let auth = ctx.open_existing()?;
         let outcome = self.end(&auth, &token);
         forget_if_dead(&auth, &saved)?;
         let view = outcome?;

@@ -46,7 +46,7 @@ impl ResetPasswordArgs {
         let email = Email::parse(&self.email)?;
         match &self.token {
             None => {
-                let token = ctx.open()?.get_reset_password_token(&email)?;
+                let token = ctx.open_existing()?.get_reset_password_token(&email)?;
                 let view = Issued {
                     email: email.to_string(),
                     reset_token: token.expose(),
@@ -63,7 +63,8 @@ impl ResetPasswordArgs {
                         policy: ctx.policy(),
                     },
                 )?;
-                ctx.open()?.update_password(&email, &token, &password)?;
+                ctx.open_existing()?
+                    .update_password(&email, &token, &password)?;
                 let view = Updated {
                     email: email.to_string(),
                     message: "Password updated",

@@ -28,7 +28,7 @@ impl WhoamiArgs {
         let saved = SavedSession::for_database(&ctx.db_path()?);
         let token = self.session.choose(&saved)?;
         let user = ctx
-            .open()?
+            .open_existing()?
             .get_user_from_session_id(&token)?
             .ok_or_else(|| CliError::AuthenticationFailed(INVALID_SESSION.to_owned()))?;
         let view = Identity {

@@ -55,13 +55,17 @@ impl Pool {
 
 /// Opens a connection with the settings every connection must have.
 pub(super) fn connect(path: &Path) -> Result<Connection, StoreError> {
-    open_configured(path).map_err(|e| diagnose(path, e))
+    open_configured(path, OpenFlags::SQLITE_OPEN_CREATE).map_err(|e| diagnose(path, e))
 }
 
-fn open_configured(path: &Path) -> Result<Connection, StoreError> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+/// Like [`connect`], but fails rather than create a missing file (one
+/// removed since the caller checked that it exists).
+pub(super) fn connect_existing(path: &Path) -> Result<Connection, StoreError> {
+    open_configured(path, OpenFlags::empty()).map_err(|e| diagnose(path, e))
+}
+
+fn open_configured(path: &Path, create: OpenFlags) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | create;
     let mut conn = Connection::open_with_flags(path, flags)
         .map_err(|e| StoreError::unexpected("cannot open the database", e))?;
     // A deferred transaction that later writes fails with "locked" at once,

@@ -6,7 +6,7 @@ use std::path::Path;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, ToSql, Transaction, params};
 
 use super::diagnose::diagnose;
-use super::pool::{Pool, connect};
+use super::pool::{Pool, connect, connect_existing};
 use super::{
     ImportOutcome, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate,
 };
@@ -27,7 +27,23 @@ impl SqliteStore {
     /// the latest schema. A new file is made 0600 and a new folder 0700.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         create_private_file(path)?;
-        let mut conn = connect(path)?;
+        Self::migrated(path, connect(path)?)
+    }
+
+    /// Opens the database at `path` only if the file exists, else
+    /// [`StoreError::NotFound`]: a caller that only reads must not leave an
+    /// empty database behind a mistyped path.
+    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        let exists = path
+            .try_exists()
+            .map_err(|e| StoreError::unexpected("cannot reach the database file", e))?;
+        if !exists {
+            return Err(StoreError::NotFound);
+        }
+        Self::migrated(path, connect_existing(path)?)
+    }
+
+    fn migrated(path: &Path, mut conn: Connection) -> Result<Self, StoreError> {
         migrate(&mut conn).map_err(|e| diagnose(path, e))?;
         Ok(Self {
             pool: Pool::new(path, conn),

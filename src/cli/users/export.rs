@@ -52,7 +52,10 @@ impl<'a> From<&'a ExportedUser> for Line<'a> {
 
 impl ExportArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
-        let users = ctx.open()?.export_users()?;
+        let users = match ctx.open_if_exists()? {
+            Some(auth) => auth.export_users()?,
+            None => Vec::new(),
+        };
         let format = match (self.format, &self.output) {
             (Some(format), _) => format,
             (None, _) if ctx.out.is_json() => Format::Jsonl,

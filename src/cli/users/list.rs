@@ -14,7 +14,10 @@ pub(crate) struct ListArgs {}
 
 impl ListArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
-        let users = ctx.open()?.list_users()?;
+        let users = match ctx.open_if_exists()? {
+            Some(auth) => auth.list_users()?,
+            None => Vec::new(),
+        };
         if ctx.out.is_json() {
             let views: Vec<UserView> = users
                 .iter()

@@ -33,7 +33,7 @@ pub(crate) struct DeleteArgs {
 
 pub(crate) fn show(args: &EmailArg, ctx: &Context) -> Result<(), CliError> {
     let email = Email::parse(&args.email)?;
-    let auth = ctx.open()?;
+    let auth = ctx.open_existing()?;
     let user = auth.find_user(&email)?;
     let live = auth.list_sessions(Some(&email))?.len() as u64;
     let view = UserView::new(&user, Some(live));
@@ -57,7 +57,7 @@ struct Changed {
 
 pub(crate) fn set_disabled(args: &EmailArg, ctx: &Context, disable: bool) -> Result<(), CliError> {
     let email = Email::parse(&args.email)?;
-    let auth = ctx.open()?;
+    let auth = ctx.open_existing()?;
     let (user, message) = if disable {
         (auth.disable_user(&email)?, "user disabled")
     } else {
@@ -80,7 +80,7 @@ struct Declined {
 impl DeleteArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let email = Email::parse(&self.email)?;
-        let auth = ctx.open()?;
+        let auth = ctx.open_existing()?;
         // Looked up first, so that a typo is "not found" before any question.
         let user = auth.find_user(&email)?;
         if !self.yes {

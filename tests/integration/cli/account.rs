@@ -226,6 +226,7 @@ fn logout_of_another_session_keeps_the_saved_one() {
 #[test]
 fn reset_password_for_an_unknown_email_exits_3() {
     let env = Env::new();
+    env.register("someone@example.com", PASSWORD);
     env.run(&["reset-password", "nobody@example.com"])
         .code(3)
         .stderr_has("no user with email nobody@example.com");

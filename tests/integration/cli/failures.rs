@@ -75,6 +75,7 @@ fn the_minimum_password_length_is_configurable() {
 #[test]
 fn showing_an_unknown_user_exits_3() {
     let env = Env::new();
+    env.register("someone@example.com", PASSWORD);
     env.run(&["users", "show", "ghost@example.com"])
         .code(3)
         .stderr_has("no user with email ghost@example.com");
@@ -94,6 +95,7 @@ fn login_with_wrong_password_exits_4() {
 #[test]
 fn login_of_an_unknown_email_fails_like_a_wrong_password() {
     let env = Env::new();
+    env.register("someone@example.com", PASSWORD);
     let run = env
         .run_stdin(
             &["login", "ghost@example.com", "--password-stdin"],
@@ -178,6 +180,7 @@ fn a_database_that_cannot_be_opened_exits_1() {
 #[test]
 fn with_json_an_error_is_one_json_object_on_stderr() {
     let env = Env::new();
+    env.register("someone@example.com", PASSWORD);
     let run = env
         .run(&["--json", "users", "show", "ghost@example.com"])
         .code(3);
@@ -213,6 +216,7 @@ fn without_json_an_error_is_one_line() {
 #[test]
 fn an_unknown_session_id_is_not_echoed_in_the_error() {
     let env = Env::new();
+    env.register("someone@example.com", PASSWORD);
     let session = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
     let run = env.run(&["whoami", "--session", session]).code(4);
     assert_eq!(run.stderr, "error: invalid or expired session\n");

@@ -8,7 +8,7 @@ use std::thread;
 use authctl::auth::{Auth, AuthError};
 use rusqlite::Connection;
 
-use super::support::{TestDb, fast_policy};
+use super::support::{TestDb, email, fast_policy, password};
 
 fn mode(path: &std::path::Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -103,4 +103,31 @@ fn a_database_in_a_folder_that_cannot_be_created_gives_a_clear_error() {
         .err()
         .unwrap();
     assert!(error.to_string().contains("database"), "{error}");
+}
+
+#[test]
+fn open_existing_refuses_a_missing_file_and_creates_nothing() {
+    let db = TestDb::new();
+    let nested = db.folder().join("missing").join("auth.db");
+    for path in [&db.path, &nested] {
+        match Auth::open_existing(path, fast_policy()) {
+            Err(AuthError::NotFound(message)) => {
+                assert_eq!(message, format!("no database at {}", path.display()));
+            }
+            Err(other) => panic!("{other}"),
+            Ok(_) => panic!("opened a database that does not exist"),
+        }
+        assert!(!path.exists());
+    }
+    assert!(!db.folder().join("missing").exists());
+}
+
+#[test]
+fn open_existing_sees_what_open_wrote() {
+    let db = TestDb::new();
+    db.auth()
+        .register_user(&email("ann@example.com"), &password("long enough"))
+        .expect("register");
+    let again = Auth::open_existing(&db.path, fast_policy()).expect("open the existing file");
+    assert_eq!(again.list_users().expect("list").len(), 1);
 }
