@@ -42,7 +42,7 @@ impl Context {
     }
 
     /// Opens (creating if needed) the database. Only commands that need it
-    /// call this, so `completions` and `--help` never touch a file.
+    /// call this, so `completions`, `man` and `--help` never touch a file.
     pub(crate) fn open(&self) -> Result<Auth, CliError> {
         Ok(Auth::open(&self.db_path()?, self.policy())?)
     }
