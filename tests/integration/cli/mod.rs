@@ -6,6 +6,7 @@ mod completions;
 mod failures;
 mod help;
 mod import;
+mod man;
 mod passwords;
 mod prompts;
 mod sessions_and_admin;
