@@ -36,6 +36,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand users 'List, show, delete, disable, enable, import and export users'
             cand sessions 'List or revoke live sessions'
             cand completions 'Print a shell completion script'
+            cand man 'Print a man page, or write them all'
             cand serve 'Run the HTTP service'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -273,6 +274,17 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'authctl;man'= {
+            cand --out-dir 'Write every command''s page into DIR (created if missing) rather than print one'
+            cand --db 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'authctl;serve'= {
             cand --bind 'Address and port to listen on (port 0 picks a free one)'
             cand --reset-hook 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token'
@@ -295,6 +307,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand users 'List, show, delete, disable, enable, import and export users'
             cand sessions 'List or revoke live sessions'
             cand completions 'Print a shell completion script'
+            cand man 'Print a man page, or write them all'
             cand serve 'Run the HTTP service'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -340,6 +353,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;sessions;revoke'= {
         }
         &'authctl;help;completions'= {
+        }
+        &'authctl;help;man'= {
         }
         &'authctl;help;serve'= {
         }

@@ -40,6 +40,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "reset-password" -d 
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "sessions" -d 'List or revoke live sessions'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "man" -d 'Print a man page, or write them all'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "serve" -d 'Run the HTTP service'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l db -d 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -199,6 +200,14 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l out-dir -d 'Write every command\'s page into DIR (created if missing) rather than print one' -r -f -a "(__fish_complete_directories)"
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l db -d 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bind -d 'Address and port to listen on (port 0 picks a free one)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-hook -d 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l db -d 'Database file (created 0600 if missing) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -209,16 +218,17 @@ complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-ttl -d '
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l secure-cookie -d 'Mark the session cookie Secure (serve behind HTTPS)'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions serve help" -f -a "register" -d 'Create a user'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions serve help" -f -a "login" -d 'Check a password, open a session and print its id'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions serve help" -f -a "whoami" -d 'Print the email of the session\'s user'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions serve help" -f -a "logout" -d 'End the session (or all of its user\'s) and forget the saved one'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions serve help" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions serve help" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions serve help" -f -a "sessions" -d 'List or revoke live sessions'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions serve help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions serve help" -f -a "serve" -d 'Run the HTTP service'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "register" -d 'Create a user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "login" -d 'Check a password, open a session and print its id'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "whoami" -d 'Print the email of the session\'s user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "logout" -d 'End the session (or all of its user\'s) and forget the saved one'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "sessions" -d 'List or revoke live sessions'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "man" -d 'Print a man page, or write them all'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "serve" -d 'Run the HTTP service'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "show" -d 'Show one user'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete a user with its sessions (asks first on a terminal)'

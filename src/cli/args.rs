@@ -3,9 +3,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use super::{
-    completions::CompletionsArgs, login::LoginArgs, logout::LogoutArgs, register::RegisterArgs,
-    reset_password::ResetPasswordArgs, serve::ServeArgs, sessions::SessionsCommand,
-    users::UsersCommand, whoami::WhoamiArgs,
+    completions::CompletionsArgs, login::LoginArgs, logout::LogoutArgs, man::ManArgs,
+    register::RegisterArgs, reset_password::ResetPasswordArgs, serve::ServeArgs,
+    sessions::SessionsCommand, users::UsersCommand, whoami::WhoamiArgs,
 };
 use crate::auth::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
 use crate::domain::MAX_PASSWORD_BYTES;
@@ -131,6 +131,8 @@ pub(crate) enum Command {
     Sessions(SessionsCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+    /// Print a man page, or write them all
+    Man(ManArgs),
     /// Run the HTTP service
     Serve(ServeArgs),
 }

@@ -43,8 +43,8 @@ impl Context {
 
     /// Opens (creating if needed) the database, for the commands that add
     /// users or serve them. Only commands that need a database call this
-    /// or [`Context::open_existing`], so `completions` and `--help` never
-    /// touch a file.
+    /// or [`Context::open_existing`], so `completions`, `man` and `--help`
+    /// never touch a file.
     pub(crate) fn open(&self) -> Result<Auth, CliError> {
         Ok(Auth::open(&self.db_path()?, self.policy())?)
     }

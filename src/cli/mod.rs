@@ -12,6 +12,7 @@ mod context;
 mod error;
 mod login;
 mod logout;
+mod man;
 mod output;
 mod prompt;
 mod register;
@@ -45,6 +46,7 @@ impl Cli {
             Command::Users(command) => command.run(&ctx),
             Command::Sessions(command) => command.run(&ctx),
             Command::Completions(args) => args.run(),
+            Command::Man(args) => args.run(&ctx.out),
             Command::Serve(args) => args.run(&ctx),
         }
     }

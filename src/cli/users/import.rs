@@ -17,9 +17,10 @@ Input:
   CSV with a header: email,password (plaintext, hashed here at --bcrypt-cost)
   or email,hashed_password (an existing bcrypt hash: $2a$, $2b$ or $2y$, kept
   as is so users keep their passwords). Both columns may appear; each row
-  fills one. A created_at column (as export writes) is ignored.
+  fills one. A created_at column (RFC 3339, as export writes) keeps each
+  account's creation time; without it users are created now.
   JSONL: one object per line, {\"email\": ..., \"password\": ...} or
-  {\"email\": ..., \"hashed_password\": ...}.
+  {\"email\": ..., \"hashed_password\": ...}, created_at optional.
 
 Every row is checked first and every bad row is reported by line; then all
 rows are written in one transaction, or none.

@@ -37,6 +37,7 @@ fn every_command_help_has_an_example() {
         &["sessions", "list"],
         &["sessions", "revoke"],
         &["completions"],
+        &["man"],
         &["serve"],
     ];
     for command in commands {

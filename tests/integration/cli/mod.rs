@@ -6,6 +6,7 @@ mod completions;
 mod failures;
 mod help;
 mod import;
+mod man;
 mod missing_database;
 mod passwords;
 mod prompts;
