@@ -24,13 +24,18 @@ fn pages_in(folder: &Path) -> BTreeMap<String, String> {
         .collect()
 }
 
-#[test]
-fn the_committed_man_pages_are_current() {
-    let env = Env::new();
+/// Every page, as `authctl man --out-dir` writes them.
+fn written_pages(env: &Env) -> BTreeMap<String, String> {
     let out = env.path("man");
     env.run(&["man", "--out-dir", &out.to_string_lossy()])
         .success();
-    let generated = pages_in(&out);
+    pages_in(&out)
+}
+
+#[test]
+fn the_committed_man_pages_are_current() {
+    let env = Env::new();
+    let generated = written_pages(&env);
     let committed = pages_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("man"));
     for (name, text) in &generated {
         assert!(
@@ -54,10 +59,7 @@ fn the_committed_man_pages_are_current() {
 #[test]
 fn a_printed_page_is_the_written_one() {
     let env = Env::new();
-    let out = env.path("man");
-    env.run(&["man", "--out-dir", &out.to_string_lossy()])
-        .success();
-    let written = pages_in(&out);
+    let written = written_pages(&env);
     for (args, name) in [
         (&[][..], "authctl.1"),
         (&["users"][..], "authctl-users.1"),
