@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use rustix::process::{Pid, Signal, kill_process_group};
 use tokio::io::AsyncWriteExt;
-use tokio::process::Command;
+use tokio::process::{Child, Command};
 
 use super::error::ApiError;
 use super::gate::Gate;
@@ -60,16 +60,8 @@ impl ResetHook {
     }
 
     async fn run(&self, email: &Email, token: &ResetToken) -> std::io::Result<ExitStatus> {
-        let mut child = Command::new("sh")
-            .arg("-c")
-            .arg(&*self.command)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .process_group(0)
-            .kill_on_drop(true)
-            .spawn()?;
-        let group = GroupKiller::new(&child);
-        if let Some(mut stdin) = child.stdin.take() {
+        let mut hook = HookProcess::spawn(&self.command)?;
+        if let Some(mut stdin) = hook.child.stdin.take() {
             let message = format!("{email}\n{}\n", token.expose());
             // A hook may exit without reading; its status decides, not ours.
             match stdin.write_all(message.as_bytes()).await {
@@ -78,38 +70,54 @@ impl ResetHook {
             }
             // Dropping stdin closes it, so the hook sees end of input.
         }
-        let status = child.wait().await;
-        // The hook ended on its own: what it left in the background is the
-        // operator's to keep, and its group id may soon belong to another.
-        group.disarm();
-        status
+        hook.wait().await
     }
 }
 
-/// Kills a hook's process group when dropped before being disarmed, which
-/// is when its run future is dropped: on timeout or an abandoned request.
-struct GroupKiller(Option<Pid>);
+/// A running hook, leading a process group of its own, which is killed if
+/// this is dropped before the hook has ended: on timeout, or when the
+/// request is abandoned.
+struct HookProcess {
+    child: Child,
+    /// The group to kill; `None` once the hook has been reaped.
+    group: Option<Pid>,
+}
 
-impl GroupKiller {
-    fn new(child: &tokio::process::Child) -> Self {
-        // The hook leads its own group, so the group id is its pid; `None`
-        // once it has been reaped, and then there is nothing to kill.
-        let leader = child
+impl HookProcess {
+    fn spawn(command: &str) -> std::io::Result<Self> {
+        let child = Command::new("sh")
+            .arg("-c")
+            .arg(command)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .process_group(0)
+            .kill_on_drop(true)
+            .spawn()?;
+        // The hook leads its group, so the group id is its pid.
+        let group = child
             .id()
             .and_then(|id| i32::try_from(id).ok())
             .and_then(Pid::from_raw);
-        Self(leader)
+        Ok(Self { child, group })
     }
 
-    fn disarm(mut self) {
-        self.0 = None;
+    async fn wait(&mut self) -> std::io::Result<ExitStatus> {
+        let status = self.child.wait().await?;
+        // The hook ended on its own: what it left in the background is the
+        // operator's to keep, and with the leader reaped its group id may
+        // soon belong to someone else.
+        self.group = None;
+        Ok(status)
     }
 }
 
-impl Drop for GroupKiller {
+impl Drop for HookProcess {
     fn drop(&mut self) {
-        if let Some(group) = self.0 {
-            // It may already be gone (ESRCH); there is nothing else to do.
+        // This runs before `child` is dropped (and reaped by tokio), so the
+        // leader still holds the group id: the kill cannot reach a group
+        // that reused it.
+        if let Some(group) = self.group {
+            // Already gone (ESRCH) is fine: there is nothing else to do.
             let _ = kill_process_group(group, Signal::KILL);
         }
     }

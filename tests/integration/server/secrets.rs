@@ -1,7 +1,7 @@
 //! What must never leak: secrets in logs, tokens in responses under a reset
 //! hook, and which emails exist through the cost of a failed login.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use authctl::server::ServeConfig;
 use reqwest::{Method, StatusCode};
@@ -119,7 +119,9 @@ fn with_hook(command: String) -> Options {
     Options {
         config: ServeConfig {
             reset_hook: Some(command),
-            hook_timeout: Duration::from_millis(500),
+            // Short, since the hanging hook's test waits it out; long enough
+            // for a loaded machine to start a shell and what it runs.
+            hook_timeout: Duration::from_secs(2),
             ..ServeConfig::default()
         },
         ..Options::default()
@@ -217,6 +219,24 @@ async fn a_hook_that_ignores_its_stdin_but_succeeds_counts_as_delivered() {
     assert_eq!(unknown.status(), StatusCode::FORBIDDEN);
 }
 
+/// Reads the pid a hook wrote, waiting for the hook to have written it.
+async fn pid_written_to(file: &std::path::Path) -> u32 {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        if text.ends_with('\n') {
+            return text.trim().parse().expect("a pid");
+        }
+        assert!(Instant::now() < deadline, "the hook never wrote {file:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Whether `pid` runs: neither gone nor a zombie waiting for its adopter.
+fn runs(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| !stat.contains(") Z "))
+}
+
 /// A hook past its time limit is killed with everything it started: a
 /// mailer stuck in the background must not pile up, one per reset request.
 #[tokio::test]
@@ -231,15 +251,40 @@ async fn a_timed_out_hook_is_killed_with_the_processes_it_started() {
         .await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
 
-    let pid = std::fs::read_to_string(&pid_file).expect("the hook started its child");
-    let stat = format!("/proc/{}/stat", pid.trim());
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    // Gone, or a zombie waiting for whichever process adopted it.
-    while std::fs::read_to_string(&stat).is_ok_and(|stat| !stat.contains(") Z ")) {
+    let child = pid_written_to(&pid_file).await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while runs(child) {
         assert!(
-            std::time::Instant::now() < deadline,
-            "the hook's child outlived the hook: {stat}"
+            Instant::now() < deadline,
+            "the hook's child outlived the hook"
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// A hook that succeeds may leave work running (a mail queued in the
+/// background): only a hook that has to be stopped is killed.
+#[tokio::test]
+async fn what_a_successful_hook_leaves_in_the_background_keeps_running() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pid_file = dir.path().join("pid");
+    let hook = format!("sleep 60 & echo $! > '{}'", pid_file.display());
+    let server = TestServer::with(with_hook(hook));
+    server.register(USER);
+    let response = server
+        .post_form("/reset_password", &[("email", USER)])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    drop(server);
+
+    let child = pid_written_to(&pid_file).await;
+    let still_running = runs(child);
+    // Clean up before asserting, so a failure leaves nothing behind.
+    let _ = std::process::Command::new("kill")
+        .arg(child.to_string())
+        .status();
+    assert!(
+        still_running,
+        "the background child of a successful hook was killed"
+    );
 }
