@@ -188,7 +188,10 @@ fn parse_json(body: &[u8]) -> Result<Fields, ApiError> {
 
 async fn read_multipart(req: Request, state: &AppState) -> Result<Fields, ApiError> {
     // Buffered first (it is at most 64 KiB), so that the body timeout covers
-    // the whole upload and the empty form below can be recognised.
+    // the whole upload and the empty form below can be recognised. It also
+    // reads the body to its end, which multer, stopping at the closing
+    // boundary, might not: `close_if_body_unread` would then close the
+    // connection after every multipart request.
     let headers = req.headers().clone();
     let bytes = body(req, state).await?;
     if is_empty_multipart(&bytes) {

@@ -1,10 +1,13 @@
 //! `Connection: close` on answers that leave the request body unread.
 //!
 //! A handler may answer before reading the body (413 on a declared length,
-//! 404, 405, a body timeout). hyper then closes the connection, but only
-//! decides so after the response head is written, so the head says
-//! keep-alive and a pooling client sends its next request into a socket that
-//! is closing. Saying `close` in the head makes the client open a new one.
+//! 404, 405, a body timeout). Unless the rest of the body happens to be
+//! buffered already, hyper then closes the connection, but only decides so
+//! after the response head is written: the head says keep-alive, and a
+//! pooling client sends its next request into a socket that is closing.
+//! Saying `close` in the head makes the client open a new one. The price is
+//! a reconnect after a small unread body hyper could have drained, on error
+//! answers only.
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -13,15 +16,16 @@ use std::task::{Context, Poll};
 
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
-use axum::http::HeaderValue;
 use axum::http::header::CONNECTION;
+use axum::http::{HeaderValue, Version};
 use axum::middleware::Next;
 use axum::response::Response;
 use http_body::{Frame, SizeHint};
 
 pub(crate) async fn close_if_body_unread(req: Request, next: Next) -> Response {
-    // Most requests (GET /profile) carry no body: nothing to watch.
-    if req.body().is_end_stream() {
+    // Most requests (GET /profile) carry no body: nothing to watch. HTTP/2
+    // forbids the header, and has no need for it.
+    if req.body().is_end_stream() || req.version() > Version::HTTP_11 {
         return next.run(req).await;
     }
     let finished = Arc::new(AtomicBool::new(false));

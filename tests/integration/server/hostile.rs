@@ -1,9 +1,12 @@
 //! Inputs no client should send: each gets a JSON 4xx, never a 5xx.
 
+use std::time::Duration;
+
+use authctl::server::ServeConfig;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use super::support::{ENCODINGS, PASSWORD, TestServer, json};
+use super::support::{ENCODINGS, Options, PASSWORD, TestServer, json};
 
 async fn raw(
     server: &TestServer,
@@ -353,4 +356,65 @@ async fn a_body_read_to_its_end_keeps_the_connection_alive() {
         let connection = response.headers().get("connection");
         assert!(connection.is_none_or(|v| v != "close"), "{encoding:?}");
     }
+}
+
+/// Sends `request` on a fresh connection and returns the response head,
+/// lowercased (header names vary in case).
+async fn response_head(server: &TestServer, request: &[u8]) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let exchange = async {
+        let mut stream = tokio::net::TcpStream::connect(server.addr())
+            .await
+            .expect("connect");
+        stream.write_all(request).await.expect("send");
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") {
+            let read = stream.read(&mut byte).await.expect("read");
+            assert_ne!(read, 0, "closed before a response head");
+            head.push(byte[0]);
+        }
+        String::from_utf8_lossy(&head).to_lowercase()
+    };
+    tokio::time::timeout(Duration::from_secs(20), exchange)
+        .await
+        .expect("a response within 20 s")
+}
+
+#[tokio::test]
+async fn chunked_bodies_close_the_connection_only_when_left_unread() {
+    let server = TestServer::spawn();
+    let form = "email=not-an-email&password=whatever1";
+    let read_to_end = format!(
+        "POST /users HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\
+         content-type: application/x-www-form-urlencoded\r\n\r\n\
+         {:x}\r\n{form}\r\n0\r\n\r\n",
+        form.len()
+    );
+    let head = response_head(&server, read_to_end.as_bytes()).await;
+    assert!(head.starts_with("http/1.1 400"), "{head}");
+    assert!(!head.contains("connection: close"), "{head}");
+
+    // The last chunk never comes: the 405 is sent with the body unread.
+    let unread = "POST /profile HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\
+                  content-type: application/x-www-form-urlencoded\r\n\r\n5\r\nabcde\r\n";
+    let head = response_head(&server, unread.as_bytes()).await;
+    assert!(head.starts_with("http/1.1 405"), "{head}");
+    assert!(head.contains("connection: close"), "{head}");
+}
+
+#[tokio::test]
+async fn a_body_that_stops_arriving_gets_408_and_the_connection_closes() {
+    let server = TestServer::with(Options {
+        config: ServeConfig {
+            body_timeout: Duration::from_millis(300),
+            ..ServeConfig::default()
+        },
+        ..Options::default()
+    });
+    let stalled = "POST /users HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\
+                   content-type: application/x-www-form-urlencoded\r\n\r\nemail=a%40b";
+    let head = response_head(&server, stalled.as_bytes()).await;
+    assert!(head.starts_with("http/1.1 408"), "{head}");
+    assert!(head.contains("connection: close"), "{head}");
 }
