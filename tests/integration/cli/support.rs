@@ -73,16 +73,10 @@ impl Env {
         cmd
     }
 
-    /// The same for a pseudo-terminal session (expectrl takes a std command).
+    /// The binary as a std command (to spawn and manage by hand), with
+    /// this test's environment and nothing else.
     pub fn std_cmd(&self) -> StdCommand {
-        let mut cmd = StdCommand::new(BIN);
-        cmd.env_clear()
-            .current_dir(self.home())
-            .env("TERM", "xterm");
-        for (key, value) in self.variables() {
-            cmd.env(key, value);
-        }
-        cmd
+        self.std_program(BIN)
     }
 
     /// `authctl args...` for a pseudo-terminal session, started with echo on
@@ -90,14 +84,18 @@ impl Env {
     /// exec, which would make "the prompt turned echo off" true from the
     /// start, and a line typed before the prompt's own TCSAFLUSH is dropped.
     pub fn terminal_cmd(&self, args: &[&str]) -> StdCommand {
-        let mut cmd = StdCommand::new("/bin/sh");
+        let mut cmd = self.std_program("/bin/sh");
+        cmd.env("TERM", "xterm")
+            .args(["-c", "/bin/stty echo && exec \"$0\" \"$@\"", BIN])
+            .args(args);
+        cmd
+    }
+
+    fn std_program(&self, program: &str) -> StdCommand {
+        let mut cmd = StdCommand::new(program);
         cmd.env_clear()
             .current_dir(self.home())
-            .env("TERM", "xterm")
-            .env("PATH", "/usr/bin:/bin")
-            .envs(self.variables())
-            .args(["-c", "stty echo && exec \"$0\" \"$@\"", BIN])
-            .args(args);
+            .envs(self.variables());
         cmd
     }
 
