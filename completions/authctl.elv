@@ -18,7 +18,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
     }
     var completions = [
         &'authctl'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -41,7 +41,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;register'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -52,7 +52,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;login'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -65,7 +65,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;whoami'= {
             cand --session 'Session id to use [default: the one `login` saved]'
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -76,7 +76,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;logout'= {
             cand --session 'Session id to use [default: the one `login` saved]'
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -88,7 +88,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;reset-password'= {
             cand --token 'A reset token from the first step; sets a new password with it'
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -99,7 +99,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -117,7 +117,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;users;list'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -127,7 +127,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users;show'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -137,7 +137,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users;delete'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -149,7 +149,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users;disable'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -159,7 +159,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users;enable'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -170,7 +170,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;users;import'= {
             cand --format 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]'
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -185,7 +185,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --format 'Output format [default: from the --output name, else csv]'
             cand -o 'Write to this file (mode 0600) instead of stdout'
             cand --output 'Write to this file (mode 0600) instead of stdout'
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -221,7 +221,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;users;help;help'= {
         }
         &'authctl;sessions'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -234,7 +234,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;sessions;list'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -244,7 +244,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;sessions;revoke'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -265,7 +265,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;sessions;help;help'= {
         }
         &'authctl;completions'= {
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -276,7 +276,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;man'= {
             cand --out-dir 'Write every command''s page into DIR (created if missing) rather than print one'
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -288,7 +288,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;serve'= {
             cand --bind 'Address and port to listen on (port 0 picks a free one)'
             cand --reset-hook 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token'
-            cand --db 'Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'

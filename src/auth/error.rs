@@ -26,6 +26,10 @@ pub enum AuthError {
     /// The user (or session) named does not exist; exit code 3.
     #[error("{0}")]
     NotFound(String),
+    /// [`crate::auth::Auth::open_existing`] found no database file at this
+    /// path; exit code 3.
+    #[error("no database at {}", .0.display())]
+    NoDatabase(std::path::PathBuf),
     /// Wrong credentials, or an unknown, expired or used token; exit code 4.
     #[error("{0}")]
     AuthenticationFailed(&'static str),

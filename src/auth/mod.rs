@@ -56,14 +56,13 @@ impl Auth {
     }
 
     /// Like [`Auth::open`], but a missing database file is
-    /// [`AuthError::NotFound`] instead of a new, empty database: for callers
-    /// that only act on users who already exist.
+    /// [`AuthError::NoDatabase`] instead of a new, empty database: for
+    /// callers that act only on users who already exist. (No clock
+    /// parameter: tests that move time open with [`Auth::open_with_clock`].)
     pub fn open_existing(path: &Path, policy: Policy) -> Result<Self, AuthError> {
         policy.validate()?;
         let store = SqliteStore::open_existing(path).map_err(|error| match error {
-            StoreError::NotFound => {
-                AuthError::NotFound(format!("no database at {}", path.display()))
-            }
+            StoreError::NoDatabase => AuthError::NoDatabase(path.to_owned()),
             other => other.into(),
         })?;
         Ok(Self::over(Box::new(store), policy, Arc::new(SystemClock)))

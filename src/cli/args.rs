@@ -57,7 +57,7 @@ pub struct Cli {
 /// Options every command accepts, before or after the command name.
 #[derive(Args)]
 pub(crate) struct GlobalArgs {
-    /// Database file (register, import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]
+    /// Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]
     #[arg(long, global = true, env = "AUTHCTL_DB", value_name = "PATH")]
     pub(crate) db: Option<PathBuf>,
 

@@ -53,21 +53,27 @@ impl Context {
     /// users: a mistyped `--db` is an error (exit 3) rather than a new,
     /// empty database left behind.
     pub(crate) fn open_existing(&self) -> Result<Auth, CliError> {
-        Auth::open_existing(&self.db_path()?, self.policy()).map_err(|error| match error {
-            AuthError::NotFound(missing) => CliError::Auth(AuthError::NotFound(format!(
-                "{missing}; `authctl register` or `authctl users import` creates it"
-            ))),
-            other => other.into(),
-        })
+        Ok(Auth::open_existing(&self.db_path()?, self.policy())?)
     }
 
-    /// For listings, where no database just means nothing to list: `None`
-    /// then, and no file is created.
+    /// For listings and dry runs, where no database just means nothing is
+    /// there yet: `None` then, and no file is created.
     pub(crate) fn open_if_exists(&self) -> Result<Option<Auth>, CliError> {
         match Auth::open_existing(&self.db_path()?, self.policy()) {
             Ok(auth) => Ok(Some(auth)),
-            Err(AuthError::NotFound(_)) => Ok(None),
+            Err(AuthError::NoDatabase(_)) => Ok(None),
             Err(other) => Err(other.into()),
+        }
+    }
+
+    /// `list` over the database, or nothing when there is no database.
+    pub(crate) fn list_if_exists<T>(
+        &self,
+        list: impl FnOnce(&Auth) -> Result<Vec<T>, AuthError>,
+    ) -> Result<Vec<T>, CliError> {
+        match self.open_if_exists()? {
+            Some(auth) => Ok(list(&auth)?),
+            None => Ok(Vec::new()),
         }
     }
 }

@@ -69,7 +69,7 @@ impl CliError {
                 EXIT_INVALID_INPUT
             }
             Self::Auth(AuthError::Conflict(_)) => EXIT_CONFLICT,
-            Self::Auth(AuthError::NotFound(_)) => EXIT_NOT_FOUND,
+            Self::Auth(AuthError::NotFound(_) | AuthError::NoDatabase(_)) => EXIT_NOT_FOUND,
             Self::Auth(AuthError::AuthenticationFailed(_)) => EXIT_AUTH_FAILED,
             Self::Auth(AuthError::Internal { .. }) => EXIT_INTERNAL,
             Self::Usage(_) => EXIT_USAGE,
@@ -92,6 +92,9 @@ impl CliError {
         match self {
             Self::Auth(AuthError::Internal { context, source }) => {
                 format!("internal error: {context}: {}", chain(source.as_ref()))
+            }
+            Self::Auth(missing @ AuthError::NoDatabase(_)) => {
+                format!("{missing}; `authctl register` or `authctl users import` creates it")
             }
             Self::Auth(other) => other.to_string(),
             Self::Usage(text) | Self::InvalidInput(text) | Self::AuthenticationFailed(text) => {

@@ -34,8 +34,10 @@ struct LoggedIn<'a> {
 impl LoginArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let email = Email::parse(&self.email)?;
-        let password = read_password(self.password_stdin, Ask::Current)?;
+        // Before the prompt: nobody should type a password for a database
+        // that is not there.
         let auth = ctx.open_existing()?;
+        let password = read_password(self.password_stdin, Ask::Current)?;
         let (user, token) = auth.login(&email, &password)?;
         if !self.no_save {
             let saved = SavedSession::for_database(&ctx.db_path()?);

@@ -4,7 +4,7 @@ use serde::Serialize;
 use super::CliError;
 use super::context::Context;
 use super::session_file::{SavedSession, SessionArg};
-use crate::auth::{Auth, INVALID_SESSION};
+use crate::auth::{Auth, AuthError, INVALID_SESSION};
 use crate::domain::SessionToken;
 
 /// `authctl logout`
@@ -32,7 +32,15 @@ impl LogoutArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let saved = SavedSession::for_database(&ctx.db_path()?);
         let token = self.session.choose(&saved)?;
-        let auth = ctx.open_existing()?;
+        let auth = match ctx.open_existing() {
+            Ok(auth) => auth,
+            Err(no_database @ CliError::Auth(AuthError::NoDatabase(_))) => {
+                // No session outlives its database.
+                saved.forget()?;
+                return Err(no_database);
+            }
+            Err(other) => return Err(other),
+        };
         let outcome = self.end(&auth, &token);
         forget_if_dead(&auth, &saved)?;
         let view = outcome?;

@@ -54,17 +54,18 @@ impl ResetPasswordArgs {
                 ctx.out.result(&view, token.expose())
             }
             Some(text) => {
-                // A malformed token is refused before any prompt.
+                // A malformed token or a missing database is refused before
+                // any prompt.
                 let token = ResetToken::parse(text)
                     .map_err(|_| CliError::AuthenticationFailed(INVALID_RESET_TOKEN.to_owned()))?;
+                let auth = ctx.open_existing()?;
                 let password = read_password(
                     self.password_stdin,
                     Ask::New {
                         policy: ctx.policy(),
                     },
                 )?;
-                ctx.open_existing()?
-                    .update_password(&email, &token, &password)?;
+                auth.update_password(&email, &token, &password)?;
                 let view = Updated {
                     email: email.to_string(),
                     message: "Password updated",

@@ -54,14 +54,11 @@ impl SessionsCommand {
 
 fn list(args: &ListArgs, ctx: &Context) -> Result<(), CliError> {
     let email = args.email.as_deref().map(Email::parse).transpose()?;
-    // Naming a user asks about that user, who cannot exist without a database.
-    let auth = match email {
-        Some(_) => Some(ctx.open_existing()?),
-        None => ctx.open_if_exists()?,
-    };
-    let sessions = match auth {
-        Some(auth) => auth.list_sessions(email.as_ref())?,
-        None => Vec::new(),
+    let sessions = match &email {
+        // Naming a user asks about that user, who cannot exist without a
+        // database.
+        Some(email) => ctx.open_existing()?.list_sessions(Some(email))?,
+        None => ctx.list_if_exists(|auth| auth.list_sessions(None))?,
     };
     if ctx.out.is_json() {
         let views: Vec<SessionView> = sessions.iter().map(SessionView::from).collect();

@@ -6,6 +6,9 @@ pub enum StoreError {
     /// No row matched the lookup.
     #[error("not found")]
     NotFound,
+    /// `open_existing` found no database file at the path.
+    #[error("no database file")]
+    NoDatabase,
     /// Another user already has this email (compared case-insensitively).
     #[error("email already registered")]
     EmailTaken,

@@ -31,16 +31,15 @@ impl SqliteStore {
     }
 
     /// Opens the database at `path` only if the file exists, else
-    /// [`StoreError::NotFound`]: a caller that only reads must not leave an
-    /// empty database behind a mistyped path.
+    /// [`StoreError::NoDatabase`]: a caller acting on existing users must not
+    /// leave an empty database behind a mistyped path.
     pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
-        let exists = path
-            .try_exists()
-            .map_err(|e| StoreError::unexpected("cannot reach the database file", e))?;
-        if !exists {
-            return Err(StoreError::NotFound);
+        match connect_existing(path) {
+            Ok(conn) => Self::migrated(path, conn),
+            // SQLite says only "unable to open"; the file system says why.
+            Err(_) if matches!(path.try_exists(), Ok(false)) => Err(StoreError::NoDatabase),
+            Err(other) => Err(other),
         }
-        Self::migrated(path, connect_existing(path)?)
     }
 
     fn migrated(path: &Path, mut conn: Connection) -> Result<Self, StoreError> {

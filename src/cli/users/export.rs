@@ -10,7 +10,7 @@ use super::super::CliError;
 use super::super::context::Context;
 use super::import::format_of;
 use super::import_rows::{CREATED_AT, EMAIL, Format, HASHED_PASSWORD};
-use crate::auth::ExportedUser;
+use crate::auth::{Auth, ExportedUser};
 
 /// `authctl users export`
 #[derive(Args)]
@@ -52,10 +52,7 @@ impl<'a> From<&'a ExportedUser> for Line<'a> {
 
 impl ExportArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
-        let users = match ctx.open_if_exists()? {
-            Some(auth) => auth.export_users()?,
-            None => Vec::new(),
-        };
+        let users = ctx.list_if_exists(Auth::export_users)?;
         let format = match (self.format, &self.output) {
             (Some(format), _) => format,
             (None, _) if ctx.out.is_json() => Format::Jsonl,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::super::CliError;
 use super::super::context::Context;
 use super::import_rows::{Format, parse_rows};
-use crate::auth::{ImportOptions, ImportReport};
+use crate::auth::{Auth, ImportOptions, ImportReport, ImportRow};
 
 /// `authctl users import FILE|-`
 #[derive(Args)]
@@ -60,15 +60,22 @@ impl ImportArgs {
         let input = self.read_input()?;
         let rows =
             parse_rows(&input, self.format(), &ctx.policy()).map_err(CliError::InvalidRows)?;
-        let auth = ctx.open()?;
-        let bar = progress_bar(rows.len());
-        let options = ImportOptions {
-            skip_existing: self.skip_existing,
-            dry_run: self.dry_run,
+        let auth = if self.dry_run {
+            ctx.open_if_exists()?
+        } else {
+            Some(ctx.open()?)
         };
-        let outcome = auth.import_users(&rows, options, &|| bar.inc(1));
-        bar.finish_and_clear();
-        let report = outcome?;
+        let report = match auth {
+            Some(auth) => self.import(&auth, &rows)?,
+            // A dry run writes nothing, not even a new database. Without one
+            // every row would be new: duplicates within the file were
+            // refused above.
+            None => ImportReport {
+                created: rows.len(),
+                skipped_lines: Vec::new(),
+                dry_run: true,
+            },
+        };
         let summary = summarise(report);
         let note = format!(
             "{}{} created, {} skipped, {} failed{}",
@@ -83,6 +90,17 @@ impl ImportArgs {
             },
         );
         ctx.out.done(&summary, note)
+    }
+
+    fn import(&self, auth: &Auth, rows: &[ImportRow]) -> Result<ImportReport, CliError> {
+        let bar = progress_bar(rows.len());
+        let options = ImportOptions {
+            skip_existing: self.skip_existing,
+            dry_run: self.dry_run,
+        };
+        let outcome = auth.import_users(rows, options, &|| bar.inc(1));
+        bar.finish_and_clear();
+        Ok(outcome?)
     }
 
     fn format(&self) -> Format {

@@ -3,6 +3,7 @@ use clap::Args;
 use super::super::CliError;
 use super::super::context::Context;
 use super::super::output::{UserView, users_table};
+use crate::auth::Auth;
 
 /// `authctl users list`
 #[derive(Args)]
@@ -14,10 +15,7 @@ pub(crate) struct ListArgs {}
 
 impl ListArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
-        let users = match ctx.open_if_exists()? {
-            Some(auth) => auth.list_users()?,
-            None => Vec::new(),
-        };
+        let users = ctx.list_if_exists(Auth::list_users)?;
         if ctx.out.is_json() {
             let views: Vec<UserView> = users
                 .iter()

@@ -73,3 +73,53 @@ fn register_creates_the_database_and_then_the_others_find_it() {
     assert!(env.db().exists());
     env.run(&["users", "show", "ann@example.com"]).success();
 }
+
+#[test]
+fn no_password_is_asked_for_a_database_that_is_not_there() {
+    let env = Env::new();
+    // Without a terminal a password would be exit 6; the database comes first.
+    env.run(&["login", "ann@example.com"])
+        .code(3)
+        .stderr_has("no database at");
+    env.run(&["reset-password", "ann@example.com", "--token", SESSION])
+        .code(3)
+        .stderr_has("no database at");
+}
+
+#[test]
+fn logout_forgets_a_saved_session_whose_database_is_gone() {
+    let env = Env::new();
+    env.register("ann@example.com", PASSWORD);
+    env.login("ann@example.com", PASSWORD);
+    let saved = || std::fs::read_dir(env.sessions_folder()).map_or(0, |files| files.count());
+    assert_eq!(saved(), 1);
+    for suffix in ["", "-wal", "-shm"] {
+        let file = format!("{}{suffix}", env.db().display());
+        let _ = std::fs::remove_file(file);
+    }
+    env.run(&["logout"]).code(3).stderr_has("no database at");
+    assert_eq!(saved(), 0, "the dead session is still saved");
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn a_dry_run_import_checks_the_rows_and_creates_no_database() {
+    let env = Env::new();
+    let file = env.file(
+        "users.csv",
+        "email,password\nann@example.com,long enough 1\nbob@example.com,long enough 2\n",
+    );
+    let summary = env.json(&["users", "import", &file, "--dry-run"]);
+    assert_eq!(summary["created"], 2);
+    assert_eq!(summary["dry_run"], true);
+    assert!(!env.db().exists());
+
+    let duplicated = env.file(
+        "twice.csv",
+        "email,password\nann@example.com,long enough 1\nANN@example.com,long enough 2\n",
+    );
+    env.run(&["users", "import", &duplicated, "--dry-run"])
+        .code(6)
+        .stderr_has("line 3");
+    assert!(!env.db().exists());
+}

@@ -111,8 +111,11 @@ fn open_existing_refuses_a_missing_file_and_creates_nothing() {
     let nested = db.folder().join("missing").join("auth.db");
     for path in [&db.path, &nested] {
         match Auth::open_existing(path, fast_policy()) {
-            Err(AuthError::NotFound(message)) => {
-                assert_eq!(message, format!("no database at {}", path.display()));
+            Err(missing @ AuthError::NoDatabase(_)) => {
+                assert_eq!(
+                    missing.to_string(),
+                    format!("no database at {}", path.display())
+                );
             }
             Err(other) => panic!("{other}"),
             Ok(_) => panic!("opened a database that does not exist"),

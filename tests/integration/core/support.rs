@@ -15,7 +15,7 @@ pub fn fast_policy() -> Policy {
 
 /// A database file in its own temporary folder, removed on drop.
 pub struct TestDb {
-    _dir: TempDir,
+    dir: TempDir,
     pub path: PathBuf,
 }
 
@@ -23,11 +23,11 @@ impl TestDb {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("auth.db");
-        Self { _dir: dir, path }
+        Self { dir, path }
     }
 
     pub fn folder(&self) -> PathBuf {
-        self._dir.path().to_owned()
+        self.dir.path().to_owned()
     }
 
     pub fn auth(&self) -> Auth {
