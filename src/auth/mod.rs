@@ -22,9 +22,9 @@ pub use import::{Credential, ImportOptions, ImportReport, ImportRow};
 pub use paths::default_db_path;
 pub use policy::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
 
-use crate::domain::{Email, Password, ResetToken, SessionToken, User, UserId};
+use crate::domain::{Email, Password, PasswordHash, ResetToken, SessionToken, User, UserId};
 use crate::store::{
-    NewSession, NewUser, SqliteStore, Store, StoreError, UserLookup, UserRecord, UserUpdate,
+    LoginRecord, NewSession, NewUser, SqliteStore, Store, StoreError, UserLookup, UserRecord,
 };
 
 /// Registration, login, sessions and password resets over one database.
@@ -106,8 +106,11 @@ impl Auth {
     /// Whether `password` is `email`'s. An unknown or disabled email spends
     /// the same bcrypt work as a wrong password.
     pub fn valid_login(&self, email: &Email, password: &Password) -> Result<bool, AuthError> {
-        match self.authenticate(email, password) {
-            Ok(_) => Ok(true),
+        let checked = self
+            .authenticate(email, password)
+            .and_then(|login| self.record_login(&login, None));
+        match checked {
+            Ok(()) => Ok(true),
             Err(AuthError::AuthenticationFailed(_)) => Ok(false),
             Err(other) => Err(other),
         }
@@ -116,9 +119,21 @@ impl Auth {
     /// Opens a new session for `email` without checking a password, as the
     /// original's `create_session`; `None` for an unknown or disabled user.
     pub fn create_session(&self, email: &Email) -> Result<Option<SessionToken>, AuthError> {
-        match self.active_user(UserLookup::Email(email))? {
-            Some(record) => self.open_session(record.user.id).map(Some),
-            None => Ok(None),
+        let Some(record) = self.active_user(UserLookup::Email(email))? else {
+            return Ok(None);
+        };
+        let (token, session) = self.new_session(record.user.id);
+        let login = LoginRecord {
+            user: record.user.id,
+            verified: None,
+            rehash: None,
+            session: Some(&session),
+        };
+        match self.store.record_login(&login, self.clock.now()) {
+            Ok(()) => Ok(Some(token)),
+            // Disabled or deleted since the lookup.
+            Err(StoreError::NotFound) => Ok(None),
+            Err(other) => Err(other.into()),
         }
     }
 
@@ -129,9 +144,10 @@ impl Auth {
         email: &Email,
         password: &Password,
     ) -> Result<(User, SessionToken), AuthError> {
-        let user = self.authenticate(email, password)?;
-        let token = self.open_session(user.id)?;
-        Ok((user, token))
+        let login = self.authenticate(email, password)?;
+        let (token, session) = self.new_session(login.record.user.id);
+        self.record_login(&login, Some(&session))?;
+        Ok((login.record.user, token))
     }
 
     /// The user a live session belongs to; `None` if the session is
@@ -218,7 +234,8 @@ impl Auth {
         }
     }
 
-    fn authenticate(&self, email: &Email, password: &Password) -> Result<User, AuthError> {
+    /// Checks `password` against `email`'s stored hash; writes nothing.
+    fn authenticate(&self, email: &Email, password: &Password) -> Result<Checked, AuthError> {
         let Some(record) = self.active_user(UserLookup::Email(email))? else {
             self.hasher.verify_dummy(password)?;
             return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
@@ -226,21 +243,32 @@ impl Auth {
         if !self.hasher.verify(password, &record.hash) {
             return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
         }
-        if self.hasher.needs_rehash(&record.hash) {
-            let update = UserUpdate {
-                hash: Some(self.hasher.hash(password)?),
-                ..UserUpdate::default()
-            };
-            self.store
-                .update_user(record.user.id, &update, self.clock.now())?;
-        }
-        Ok(record.user)
+        let rehash = if self.hasher.needs_rehash(&record.hash) {
+            Some(self.hasher.hash(password)?)
+        } else {
+            None
+        };
+        Ok(Checked { record, rehash })
     }
 
-    fn open_session(&self, user: UserId) -> Result<SessionToken, AuthError> {
-        let (token, session) = self.new_session(user);
-        self.store.add_sessions(&[session])?;
-        Ok(token)
+    /// Writes what a checked login leads to (a new hash, a session), unless
+    /// the password changed or the user was disabled since the check: then
+    /// the login fails as if the password were wrong, which it now is.
+    fn record_login(&self, login: &Checked, session: Option<&NewSession>) -> Result<(), AuthError> {
+        if login.rehash.is_none() && session.is_none() {
+            return Ok(());
+        }
+        let record = LoginRecord {
+            user: login.record.user.id,
+            verified: Some(&login.record.hash),
+            rehash: login.rehash.as_ref(),
+            session,
+        };
+        match self.store.record_login(&record, self.clock.now()) {
+            Ok(()) => Ok(()),
+            Err(StoreError::NotFound) => Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS)),
+            Err(other) => Err(other.into()),
+        }
     }
 
     fn new_session(&self, user: UserId) -> (SessionToken, NewSession) {
@@ -254,6 +282,13 @@ impl Auth {
         };
         (token, session)
     }
+}
+
+/// A password found to match, with the hash it matched and, when that hash
+/// has another cost than the policy's, its replacement.
+struct Checked {
+    record: UserRecord,
+    rehash: Option<PasswordHash>,
 }
 
 fn not_found(email: &Email) -> AuthError {

@@ -15,7 +15,9 @@ mod types;
 pub use error::StoreError;
 pub use migrations::migrations;
 pub use sqlite::SqliteStore;
-pub use types::{ImportOutcome, NewSession, NewUser, UserLookup, UserRecord, UserUpdate};
+pub use types::{
+    ImportOutcome, LoginRecord, NewSession, NewUser, UserLookup, UserRecord, UserUpdate,
+};
 
 use crate::domain::{PasswordHash, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
 
@@ -39,9 +41,14 @@ pub trait Store: Send + Sync {
         now: Timestamp,
     ) -> Result<(), StoreError>;
 
-    /// Records sessions, all in one transaction (one for a login, many when
-    /// provisioning).
+    /// Records sessions, all in one transaction (many when provisioning).
     fn add_sessions(&self, sessions: &[NewSession]) -> Result<(), StoreError>;
+
+    /// Writes `login` (a new hash, a session) in one transaction if its user
+    /// is still enabled and still has the verified hash; otherwise writes
+    /// nothing and fails with [`StoreError::NotFound`], so that a password
+    /// change or a disable committed during the bcrypt check wins.
+    fn record_login(&self, login: &LoginRecord<'_>, now: Timestamp) -> Result<(), StoreError>;
 
     /// Deletes the session stored under `digest` if it is still live;
     /// returns whether one was deleted.

@@ -8,7 +8,8 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, ToSql, Transaction
 use super::diagnose::diagnose;
 use super::pool::{Pool, connect, connect_existing};
 use super::{
-    ImportOutcome, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate,
+    ImportOutcome, LoginRecord, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord,
+    UserUpdate,
 };
 use crate::domain::{
     Email, PasswordHash, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
@@ -78,6 +79,22 @@ impl SqliteStore {
             Ok(value)
         })
     }
+}
+
+fn insert_sessions(tx: &Transaction<'_>, sessions: &[NewSession]) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO sessions (user_id, digest, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for session in sessions {
+        insert.execute(params![
+            session.user.0,
+            session.digest.as_bytes(),
+            session.created_at.unix(),
+            session.expires_at.unix()
+        ])?;
+    }
+    Ok(())
 }
 
 /// Creates the file with owner-only permissions before SQLite does (SQLite
@@ -273,23 +290,39 @@ impl Store for SqliteStore {
 
     fn add_sessions(&self, sessions: &[NewSession]) -> Result<(), StoreError> {
         self.write("cannot record the session", true, |tx| {
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO sessions (user_id, digest, created_at, expires_at)
-                     VALUES (?1, ?2, ?3, ?4)",
+            insert_sessions(tx, sessions)
+                .map_err(|e| StoreError::unexpected("cannot record the session", e))
+        })
+    }
+
+    fn record_login(&self, login: &LoginRecord<'_>, now: Timestamp) -> Result<(), StoreError> {
+        self.write("cannot record the login", true, |tx| {
+            let err = |e| StoreError::unexpected("cannot record the login", e);
+            let current: Option<String> = tx
+                .query_row(
+                    "SELECT hashed_password FROM users WHERE id = ?1 AND disabled = 0",
+                    [login.user.0],
+                    |row| row.get(0),
                 )
-                .map_err(|e| StoreError::unexpected("cannot record the session", e))?;
-            for session in sessions {
-                insert
-                    .execute(params![
-                        session.user.0,
-                        session.digest.as_bytes(),
-                        session.created_at.unix(),
-                        session.expires_at.unix()
-                    ])
-                    .map_err(|e| StoreError::unexpected("cannot record the session", e))?;
+                .optional()
+                .map_err(err)?;
+            let unchanged = match (current, login.verified) {
+                (Some(current), Some(verified)) => current == verified.expose(),
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            if !unchanged {
+                return Err(StoreError::NotFound);
             }
-            Ok(())
+            if let Some(hash) = login.rehash {
+                tx.execute(
+                    "UPDATE users SET hashed_password = ?2, updated_at = ?3 WHERE id = ?1",
+                    params![login.user.0, hash.expose(), now.unix()],
+                )
+                .map_err(err)?;
+            }
+            let session: &[NewSession] = login.session.map_or(&[], std::slice::from_ref);
+            insert_sessions(tx, session).map_err(err)
         })
     }
 

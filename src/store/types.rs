@@ -72,6 +72,24 @@ pub struct UserUpdate {
     pub end_sessions: bool,
 }
 
+/// What a login writes once the password has been checked.
+///
+/// The check reads the user and bcrypt takes a while; a password change or
+/// a disable may commit in between. The write therefore carries what was
+/// checked, and happens only if the user is still as it was.
+#[derive(Debug, Clone, Copy)]
+pub struct LoginRecord<'a> {
+    /// Who logs in.
+    pub user: UserId,
+    /// The hash the password was verified against; `None` when no password
+    /// was checked (the original's `create_session`).
+    pub verified: Option<&'a PasswordHash>,
+    /// A hash at the policy's cost, to replace the verified one.
+    pub rehash: Option<&'a PasswordHash>,
+    /// The session to open.
+    pub session: Option<&'a NewSession>,
+}
+
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportOutcome {

@@ -2,8 +2,9 @@
 
 use std::sync::{Arc, Barrier};
 use std::thread;
+use std::time::Duration;
 
-use authctl::auth::{Auth, AuthError};
+use authctl::auth::{Auth, AuthError, Policy};
 
 use super::support::{TestDb, email, fast_policy, password};
 
@@ -100,4 +101,74 @@ fn twenty_concurrent_uses_of_one_reset_token_give_exactly_one_success() {
         .filter(|r| matches!(r, Err(AuthError::AuthenticationFailed(_))))
         .count();
     assert_eq!((successes, refused), (1, 19));
+}
+
+/// Starts a login whose bcrypt check is slow (a cost-11 hash, rehashed to
+/// the policy's cost 4 on success), and runs `meanwhile` while that check
+/// is under way. Whether the login then succeeds depends on the timing;
+/// what it leaves behind must not.
+fn login_racing(db: &TestDb, meanwhile: impl FnOnce(&Auth) + Send) {
+    let slow = Policy {
+        bcrypt_cost: 11,
+        ..fast_policy()
+    };
+    db.auth_with(slow)
+        .register_user(&email("race@example.com"), &password("the old password"))
+        .expect("register");
+    let auth = db.auth();
+    thread::scope(|scope| {
+        let login = scope.spawn(|| {
+            let _ = auth.login(&email("race@example.com"), &password("the old password"));
+        });
+        // Well inside the check, which takes a cost-11 verify (about 100 ms
+        // here); if it lands after the check instead, the outcome must be
+        // the same.
+        thread::sleep(Duration::from_millis(20));
+        meanwhile(&auth);
+        login.join().expect("the login thread");
+    });
+}
+
+#[test]
+fn a_password_reset_during_a_login_is_not_undone_by_it() {
+    let db = TestDb::new();
+    login_racing(&db, |auth| {
+        let token = auth
+            .get_reset_password_token(&email("race@example.com"))
+            .expect("token");
+        auth.update_password(
+            &email("race@example.com"),
+            &token,
+            &password("the new password"),
+        )
+        .expect("reset");
+    });
+    let auth = db.auth();
+    let who = email("race@example.com");
+    // The login's rehash of the old password must not replace the new one,
+    // and no session may outlive the password change.
+    assert!(
+        auth.valid_login(&who, &password("the new password"))
+            .unwrap()
+    );
+    assert!(
+        !auth
+            .valid_login(&who, &password("the old password"))
+            .unwrap()
+    );
+    assert_eq!(auth.list_sessions(Some(&who)).unwrap().len(), 0);
+}
+
+#[test]
+fn a_user_disabled_during_a_login_keeps_no_session() {
+    let db = TestDb::new();
+    login_racing(&db, |auth| {
+        auth.disable_user(&email("race@example.com"))
+            .expect("disable");
+    });
+    let auth = db.auth();
+    let who = email("race@example.com");
+    // Enabling restores login, not a session opened while disabling.
+    auth.enable_user(&who).expect("enable");
+    assert_eq!(auth.list_sessions(Some(&who)).unwrap().len(), 0);
 }
