@@ -82,10 +82,10 @@ impl Auth {
         &self.policy
     }
 
-    /// How many bcrypt verifications this instance has run, dummy ones
-    /// included.
-    pub fn bcrypt_verifications(&self) -> u64 {
-        self.hasher.verifications()
+    /// How many bcrypt runs (hashes and verifications, at any cost, dummy
+    /// ones included) this instance has started.
+    pub fn bcrypt_runs(&self) -> u64 {
+        self.hasher.runs()
     }
 
     /// Creates a user; fails with "User `<email>` already exists" when the

@@ -139,7 +139,7 @@ async fn profile_still_answers_while_sixty_four_expensive_logins_are_in_flight()
     });
     server.register("ada@example.com");
     let token = server.login("ada@example.com", PASSWORD).await;
-    let verified_before = server.auth.bcrypt_verifications();
+    let runs_before = server.auth.bcrypt_runs();
 
     let mut logins = JoinSet::new();
     for _ in 0..64 {
@@ -155,11 +155,11 @@ async fn profile_still_answers_while_sixty_four_expensive_logins_are_in_flight()
         });
     }
     // Wait until the bcrypt slots are busy with the flood.
-    server.wait_for_bcrypt_work(verified_before).await;
+    server.wait_for_bcrypt_work(runs_before).await;
     let profile = server.with_cookie(Method::GET, "/profile", &token).await;
     assert_eq!(profile.status(), StatusCode::OK);
     // At 2 slots, most of the 64 are still queued: the flood was real.
-    let started = server.auth.bcrypt_verifications() - verified_before;
+    let started = server.auth.bcrypt_runs() - runs_before;
     assert!(
         started < 64,
         "all {started} logins ran before the profile answered"

@@ -19,7 +19,7 @@ async fn a_login_in_flight_when_shutdown_starts_completes() {
         ..Options::default()
     });
     server.register("ada@example.com");
-    let before = server.auth.bcrypt_verifications();
+    let before = server.auth.bcrypt_runs();
     let login = tokio::spawn(
         server
             .client

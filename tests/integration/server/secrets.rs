@@ -12,10 +12,10 @@ use super::support::{Encoding, LogBuffer, Options, PASSWORD, TestServer, json};
 const USER: &str = "ada@example.com";
 
 #[tokio::test]
-async fn unknown_email_and_wrong_password_answer_alike_at_one_bcrypt_verify_each() {
+async fn unknown_email_and_wrong_password_answer_alike_at_one_bcrypt_run_each() {
     let server = TestServer::spawn();
     server.register(USER);
-    let before = server.auth.bcrypt_verifications();
+    let before = server.auth.bcrypt_runs();
     let wrong = server
         .post_form(
             "/sessions",
@@ -23,7 +23,7 @@ async fn unknown_email_and_wrong_password_answer_alike_at_one_bcrypt_verify_each
         )
         .await;
     let wrong = json(wrong).await;
-    let after_wrong = server.auth.bcrypt_verifications();
+    let after_wrong = server.auth.bcrypt_runs();
     let unknown = server
         .post_form(
             "/sessions",
@@ -31,7 +31,7 @@ async fn unknown_email_and_wrong_password_answer_alike_at_one_bcrypt_verify_each
         )
         .await;
     let unknown = json(unknown).await;
-    let after_unknown = server.auth.bcrypt_verifications();
+    let after_unknown = server.auth.bcrypt_runs();
 
     assert_eq!(wrong, unknown);
     assert_eq!(wrong.0, StatusCode::UNAUTHORIZED);

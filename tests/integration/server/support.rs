@@ -190,17 +190,17 @@ impl TestServer {
             .expect("a session cookie")
     }
 
-    /// Waits until some bcrypt verification starts after `before` was read,
+    /// Waits until some bcrypt run starts after `before` was read,
     /// i.e. until a login is on the blocking pool.
     pub async fn wait_for_bcrypt_work(&self, before: u64) {
         let started = async {
-            while self.auth.bcrypt_verifications() == before {
+            while self.auth.bcrypt_runs() == before {
                 tokio::time::sleep(std::time::Duration::from_millis(5)).await;
             }
         };
         tokio::time::timeout(std::time::Duration::from_secs(60), started)
             .await
-            .expect("a bcrypt verification started within 60 s");
+            .expect("a bcrypt run started within 60 s");
     }
 
     /// Stops the server as a signal would, and waits for it to finish.
