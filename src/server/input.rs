@@ -18,8 +18,9 @@ use super::error::ApiError;
 /// Largest body any route accepts (SPEC.md section 2).
 pub(crate) const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// A request body's fields, decoded to text.
-#[derive(Debug, Default)]
+/// A request body's fields, decoded to text. No `Debug`: the values
+/// include passwords and tokens, which no log line may show.
+#[derive(Default)]
 pub(crate) struct Fields {
     values: HashMap<String, String>,
     /// JSON fields whose value is not a string; naming one is a 400.
@@ -51,7 +52,6 @@ pub(crate) trait FromFields: Sized {
 }
 
 /// Extracts a [`FromFields`] body in any of the three encodings.
-#[derive(Debug)]
 pub(crate) struct Input<T>(pub(crate) T);
 
 impl<T: FromFields> FromRequest<AppState> for Input<T> {

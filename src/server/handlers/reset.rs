@@ -30,7 +30,7 @@ impl FromFields for ResetRequest {
 }
 
 /// A new password with the reset token that authorises it.
-#[derive(Debug, ToSchema)]
+#[derive(ToSchema)]
 pub(crate) struct PasswordUpdate {
     /// The account's address; the token must be this email's.
     pub(crate) email: String,
@@ -52,7 +52,7 @@ impl FromFields for PasswordUpdate {
 }
 
 /// The answer to a reset request.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[serde(untagged)]
 pub(crate) enum ResetIssued {
     /// Without a reset hook, the token itself, as the Flask service does.
@@ -62,7 +62,7 @@ pub(crate) enum ResetIssued {
 }
 
 /// A reset token returned over HTTP.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub(crate) struct TokenIssued {
     /// The account's address as sent.
     email: String,

@@ -9,8 +9,9 @@ use crate::server::app::AppState;
 use crate::server::error::{ApiError, Message};
 use crate::server::input::{Fields, FromFields, Input};
 
-/// An email and a password, for registering and logging in.
-#[derive(Debug, ToSchema)]
+/// An email and a password, for registering and logging in. (No `Debug`,
+/// like every type here that holds a secret.)
+#[derive(ToSchema)]
 pub(crate) struct Credentials {
     /// The account's address.
     pub(crate) email: String,

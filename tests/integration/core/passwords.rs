@@ -1,7 +1,7 @@
 //! Password rules: bcrypt's 72-byte limit, no truncation, no mangling.
 
 use authctl::auth::{AuthError, Policy};
-use authctl::domain::Password;
+use authctl::domain::{Password, PasswordHash, ResetToken, SessionToken};
 
 use super::support::{TestDb, email, fast_policy, password};
 
@@ -124,6 +124,23 @@ fn password_debug_output_never_shows_the_secret() {
     let secret = password("hunter2 is my password");
     let shown = format!("{secret:?}");
     assert!(!shown.contains("hunter2"), "{shown}");
+}
+
+#[test]
+fn debug_output_of_tokens_and_hashes_never_shows_them() {
+    let session = SessionToken::generate();
+    let reset = ResetToken::generate();
+    let hash = PasswordHash::parse(&bcrypt::hash("some password", 4).unwrap()).unwrap();
+    let shown = [
+        (session.expose().to_owned(), format!("{session:?}")),
+        (reset.expose().to_owned(), format!("{reset:?}")),
+        (hash.expose().to_owned(), format!("{hash:?}")),
+    ];
+    for (secret, debug) in shown {
+        // The hash's salt and digest, the token's random part.
+        let tail = &secret[secret.len() - 20..];
+        assert!(!debug.contains(tail), "{debug}");
+    }
 }
 
 #[test]
