@@ -295,3 +295,18 @@ fn uuid_shaped(text: &str) -> bool {
             matches!(i, 8 | 13 | 18 | 23) == (c == '-') && (c == '-' || c.is_ascii_hexdigit())
         })
 }
+
+#[test]
+fn without_a_cost_setting_passwords_are_hashed_at_cost_12() {
+    let env = Env::new();
+    env.cmd()
+        .env_remove("AUTHCTL_BCRYPT_COST")
+        .args(["register", "kim@example.com", "--password-stdin"])
+        .write_stdin(format!("{PASSWORD}\n"))
+        .assert()
+        .success();
+    let export = env.run(&["users", "export", "--format", "jsonl"]).success();
+    let row: serde_json::Value = serde_json::from_str(export.stdout.trim()).expect("one JSON row");
+    let hash = row["hashed_password"].as_str().expect("a hash");
+    assert!(hash.starts_with("$2b$12$"), "{hash}");
+}

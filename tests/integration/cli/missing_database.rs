@@ -123,3 +123,51 @@ fn a_dry_run_import_checks_the_rows_and_creates_no_database() {
         .stderr_has("line 3");
     assert!(!env.db().exists());
 }
+
+#[test]
+fn processes_creating_one_database_at_once_all_succeed() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let env = Env::new();
+    let children: Vec<_> = (0..6)
+        .map(|n| {
+            let mut child = env
+                .std_cmd()
+                .args([
+                    "register",
+                    &format!("user{n}@example.com"),
+                    "--password-stdin",
+                ])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn authctl");
+            let mut stdin = child.stdin.take().expect("stdin");
+            writeln!(stdin, "{PASSWORD}").expect("write the password");
+            child
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().expect("wait");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let alone = Env::new();
+    alone.register("alone@example.com", PASSWORD);
+    assert_eq!(schema_version(env.db()), schema_version(alone.db()));
+    assert_eq!(
+        env.json(&["users", "list"]).as_array().map(Vec::len),
+        Some(6)
+    );
+}
+
+fn schema_version(db: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(db)
+        .and_then(|conn| conn.query_row("PRAGMA user_version", [], |row| row.get(0)))
+        .expect("the schema version")
+}

@@ -44,6 +44,32 @@ proptest! {
     }
 
     #[test]
+    fn a_uuid_in_either_case_and_padded_is_its_one_canonical_token(
+        bytes in any::<[u8; 16]>(),
+        upper in any::<bool>(),
+        pad in "[ \t]{0,3}",
+    ) {
+        let canonical = uuid::Uuid::from_bytes(bytes).hyphenated().to_string();
+        let spelled = if upper { canonical.to_uppercase() } else { canonical.clone() };
+        let token = SessionToken::parse(&format!("{pad}{spelled}{pad}"));
+        prop_assert!(token.is_ok());
+        let token = token.unwrap();
+        prop_assert_eq!(token.expose(), canonical.as_str());
+        prop_assert_eq!(token.digest(), SessionToken::parse(&canonical).unwrap().digest());
+    }
+
+    #[test]
+    fn a_uuid_with_one_character_spoiled_is_refused(
+        bytes in any::<[u8; 16]>(),
+        at in 0..36usize,
+        spoiler in "[g-zG-Z_!%]",
+    ) {
+        let mut spoiled = uuid::Uuid::from_bytes(bytes).hyphenated().to_string();
+        spoiled.replace_range(at..=at, &spoiler);
+        prop_assert!(SessionToken::parse(&spoiled).is_err(), "{}", spoiled);
+    }
+
+    #[test]
     fn a_session_token_parses_only_from_a_uuid(raw in "\\PC{0,64}") {
         if let Ok(token) = SessionToken::parse(&raw) {
             prop_assert!(uuid::Uuid::try_parse(raw.trim()).is_ok());

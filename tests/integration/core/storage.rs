@@ -40,7 +40,7 @@ fn an_existing_folder_keeps_its_permissions() {
 }
 
 #[test]
-fn processes_opening_a_fresh_file_at_once_all_migrate_it() {
+fn threads_opening_a_fresh_file_at_once_all_migrate_it() {
     let db = TestDb::new();
     let barrier = Arc::new(Barrier::new(8));
     let handles: Vec<_> = (0..8)
