@@ -69,3 +69,50 @@ where
         .await
         .map_err(ApiError::internal)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+
+    use super::*;
+
+    /// A dropped request must not free its slot while its bcrypt work still
+    /// runs, or a flood of abandoned logins would run unbounded.
+    #[tokio::test]
+    async fn a_slot_stays_taken_until_the_work_ends_even_if_its_request_is_dropped() {
+        let gate = Gate::new(1, Duration::from_millis(50));
+        let (started_tx, started) = mpsc::channel();
+        let (finish, finish_rx) = mpsc::channel::<()>();
+        let running = {
+            let gate = gate.clone();
+            tokio::spawn(async move {
+                gate.run(move || {
+                    started_tx.send(()).expect("report the start");
+                    finish_rx.recv().expect("wait to be let go");
+                })
+                .await
+            })
+        };
+        tokio::task::spawn_blocking(move || started.recv().expect("the work starts"))
+            .await
+            .expect("the start");
+        running.abort();
+        assert!(running.await.is_err_and(|e| e.is_cancelled()));
+
+        // The work still runs: the only slot is taken, a second caller is turned away.
+        assert!(matches!(
+            gate.enter().await,
+            Err(ApiError::Overloaded { .. })
+        ));
+        finish.send(()).expect("let the work end");
+        let permit = tokio::time::timeout(Duration::from_secs(10), async {
+            loop {
+                if let Ok(permit) = gate.enter().await {
+                    return permit;
+                }
+            }
+        })
+        .await;
+        assert!(permit.is_ok(), "the slot came back once the work ended");
+    }
+}

@@ -1,13 +1,13 @@
 //! Time limits and shutdown.
 
 use std::io::{Read, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use authctl::auth::Policy;
 use authctl::server::{ServeConfig, ServerError};
 use reqwest::StatusCode;
 
-use super::support::{Options, PASSWORD, TestServer, json};
+use super::support::{Options, PASSWORD, TestServer, json, pid_written_to, runs};
 
 #[tokio::test]
 async fn a_login_in_flight_when_shutdown_starts_completes() {
@@ -116,4 +116,46 @@ async fn a_request_past_the_time_limit_answers_503_with_retry_after() {
     let (status, body) = json(response).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(body["message"], "request timed out, try again later");
+}
+
+/// A request that outlasts the drain does not hold the shutdown hostage:
+/// the server stops at the drain limit, and the reset hook that request was
+/// waiting on is killed with it.
+#[tokio::test]
+async fn shutdown_stops_at_the_drain_limit_and_kills_a_hook_still_running() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pid_file = dir.path().join("pid");
+    let server = TestServer::with(Options {
+        config: ServeConfig {
+            reset_hook: Some(format!("echo $$ > '{}'; exec sleep 60", pid_file.display())),
+            hook_timeout: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(60),
+            drain_timeout: Duration::from_millis(300),
+            ..ServeConfig::default()
+        },
+        ..Options::default()
+    });
+    server.register("ada@example.com");
+    let reset = tokio::spawn(
+        server
+            .client
+            .post(server.url("/reset_password"))
+            .form(&[("email", "ada@example.com")])
+            .send(),
+    );
+    let hook = pid_written_to(&pid_file).await;
+
+    let stopped = tokio::task::spawn_blocking(move || server.stop());
+    // Well before the hook's or the request's 60 s.
+    tokio::time::timeout(Duration::from_secs(20), stopped)
+        .await
+        .expect("the server stopped within 20 s")
+        .expect("task")
+        .expect("a clean stop");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while runs(hook) {
+        assert!(Instant::now() < deadline, "the hook outlived the server");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    reset.abort();
 }

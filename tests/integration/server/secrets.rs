@@ -7,7 +7,9 @@ use authctl::server::ServeConfig;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use super::support::{Encoding, LogBuffer, Options, PASSWORD, TestServer, json};
+use super::support::{
+    Encoding, LogBuffer, Options, PASSWORD, TestServer, json, pid_written_to, runs,
+};
 
 const USER: &str = "ada@example.com";
 
@@ -217,24 +219,6 @@ async fn a_hook_that_ignores_its_stdin_but_succeeds_counts_as_delivered() {
         .post_form("/reset_password", &[("email", "nobody@example.com")])
         .await;
     assert_eq!(unknown.status(), StatusCode::FORBIDDEN);
-}
-
-/// Reads the pid a hook wrote, waiting for the hook to have written it.
-async fn pid_written_to(file: &std::path::Path) -> u32 {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let text = std::fs::read_to_string(file).unwrap_or_default();
-        if text.ends_with('\n') {
-            return text.trim().parse().expect("a pid");
-        }
-        assert!(Instant::now() < deadline, "the hook never wrote {file:?}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
-/// Whether `pid` runs: neither gone nor a zombie waiting for its adopter.
-fn runs(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| !stat.contains(") Z "))
 }
 
 /// A hook past its time limit is killed with everything it started: a

@@ -5,6 +5,7 @@ use std::io;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use authctl::auth::{Auth, ManualClock, Policy};
 use authctl::server::{ServeConfig, ServerError, serve_with_listener};
@@ -195,10 +196,10 @@ impl TestServer {
     pub async fn wait_for_bcrypt_work(&self, before: u64) {
         let started = async {
             while self.auth.bcrypt_runs() == before {
-                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+                tokio::time::sleep(Duration::from_millis(5)).await;
             }
         };
-        tokio::time::timeout(std::time::Duration::from_secs(60), started)
+        tokio::time::timeout(Duration::from_secs(60), started)
             .await
             .expect("a bcrypt run started within 60 s");
     }
@@ -327,4 +328,22 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogBuffer {
     fn make_writer(&'a self) -> Self::Writer {
         self.clone()
     }
+}
+
+/// Reads the pid a hook wrote, waiting for the hook to have written it.
+pub async fn pid_written_to(file: &std::path::Path) -> u32 {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        if text.ends_with('\n') {
+            return text.trim().parse().expect("a pid");
+        }
+        assert!(Instant::now() < deadline, "the hook never wrote {file:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Whether `pid` runs: neither gone nor a zombie waiting for its adopter.
+pub fn runs(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| !stat.contains(") Z "))
 }
