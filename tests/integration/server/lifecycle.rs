@@ -1,13 +1,13 @@
 //! Time limits and shutdown.
 
 use std::io::{Read, Write};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use authctl::auth::Policy;
 use authctl::server::{ServeConfig, ServerError};
 use reqwest::StatusCode;
 
-use super::support::{Options, PASSWORD, TestServer, json, pid_written_to, runs};
+use super::support::{Options, PASSWORD, TestServer, json, pid_written_to, wait_until_gone};
 
 #[tokio::test]
 async fn a_login_in_flight_when_shutdown_starts_completes() {
@@ -152,10 +152,6 @@ async fn shutdown_stops_at_the_drain_limit_and_kills_a_hook_still_running() {
         .expect("the server stopped within 20 s")
         .expect("task")
         .expect("a clean stop");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while runs(hook) {
-        assert!(Instant::now() < deadline, "the hook outlived the server");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    wait_until_gone(hook, "the hook outlived the server").await;
     reset.abort();
 }

@@ -347,3 +347,12 @@ pub async fn pid_written_to(file: &std::path::Path) -> u32 {
 pub fn runs(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| !stat.contains(") Z "))
 }
+
+/// Waits up to 10 s for `pid` to stop running; fails with `complaint`.
+pub async fn wait_until_gone(pid: u32, complaint: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while runs(pid) {
+        assert!(Instant::now() < deadline, "{complaint}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
