@@ -1,5 +1,7 @@
 use std::fmt;
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::ValidationError;
 
 /// Longest address SMTP can carry (RFC 5321's path limit less the brackets).
@@ -7,8 +9,10 @@ const MAX_EMAIL_BYTES: usize = 254;
 
 /// An email address as the user typed it, plus the key that makes it unique.
 ///
-/// The key is the Unicode lowercase form: SQLite's `NOCASE` folds ASCII only,
-/// so `ÉLODIE@x.io` and `élodie@x.io` would otherwise be two accounts.
+/// The key is the Unicode lowercase form in NFC: SQLite's `NOCASE` folds
+/// ASCII only, so `ÉLODIE@x.io` and `élodie@x.io` would otherwise be two
+/// accounts, and so would an `é` typed as one code point and as `e` with a
+/// combining accent, which look the same.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Email {
     display: String,
@@ -45,7 +49,12 @@ impl Email {
         }
         Ok(Self {
             display: trimmed.to_owned(),
-            key: trimmed.to_lowercase(),
+            key: trimmed
+                .nfc()
+                .collect::<String>()
+                .to_lowercase()
+                .nfc()
+                .collect(),
         })
     }
 

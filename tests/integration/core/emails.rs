@@ -76,6 +76,28 @@ fn emails_are_unique_regardless_of_unicode_case() {
 }
 
 #[test]
+fn an_accent_typed_as_one_code_point_or_two_is_one_account() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let precomposed = "\u{e9}lodie@x.io";
+    let decomposed = "e\u{301}lodie@x.io";
+    let shouted = "E\u{301}LODIE@x.io";
+    auth.register_user(&email(precomposed), &password("password1"))
+        .unwrap();
+    for other in [decomposed, shouted] {
+        let again = auth.register_user(&email(other), &password("password1"));
+        assert!(matches!(again, Err(AuthError::Conflict(_))), "{other:?}");
+        assert!(
+            auth.valid_login(&email(other), &password("password1"))
+                .unwrap()
+        );
+    }
+    // Shown as typed, not normalised.
+    let user = auth.find_user(&email(decomposed)).unwrap();
+    assert_eq!(user.email.as_str(), precomposed);
+}
+
+#[test]
 fn an_email_is_shown_as_first_registered_and_found_in_any_case() {
     let db = TestDb::new();
     let auth = db.auth();
