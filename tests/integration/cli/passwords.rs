@@ -87,6 +87,18 @@ fn seventy_three_bytes_are_refused_not_truncated() {
 }
 
 #[test]
+fn a_nul_byte_on_stdin_is_refused_and_nothing_is_created() {
+    let env = Env::new();
+    env.run_stdin(
+        &["register", "pat@example.com", "--password-stdin"],
+        "before\0after the nul\n",
+    )
+    .code(6)
+    .stderr_has("must not contain a NUL character");
+    assert_eq!(env.json(&["users", "list"]), serde_json::json!([]));
+}
+
+#[test]
 fn an_empty_stdin_is_refused() {
     let env = Env::new();
     env.run_stdin(&["register", "pat@example.com", "--password-stdin"], "")

@@ -77,6 +77,11 @@ async fn registration_failures_answer_400_with_a_clear_message_in_every_encoding
             BAD,
             "invalid password: must be at most 72 bytes (bcrypt's limit)",
         ),
+        (
+            vec![("email", new), ("password", "nul \0 inside")],
+            BAD,
+            "invalid password: must not contain a NUL character",
+        ),
     ];
     check(&server, Method::POST, "/users", &rows).await;
 }
@@ -151,6 +156,7 @@ async fn password_update_failures_answer_403_for_bad_tokens_and_400_for_bad_fiel
     let token = issue_token(&server, USER).await;
     let theirs = issue_token(&server, OTHER).await;
     let new = "a new password";
+    let too_long = "p".repeat(73);
     let rows: Vec<Row> = vec![
         (
             vec![
@@ -187,6 +193,24 @@ async fn password_update_failures_answer_403_for_bad_tokens_and_400_for_bad_fiel
             ],
             BAD,
             "invalid new_password: must be at least 8 characters",
+        ),
+        (
+            vec![
+                ("email", USER),
+                ("reset_token", &token),
+                ("new_password", &too_long),
+            ],
+            BAD,
+            "invalid new_password: must be at most 72 bytes (bcrypt's limit)",
+        ),
+        (
+            vec![
+                ("email", USER),
+                ("reset_token", &token),
+                ("new_password", "nul \0 inside"),
+            ],
+            BAD,
+            "invalid new_password: must not contain a NUL character",
         ),
         (
             vec![("reset_token", &token), ("new_password", new)],
