@@ -234,3 +234,45 @@ fn uuid_v4_shaped(token: &str) -> bool {
         && token.chars().all(|c| c == '-' || c.is_ascii_hexdigit())
         && token.as_bytes()[14] == b'4'
 }
+
+#[tokio::test]
+async fn the_server_prunes_expired_sessions_and_reset_tokens_while_it_runs() {
+    let clock = Arc::new(ManualClock::new(Timestamp::from_unix(1_800_000_000)));
+    let server = TestServer::with(Options {
+        clock: Some(Arc::clone(&clock)),
+        config: ServeConfig {
+            prune_interval: Duration::from_secs(1),
+            ..ServeConfig::default()
+        },
+        ..Options::default()
+    });
+    server.register(USER);
+    server.login(USER, PASSWORD).await;
+    let issued = server
+        .post_form("/reset_password", &[("email", USER)])
+        .await;
+    assert_eq!(issued.status(), StatusCode::OK);
+    let rows = || {
+        let conn = rusqlite::Connection::open(server.db_path()).expect("open");
+        let count = |table: &str| -> i64 {
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                row.get(0)
+            })
+            .expect("count")
+        };
+        (count("sessions"), count("reset_tokens"))
+    };
+    assert_eq!(rows(), (1, 1));
+
+    // Past both TTLs (a day and an hour by default): the next round removes both.
+    clock.advance(Duration::from_secs(24 * 3600 + 1));
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while rows() != (0, 0) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still stored after 10 s: {:?}",
+            rows()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -59,7 +59,7 @@ pub struct TestServer {
     pub client: reqwest::Client,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<Result<(), ServerError>>>,
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 impl TestServer {
@@ -110,7 +110,7 @@ impl TestServer {
             client,
             shutdown: Some(shutdown),
             thread: Some(thread),
-            _dir: dir,
+            dir,
         }
     }
 
@@ -120,6 +120,11 @@ impl TestServer {
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The database file the server runs on.
+    pub fn db_path(&self) -> std::path::PathBuf {
+        self.dir.path().join("auth.db")
     }
 
     pub async fn get(&self, path: &str) -> Response {
