@@ -3,6 +3,7 @@
 
 use authctl::domain::{Email, Password, SessionToken};
 use proptest::prelude::*;
+use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 proptest! {
     #[test]
@@ -14,7 +15,14 @@ proptest! {
             prop_assert_eq!(shown.matches('@').count(), 1);
             prop_assert!(!shown.starts_with('@') && !shown.ends_with('@'));
             prop_assert!(!shown.chars().any(|c| c.is_whitespace() || c.is_control()));
-            prop_assert_eq!(email.key(), shown.to_lowercase());
+            // The key is lowercase and NFC, and the same for every spelling
+            // of the address that looks the same.
+            prop_assert_eq!(email.key().to_lowercase(), email.key());
+            prop_assert!(is_nfc(email.key()));
+            // (Decomposing may pass the byte limit, which counts the bytes sent.)
+            if let Ok(decomposed) = Email::parse(&shown.nfd().collect::<String>()) {
+                prop_assert_eq!(decomposed.key(), email.key());
+            }
             prop_assert_eq!(Email::parse(shown).unwrap(), email.clone());
         }
     }
