@@ -1,9 +1,10 @@
-use rusqlite_migration::{M, Migrations};
+use rusqlite::{Transaction, params};
+use rusqlite_migration::{HookResult, M, Migrations};
 
-/// The schema history. Append only: a released migration is never edited,
-/// since databases in the field already ran it.
-const MIGRATIONS: &[M<'static>] = &[M::up(
-    "CREATE TABLE users (
+use crate::domain::Email;
+
+/// The first schema.
+const TABLES: &str = "CREATE TABLE users (
         id              INTEGER PRIMARY KEY,
         email           TEXT    NOT NULL,
         email_key       TEXT    NOT NULL UNIQUE,
@@ -29,12 +30,36 @@ const MIGRATIONS: &[M<'static>] = &[M::up(
         digest     BLOB    NOT NULL UNIQUE CHECK (length(digest) = 32),
         expires_at INTEGER NOT NULL
     ) STRICT;
-    CREATE INDEX reset_tokens_by_expiry ON reset_tokens(expires_at);",
-)];
+    CREATE INDEX reset_tokens_by_expiry ON reset_tokens(expires_at);";
 
-/// The migration set, for `to_latest` on open and `validate` in tests.
+/// The schema history, for `to_latest` on open and `validate` in tests.
+/// Append only: a released migration is never edited, since databases in
+/// the field already ran it.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::from_slice(MIGRATIONS)
+    Migrations::new(vec![M::up(TABLES), M::up_with_hook("", rekey_emails)])
+}
+
+/// Email keys became NFC as well as lowercase; rows written before get the
+/// new key, so their owners are found by what they type. A row whose new
+/// key another row already holds keeps its old one: two accounts stay two,
+/// neither merged nor lost (both still show in `users list` and export).
+fn rekey_emails(tx: &Transaction<'_>) -> HookResult {
+    let users: Vec<(i64, String)> = tx
+        .prepare("SELECT id, email FROM users ORDER BY id")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut rekey = tx.prepare(
+        "UPDATE users SET email_key = ?2
+         WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM users WHERE email_key = ?2 AND id <> ?1)",
+    )?;
+    for (id, stored) in users {
+        // Every stored email was parsed on the way in; one that no longer
+        // parses keeps its key rather than failing the upgrade.
+        if let Ok(email) = Email::parse(&stored) {
+            rekey.execute(params![id, email.key()])?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ fn threads_opening_a_fresh_file_at_once_all_migrate_it() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version, latest_schema_version());
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .unwrap();
@@ -133,4 +133,84 @@ fn open_existing_sees_what_open_wrote() {
         .expect("register");
     let again = Auth::open_existing(&db.path, fast_policy()).expect("open the existing file");
     assert_eq!(again.list_users().expect("list").len(), 1);
+}
+
+/// The version a database opened by one process alone ends at.
+fn latest_schema_version() -> i64 {
+    let fresh = TestDb::new();
+    fresh.auth();
+    schema_version(&fresh.path)
+}
+
+fn schema_version(path: &std::path::Path) -> i64 {
+    Connection::open(path)
+        .and_then(|conn| conn.query_row("PRAGMA user_version", [], |row| row.get(0)))
+        .unwrap()
+}
+
+/// Stands for a database written before email keys were NFC: the given
+/// rows get their old (lowercase only) keys, and the schema version goes
+/// back to before the re-keying migration.
+fn with_keys_as_before_nfc(db: &TestDb, keys: &[(&str, &str)]) {
+    let conn = Connection::open(&db.path).unwrap();
+    for (email, old_key) in keys {
+        conn.execute(
+            "UPDATE users SET email_key = ?2 WHERE email = ?1",
+            [email, old_key],
+        )
+        .unwrap();
+    }
+    conn.pragma_update(None, "user_version", 1).unwrap();
+}
+
+#[test]
+fn an_older_database_gets_nfc_email_keys_on_open() {
+    let db = TestDb::new();
+    let decomposed = "E\u{301}lodie@x.io";
+    db.auth()
+        .register_user(&email(decomposed), &password("password1"))
+        .unwrap();
+    with_keys_as_before_nfc(&db, &[(decomposed, "e\u{301}lodie@x.io")]);
+
+    let auth = db.auth();
+    assert_eq!(schema_version(&db.path), latest_schema_version());
+    let precomposed = email("\u{e9}lodie@x.io");
+    assert!(
+        auth.valid_login(&precomposed, &password("password1"))
+            .unwrap()
+    );
+    let again = auth.register_user(&precomposed, &password("password1"));
+    assert!(matches!(again, Err(AuthError::Conflict(_))));
+}
+
+#[test]
+fn re_keying_keeps_two_accounts_whose_new_keys_would_collide() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let precomposed = "\u{e9}lodie@x.io";
+    let decomposed = "e\u{301}lodie@x.io";
+    auth.register_user(&email(precomposed), &password("password1"))
+        .unwrap();
+    // Today the second is refused; an older version let it in under its own key.
+    let conn = Connection::open(&db.path).unwrap();
+    conn.execute(
+        "INSERT INTO users (email, email_key, hashed_password, created_at, updated_at)
+         SELECT ?1, ?1, hashed_password, created_at, updated_at FROM users",
+        [decomposed],
+    )
+    .unwrap();
+    drop(auth);
+    with_keys_as_before_nfc(&db, &[]);
+
+    let auth = db.auth();
+    let emails: Vec<String> = auth
+        .list_users()
+        .unwrap()
+        .iter()
+        .map(|summary| summary.user.email.to_string())
+        .collect();
+    assert_eq!(emails, [precomposed, decomposed]);
+    // Either spelling now reaches the first account.
+    let found = auth.find_user(&email(decomposed)).unwrap();
+    assert_eq!(found.email.as_str(), precomposed);
 }
