@@ -91,10 +91,12 @@ impl Auth {
             .collect())
     }
 
-    /// Opens one session for each of `emails` in a single transaction, as
-    /// many `create_session` calls would (`None` for an unknown or disabled
-    /// user); for provisioning and load tests, where a transaction per
-    /// session would dominate.
+    /// Opens one session for each of `emails` in a single transaction
+    /// (`None` for an unknown or disabled user); for provisioning and load
+    /// tests, where a transaction per session would dominate. Unlike
+    /// `create_session`, a user disabled between the lookup and the insert
+    /// still gets its session: an operator provisioning does not race
+    /// themselves.
     pub fn create_sessions(
         &self,
         emails: &[Email],

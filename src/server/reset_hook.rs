@@ -91,6 +91,7 @@ impl HookProcess {
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .process_group(0)
+            // A fallback only: dropping `HookProcess` kills the whole group.
             .kill_on_drop(true)
             .spawn()?;
         // The hook leads its group, so the group id is its pid.

@@ -58,8 +58,7 @@ pub(super) fn connect(path: &Path) -> Result<Connection, StoreError> {
     open_configured(path, OpenFlags::SQLITE_OPEN_CREATE).map_err(|e| diagnose(path, e))
 }
 
-/// Like [`connect`], but fails rather than create a missing file (one
-/// removed since the caller checked that it exists).
+/// Like [`connect`], but fails rather than create a missing file.
 pub(super) fn connect_existing(path: &Path) -> Result<Connection, StoreError> {
     open_configured(path, OpenFlags::empty()).map_err(|e| diagnose(path, e))
 }

@@ -81,6 +81,19 @@ impl SqliteStore {
     }
 }
 
+fn set_hash(
+    tx: &Transaction<'_>,
+    user: UserId,
+    hash: &PasswordHash,
+    now: Timestamp,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE users SET hashed_password = ?2, updated_at = ?3 WHERE id = ?1",
+        params![user.0, hash.expose(), now.unix()],
+    )?;
+    Ok(())
+}
+
 fn insert_sessions(tx: &Transaction<'_>, sessions: &[NewSession]) -> rusqlite::Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO sessions (user_id, digest, created_at, expires_at)
@@ -298,28 +311,20 @@ impl Store for SqliteStore {
     fn record_login(&self, login: &LoginRecord<'_>, now: Timestamp) -> Result<(), StoreError> {
         self.write("cannot record the login", true, |tx| {
             let err = |e| StoreError::unexpected("cannot record the login", e);
-            let current: Option<String> = tx
+            let unchanged = tx
                 .query_row(
-                    "SELECT hashed_password FROM users WHERE id = ?1 AND disabled = 0",
-                    [login.user.0],
-                    |row| row.get(0),
+                    "SELECT 1 FROM users
+                     WHERE id = ?1 AND disabled = 0 AND (?2 IS NULL OR hashed_password = ?2)",
+                    params![login.user.0, login.verified.map(PasswordHash::expose)],
+                    |_| Ok(()),
                 )
                 .optional()
                 .map_err(err)?;
-            let unchanged = match (current, login.verified) {
-                (Some(current), Some(verified)) => current == verified.expose(),
-                (Some(_), None) => true,
-                (None, _) => false,
-            };
-            if !unchanged {
+            if unchanged.is_none() {
                 return Err(StoreError::NotFound);
             }
             if let Some(hash) = login.rehash {
-                tx.execute(
-                    "UPDATE users SET hashed_password = ?2, updated_at = ?3 WHERE id = ?1",
-                    params![login.user.0, hash.expose(), now.unix()],
-                )
-                .map_err(err)?;
+                set_hash(tx, login.user, hash, now).map_err(err)?;
             }
             let session: &[NewSession] = login.session.map_or(&[], std::slice::from_ref);
             insert_sessions(tx, session).map_err(err)
@@ -414,11 +419,7 @@ impl Store for SqliteStore {
                 .optional()
                 .map_err(err)?;
             let user = UserId(claimed.ok_or(StoreError::NotFound)?);
-            tx.execute(
-                "UPDATE users SET hashed_password = ?2, updated_at = ?3 WHERE id = ?1",
-                params![user.0, new_hash.expose(), now.unix()],
-            )
-            .map_err(err)?;
+            set_hash(tx, user, new_hash, now).map_err(err)?;
             end_sessions_and_tokens(tx, user, now).map_err(err)?;
             Ok(user)
         })

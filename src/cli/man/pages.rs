@@ -7,7 +7,7 @@ use clap::{Command, CommandFactory};
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
-use super::after_help::AfterHelp;
+use super::after_help::{AfterHelp, Section};
 use crate::cli::Cli;
 
 /// Every page's footer: the release the pages describe.
@@ -69,16 +69,18 @@ fn page_name(command: &Command) -> String {
 }
 
 impl Page {
-    /// `authctl-users-import.1`
+    /// `authctl-users-import.1`, as clap_mangen names the page.
     pub(super) fn file_name(&self) -> String {
-        self.man().get_filename()
+        format!("{}.1", page_name(&self.command))
     }
 
     /// The roff source of the page.
     pub(super) fn render(&self) -> io::Result<Vec<u8>> {
+        let after_help = self.after_help();
         let mut page = Vec::new();
-        self.man().render(&mut page)?;
-        self.extra_sections().to_writer(&mut page)?;
+        self.man(after_help.prose).render(&mut page)?;
+        self.extra_sections(after_help.sections)
+            .to_writer(&mut page)?;
         Ok(page)
     }
 
@@ -91,8 +93,7 @@ impl Page {
 
     /// clap_mangen's page of the command, its after-help prose moved into
     /// the description and the titled blocks left to `extra_sections`.
-    fn man(&self) -> Man {
-        let prose = self.after_help().prose;
+    fn man(&self, prose: String) -> Man {
         let mut command = self.command.clone().after_help(None::<&str>);
         if !prose.is_empty() {
             let about = command
@@ -111,9 +112,9 @@ impl Page {
     }
 
     /// The titled after-help blocks, then SEE ALSO.
-    fn extra_sections(&self) -> Roff {
+    fn extra_sections(&self, sections: Vec<Section>) -> Roff {
         let mut roff = Roff::new();
-        for section in self.after_help().sections {
+        for section in sections {
             roff.control("SH", [section.title.as_str()]);
             roff.control("nf", []);
             for line in &section.lines {

@@ -335,17 +335,24 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogBuffer {
     }
 }
 
-/// Reads the pid a hook wrote, waiting for the hook to have written it.
-pub async fn pid_written_to(file: &std::path::Path) -> u32 {
+/// Polls `condition` until it holds, for up to 10 s; whether it did.
+pub async fn eventually(mut condition: impl FnMut() -> bool) -> bool {
     let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let text = std::fs::read_to_string(file).unwrap_or_default();
-        if text.ends_with('\n') {
-            return text.trim().parse().expect("a pid");
+    while !condition() {
+        if Instant::now() >= deadline {
+            return false;
         }
-        assert!(Instant::now() < deadline, "the hook never wrote {file:?}");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+    true
+}
+
+/// Reads the pid a hook wrote, waiting for the hook to have written it.
+pub async fn pid_written_to(file: &std::path::Path) -> u32 {
+    let written = || std::fs::read_to_string(file).is_ok_and(|text| text.ends_with('\n'));
+    assert!(eventually(written).await, "the hook never wrote {file:?}");
+    let text = std::fs::read_to_string(file).expect("the pid file");
+    text.trim().parse().expect("a pid")
 }
 
 /// Whether `pid` runs: neither gone nor a zombie waiting for its adopter.
@@ -355,9 +362,5 @@ pub fn runs(pid: u32) -> bool {
 
 /// Waits up to 10 s for `pid` to stop running; fails with `complaint`.
 pub async fn wait_until_gone(pid: u32, complaint: &str) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while runs(pid) {
-        assert!(Instant::now() < deadline, "{complaint}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    assert!(eventually(|| !runs(pid)).await, "{complaint}");
 }
