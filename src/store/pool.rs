@@ -1,6 +1,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -76,7 +76,21 @@ fn open_configured(path: &Path, create: OpenFlags) -> Result<Connection, StoreEr
 }
 
 fn configure(conn: &Connection) -> Result<(), StoreError> {
-    set_pragmas(conn).map_err(|e| StoreError::unexpected("cannot configure the database", e))?;
+    let started = Instant::now();
+    loop {
+        match set_pragmas(conn) {
+            Ok(()) => break,
+            // While another process holds a lock on a file still in rollback
+            // mode (one migrating it), switching to WAL is refused at once,
+            // busy timeout or not: waiting could deadlock. Our attempt has
+            // let go of its own lock by now, so trying again lets the other
+            // finish first.
+            Err(e) if is_busy(&e) && started.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            Err(e) => return Err(StoreError::unexpected("cannot configure the database", e)),
+        }
+    }
     let mode: String = conn
         .pragma_query_value(None, "journal_mode", |row| row.get(0))
         .map_err(|e| StoreError::unexpected("cannot configure the database", e))?;
@@ -89,6 +103,10 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
         ));
     }
     Ok(())
+}
+
+fn is_busy(error: &rusqlite::Error) -> bool {
+    error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
 }
 
 fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
