@@ -44,20 +44,28 @@ pub fn migrations() -> Migrations<'static> {
 /// key another row already holds keeps its old one: two accounts stay two,
 /// neither merged nor lost (both still show in `users list` and export).
 fn rekey_emails(tx: &Transaction<'_>) -> HookResult {
-    let users: Vec<(i64, String)> = tx
-        .prepare("SELECT id, email FROM users ORDER BY id")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    // Only the rows whose key changes are kept and written: nearly every key
+    // is already NFC, and rewriting a million unchanged rows would cost a
+    // million-row WAL and their memory on the first open after an upgrade.
+    let mut changed = Vec::new();
+    let mut users = tx.prepare("SELECT id, email, email_key FROM users ORDER BY id")?;
+    let mut rows = users.query([])?;
+    while let Some(row) = rows.next()? {
+        let (id, stored, key): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        // Every stored email was parsed on the way in; one that no longer
+        // parses keeps its key rather than failing the upgrade.
+        if let Ok(email) = Email::parse(&stored)
+            && email.key() != key
+        {
+            changed.push((id, email.key().to_owned()));
+        }
+    }
     let mut rekey = tx.prepare(
         "UPDATE users SET email_key = ?2
          WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM users WHERE email_key = ?2 AND id <> ?1)",
     )?;
-    for (id, stored) in users {
-        // Every stored email was parsed on the way in; one that no longer
-        // parses keeps its key rather than failing the upgrade.
-        if let Ok(email) = Email::parse(&stored) {
-            rekey.execute(params![id, email.key()])?;
-        }
+    for (id, key) in changed {
+        rekey.execute(params![id, key])?;
     }
     Ok(())
 }
