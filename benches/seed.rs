@@ -8,13 +8,16 @@
 //! Users are `bench<n>@example.com` with the password `benchpass` (one
 //! shared cost-12 hash, as the Flask peer's seeder does), each with one
 //! session whose id goes to `--sessions-out`, one per line.
+// A broken fixture or a failed expectation panics: in a bench that is
+// the failure to report, not a bug to handle.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use authctl::auth::{Auth, Credential, ImportOptions, ImportRow, Policy};
+use authctl::auth::{Auth, Caller, Credential, ImportOptions, ImportRow, Policy};
 use authctl::domain::{Email, PasswordHash};
 use clap::{Parser, Subcommand};
 
@@ -67,7 +70,7 @@ fn seed_users(
     sessions_out: &std::path::Path,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
-    let auth = Auth::open(db, Policy::default())?;
+    let auth = Auth::open(&authctl::domain::Database::sqlite(db), Policy::default())?;
     let hash = PasswordHash::parse(&bcrypt::hash("benchpass", 12)?)?;
     let emails: Vec<Email> = (0..count)
         .map(|n| Email::parse(&format!("bench{n}@example.com")))
@@ -82,9 +85,9 @@ fn seed_users(
             created_at: None,
         })
         .collect();
-    let report = auth.import_users(&rows, ImportOptions::default(), &|| {})?;
+    let report = auth.import_users(&Caller::cli(), &rows, ImportOptions::default(), &|| {})?;
     drop(rows);
-    let tokens = auth.create_sessions(&emails)?;
+    let tokens = auth.create_sessions(&Caller::cli(), &emails)?;
     let mut out = BufWriter::new(File::create(sessions_out)?);
     for token in tokens.iter().flatten() {
         writeln!(out, "{}", token.expose())?;

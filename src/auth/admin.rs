@@ -1,8 +1,8 @@
 //! Operator calls behind `authctl users ...` and `authctl sessions ...`.
 
-use super::{Auth, AuthError, not_found};
+use super::store::{StoreError, UserLookup, UserUpdate};
+use super::{Auth, AuthError, Caller, Outcome, not_found, note};
 use crate::domain::{Email, PasswordHash, SessionInfo, SessionToken, Timestamp, User, UserSummary};
-use crate::store::{StoreError, UserLookup, UserUpdate};
 
 /// One user as `users export` writes it: what `users import` reads back.
 #[derive(Debug, Clone)]
@@ -15,10 +15,19 @@ pub struct ExportedUser {
     pub created_at: Timestamp,
 }
 
+/// A user found in this transaction may have been deleted by another
+/// that committed since (a backend without a single writer allows it).
+fn gone(error: StoreError, email: &Email) -> AuthError {
+    match error {
+        StoreError::NotFound => not_found(email),
+        other => other.into(),
+    }
+}
+
 impl Auth {
     /// The user with this email, disabled or not.
     pub fn find_user(&self, email: &Email) -> Result<User, AuthError> {
-        match self.store.find_user_by(UserLookup::Email(email)) {
+        match self.store.read()?.find_user_by(UserLookup::Email(email)) {
             Ok(record) => Ok(record.user),
             Err(StoreError::NotFound) => Err(not_found(email)),
             Err(other) => Err(other.into()),
@@ -27,41 +36,64 @@ impl Auth {
 
     /// Every user with its live-session count, oldest first.
     pub fn list_users(&self) -> Result<Vec<UserSummary>, AuthError> {
-        Ok(self.store.list_users(self.clock.now())?)
+        Ok(self.store.read()?.list_users(self.clock.now())?)
     }
 
     /// Deletes a user with all its sessions and its reset token.
-    pub fn delete_user(&self, email: &Email) -> Result<User, AuthError> {
-        let user = self.find_user(email)?;
-        match self.store.delete_user(user.id) {
-            Ok(()) => Ok(user),
-            Err(StoreError::NotFound) => Err(not_found(email)),
-            Err(other) => Err(other.into()),
-        }
+    pub fn delete_user(&self, caller: &Caller, email: &Email) -> Result<User, AuthError> {
+        let mut tx = self.store.write()?;
+        let user = match tx.find_user_by(UserLookup::Email(email)) {
+            Ok(record) => record.user,
+            Err(StoreError::NotFound) => return Err(not_found(email)),
+            Err(other) => return Err(other.into()),
+        };
+        tx.delete_user(user.id).map_err(|e| gone(e, email))?;
+        tx.commit()?;
+        note(caller, "user.deleted", Outcome::Success, Some(email));
+        Ok(user)
     }
 
     /// Blocks login and reset for a user and ends its sessions.
-    pub fn disable_user(&self, email: &Email) -> Result<User, AuthError> {
-        self.set_disabled(email, true)
+    pub fn disable_user(&self, caller: &Caller, email: &Email) -> Result<User, AuthError> {
+        self.set_disabled(caller, email, true)
     }
 
     /// Lets a disabled user log in again.
-    pub fn enable_user(&self, email: &Email) -> Result<User, AuthError> {
-        self.set_disabled(email, false)
+    pub fn enable_user(&self, caller: &Caller, email: &Email) -> Result<User, AuthError> {
+        self.set_disabled(caller, email, false)
     }
 
-    fn set_disabled(&self, email: &Email, disabled: bool) -> Result<User, AuthError> {
-        let user = self.find_user(email)?;
+    fn set_disabled(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        disabled: bool,
+    ) -> Result<User, AuthError> {
         let update = UserUpdate {
             disabled: Some(disabled),
             end_sessions: disabled,
             ..UserUpdate::default()
         };
-        match self.store.update_user(user.id, &update, self.clock.now()) {
-            Ok(()) => self.find_user(email),
-            Err(StoreError::NotFound) => Err(not_found(email)),
-            Err(other) => Err(other.into()),
-        }
+        let mut tx = self.store.write()?;
+        let user = match tx.find_user_by(UserLookup::Email(email)) {
+            Ok(record) => record.user,
+            Err(StoreError::NotFound) => return Err(not_found(email)),
+            Err(other) => return Err(other.into()),
+        };
+        tx.update_user(user.id, &update, self.clock.now())
+            .map_err(|e| gone(e, email))?;
+        let updated = tx
+            .find_user_by(UserLookup::Id(user.id))
+            .map_err(|e| gone(e, email))?
+            .user;
+        tx.commit()?;
+        let event = if disabled {
+            "user.disabled"
+        } else {
+            "user.enabled"
+        };
+        note(caller, event, Outcome::Success, Some(email));
+        Ok(updated)
     }
 
     /// Live sessions of one user (which must exist) or of everyone.
@@ -69,18 +101,24 @@ impl Auth {
         let user = email.map(|e| self.find_user(e)).transpose()?;
         Ok(self
             .store
+            .read()?
             .list_sessions(user.map(|u| u.id), self.clock.now())?)
     }
 
     /// Ends every session of a user; returns how many were live.
-    pub fn revoke_sessions(&self, email: &Email) -> Result<u64, AuthError> {
+    pub fn revoke_sessions(&self, caller: &Caller, email: &Email) -> Result<u64, AuthError> {
         let user = self.find_user(email)?;
-        Ok(self.store.delete_sessions_of(user.id, self.clock.now())?)
+        let mut tx = self.store.write()?;
+        let ended = tx.delete_sessions_of(user.id, self.clock.now())?;
+        tx.commit()?;
+        note(caller, "session.revoked", Outcome::Success, Some(email));
+        Ok(ended)
     }
 
     /// Every user with its hash, in the form `users import` reads.
-    pub fn export_users(&self) -> Result<Vec<ExportedUser>, AuthError> {
-        let records = self.store.export_users()?;
+    pub fn export_users(&self, caller: &Caller) -> Result<Vec<ExportedUser>, AuthError> {
+        let records = self.store.read()?.export_users()?;
+        note(caller, "user.exported", Outcome::Success, None);
         Ok(records
             .into_iter()
             .map(|record| ExportedUser {
@@ -99,6 +137,7 @@ impl Auth {
     /// themselves.
     pub fn create_sessions(
         &self,
+        caller: &Caller,
         emails: &[Email],
     ) -> Result<Vec<Option<SessionToken>>, AuthError> {
         let mut tokens = Vec::with_capacity(emails.len());
@@ -113,12 +152,18 @@ impl Auth {
                 None => tokens.push(None),
             }
         }
-        self.store.add_sessions(&sessions)?;
+        let mut tx = self.store.write()?;
+        tx.add_sessions(&sessions)?;
+        tx.commit()?;
+        note(caller, "session.created", Outcome::Success, None);
         Ok(tokens)
     }
 
     /// Deletes expired sessions and reset tokens; returns how many.
     pub fn prune_expired(&self) -> Result<u64, AuthError> {
-        Ok(self.store.prune_expired(self.clock.now())?)
+        let mut tx = self.store.write()?;
+        let removed = tx.prune_expired(self.clock.now())?;
+        tx.commit()?;
+        Ok(removed)
     }
 }

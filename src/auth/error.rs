@@ -1,7 +1,8 @@
 use thiserror::Error;
 
+use super::import::RowError;
+use super::store::StoreError;
 use crate::domain::ValidationError;
-use crate::store::StoreError;
 
 /// Why an auth operation did not succeed.
 ///
@@ -12,24 +13,20 @@ pub enum AuthError {
     /// A value broke a rule (email shape, password policy); exit code 6.
     #[error("{0}")]
     InvalidInput(#[from] ValidationError),
-    /// One row of an import file is unusable; exit code 6.
-    #[error("line {line}: {reason}")]
-    InvalidRow {
-        /// 1-based line of the input file.
-        line: usize,
-        /// What is wrong with it.
-        reason: String,
-    },
+    /// Rows of an import file break rules; nothing was imported. Exit
+    /// code 6.
+    #[error("{} invalid rows, the first on line {}", .0.len(), .0.first().map_or(0, |row| row.line))]
+    InvalidRows(Vec<RowError>),
     /// The thing to create exists already; exit code 5.
     #[error("{0}")]
     Conflict(String),
     /// The user (or session) named does not exist; exit code 3.
     #[error("{0}")]
     NotFound(String),
-    /// [`crate::auth::Auth::open_existing`] found no database file at this
-    /// path; exit code 3.
-    #[error("no database at {}", .0.display())]
-    NoDatabase(std::path::PathBuf),
+    /// [`crate::auth::Storage::open_existing`] found no database at this
+    /// locator (shown as its `Display`, which holds no secret); exit code 3.
+    #[error("no database at {0}")]
+    NoDatabase(String),
     /// Wrong credentials, or an unknown, expired or used token; exit code 4.
     #[error("{0}")]
     AuthenticationFailed(&'static str),

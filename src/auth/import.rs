@@ -1,10 +1,17 @@
 //! Bulk provisioning: many users in one transaction, hashed in parallel.
+//!
+//! This module owns the checks a row must pass beyond its shape (the
+//! password policy, one row per email): the CLI parses a file into
+//! [`ImportRow`]s and reports what [`check_import_rows`] finds.
+
+use std::collections::HashMap;
 
 use rayon::prelude::*;
+use serde::Serialize;
 
-use super::{Auth, AuthError};
+use super::store::{NewUser, StoreError};
+use super::{Auth, AuthError, Caller, Outcome, Policy, note};
 use crate::domain::{Email, Password, PasswordHash, Timestamp};
-use crate::store::{NewUser, StoreError};
 
 /// How an imported user will prove who they are.
 #[derive(Debug, Clone)]
@@ -30,6 +37,15 @@ pub struct ImportRow {
     pub created_at: Option<Timestamp>,
 }
 
+/// One unusable row of an import file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    /// 1-based line of the input.
+    pub line: usize,
+    /// What is wrong with it, never the value itself.
+    pub reason: String,
+}
+
 /// How an import treats existing users and whether it writes.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ImportOptions {
@@ -50,27 +66,51 @@ pub struct ImportReport {
     pub dry_run: bool,
 }
 
+/// Every reason some of `rows` cannot be imported under `policy`: a
+/// plaintext password the policy refuses, or a second row for one email
+/// (compared as the database compares them), a mistake in the file whatever
+/// `skip_existing` says about users already stored. In line order.
+pub fn check_import_rows(policy: &Policy, rows: &[ImportRow]) -> Vec<RowError> {
+    let mut errors = Vec::new();
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for row in rows {
+        if let Credential::Password(password) = &row.credential
+            && let Err(refusal) = policy.check_new_password(password)
+        {
+            errors.push(RowError {
+                line: row.line,
+                reason: refusal.to_string(),
+            });
+        }
+        if let Some(first) = first_seen.get(row.email.key()) {
+            errors.push(RowError {
+                line: row.line,
+                reason: format!("{} is already on line {first}", row.email),
+            });
+        } else {
+            first_seen.insert(row.email.key(), row.line);
+        }
+    }
+    errors.sort_by_key(|e| e.line);
+    errors
+}
+
 impl Auth {
-    /// Imports `rows` all or nothing (unless `skip_existing`). Plain
-    /// passwords are checked against the policy first, then hashed on all
-    /// cores; `on_row_ready` is called once per row as it is prepared, for a
-    /// progress bar. A dry run skips the hashing, whose result it would
-    /// throw away, and rolls back after every other check.
+    /// Imports `rows` all or nothing (unless `skip_existing`). The rows are
+    /// checked first ([`AuthError::InvalidRows`] names every bad one), then
+    /// plain passwords are hashed on all cores; `on_row_ready` is called once
+    /// per row as it is prepared, for a progress bar. A dry run skips the
+    /// hashing, whose result it would throw away, and does not commit.
     pub fn import_users(
         &self,
+        caller: &Caller,
         rows: &[ImportRow],
         options: ImportOptions,
         on_row_ready: &(dyn Fn() + Sync),
     ) -> Result<ImportReport, AuthError> {
-        for row in rows {
-            if let Credential::Password(password) = &row.credential {
-                self.policy
-                    .check_new_password(password)
-                    .map_err(|e| AuthError::InvalidRow {
-                        line: row.line,
-                        reason: e.to_string(),
-                    })?;
-            }
+        let refused = check_import_rows(&self.policy, rows);
+        if !refused.is_empty() {
+            return Err(AuthError::InvalidRows(refused));
         }
         let placeholder = if options.dry_run {
             Some(self.hasher.dummy()?.clone())
@@ -93,20 +133,31 @@ impl Auth {
                 })
             })
             .collect::<Result<Vec<_>, AuthError>>()?;
-        let outcome = self
-            .store
-            .import_users(&users, options.skip_existing, options.dry_run)
-            .map_err(|e| match e {
-                StoreError::DuplicateRow(index) => AuthError::Conflict(format!(
-                    "line {}: {} already exists (use --skip-existing to skip such rows)",
-                    rows[index].line, rows[index].email
-                )),
-                other => other.into(),
-            })?;
-        Ok(ImportReport {
-            created: outcome.created,
-            skipped_lines: outcome.skipped.iter().map(|&i| rows[i].line).collect(),
+
+        let mut report = ImportReport {
             dry_run: options.dry_run,
-        })
+            ..ImportReport::default()
+        };
+        let mut tx = self.store.write()?;
+        for (row, user) in rows.iter().zip(&users) {
+            match tx.add_user(user) {
+                Ok(_) => report.created += 1,
+                Err(StoreError::EmailTaken) if options.skip_existing => {
+                    report.skipped_lines.push(row.line);
+                }
+                Err(StoreError::EmailTaken) => {
+                    return Err(AuthError::Conflict(format!(
+                        "line {}: {} already exists (use --skip-existing to skip such rows)",
+                        row.line, row.email
+                    )));
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
+        if !options.dry_run {
+            tx.commit()?;
+            note(caller, "user.imported", Outcome::Success, None);
+        }
+        Ok(report)
     }
 }

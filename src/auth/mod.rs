@@ -1,36 +1,64 @@
 //! The public API that the CLI and the HTTP server use: the Flask service's
 //! `Auth` operations, with the same names and meanings, plus administration.
 //!
-//! This is the only layer that talks to [`crate::store`].
+//! This is the only layer that talks to storage: [`store`] is a private
+//! module here, so the front ends cannot name it. Every operation that
+//! changes, authenticates or discloses something takes the [`Caller`].
 
 mod admin;
+mod caller;
 mod clock;
 mod error;
 mod hashing;
 mod import;
-mod paths;
 mod policy;
+mod store;
+mod trail;
 
-use std::path::Path;
 use std::sync::Arc;
 
 pub use admin::ExportedUser;
+pub use caller::Caller;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, INVALID_RESET_TOKEN, INVALID_SESSION, WRONG_CREDENTIALS};
 use hashing::Hasher;
-pub use import::{Credential, ImportOptions, ImportReport, ImportRow};
-pub use paths::default_db_path;
+pub use import::{Credential, ImportOptions, ImportReport, ImportRow, RowError, check_import_rows};
 pub use policy::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
-
-use crate::domain::{Email, Password, PasswordHash, ResetToken, SessionToken, User, UserId};
-use crate::store::{
-    LoginRecord, NewSession, NewUser, SqliteStore, Store, StoreError, UserLookup, UserRecord,
+use store::{
+    LoginRecord, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate,
 };
+use trail::{Outcome, note};
+
+use crate::domain::{
+    Database, Email, Password, PasswordHash, ResetToken, SessionToken, User, UserId,
+};
+
+/// An opened database, whatever its backend, ready for [`Auth::new`].
+pub struct Storage(Box<dyn Store>);
+
+impl Storage {
+    /// Opens the database, creating and migrating it if needed.
+    pub fn open(database: &Database) -> Result<Self, AuthError> {
+        Ok(Self(store::open(database)?))
+    }
+
+    /// Opens the database only if it exists, else
+    /// [`AuthError::NoDatabase`]: for callers that act only on users who
+    /// already exist, so a mistyped locator leaves no empty database behind.
+    pub fn open_existing(database: &Database) -> Result<Self, AuthError> {
+        store::open_existing(database)
+            .map(Self)
+            .map_err(|error| match error {
+                StoreError::NoDatabase => AuthError::NoDatabase(database.to_string()),
+                other => other.into(),
+            })
+    }
+}
 
 /// Registration, login, sessions and password resets over one database.
 ///
 /// Cheap to share between threads (`Arc<Auth>`); every method blocks on
-/// bcrypt or SQLite, so async callers must run it on a blocking pool.
+/// bcrypt or the database, so async callers must run it on a blocking pool.
 pub struct Auth {
     store: Box<dyn Store>,
     policy: Policy,
@@ -39,42 +67,32 @@ pub struct Auth {
 }
 
 impl Auth {
-    /// Opens (creating and migrating if needed) the SQLite database at `path`.
-    pub fn open(path: &Path, policy: Policy) -> Result<Self, AuthError> {
-        Self::open_with_clock(path, policy, Arc::new(SystemClock))
-    }
-
-    /// Like [`Auth::open`], reading time from `clock` (tests move it).
-    pub fn open_with_clock(
-        path: &Path,
-        policy: Policy,
-        clock: Arc<dyn Clock>,
-    ) -> Result<Self, AuthError> {
+    /// Auth over `storage`, enforcing `policy`, reading time from `clock`.
+    pub fn new(storage: Storage, policy: Policy, clock: Arc<dyn Clock>) -> Result<Self, AuthError> {
         policy.validate()?;
-        let store = SqliteStore::open(path)?;
-        Ok(Self::over(Box::new(store), policy, clock))
-    }
-
-    /// Like [`Auth::open`], but a missing database file is
-    /// [`AuthError::NoDatabase`] instead of a new, empty database: for
-    /// callers that act only on users who already exist. (No clock
-    /// parameter: tests that move time open with [`Auth::open_with_clock`].)
-    pub fn open_existing(path: &Path, policy: Policy) -> Result<Self, AuthError> {
-        policy.validate()?;
-        let store = SqliteStore::open_existing(path).map_err(|error| match error {
-            StoreError::NoDatabase => AuthError::NoDatabase(path.to_owned()),
-            other => other.into(),
-        })?;
-        Ok(Self::over(Box::new(store), policy, Arc::new(SystemClock)))
-    }
-
-    fn over(store: Box<dyn Store>, policy: Policy, clock: Arc<dyn Clock>) -> Self {
-        Self {
+        Ok(Self {
             hasher: Hasher::new(policy.bcrypt_cost),
-            store,
+            store: storage.0,
             policy,
             clock,
-        }
+        })
+    }
+
+    /// Opens (creating and migrating if needed) `database` on the system clock.
+    pub fn open(database: &Database, policy: Policy) -> Result<Self, AuthError> {
+        policy.validate()?;
+        Self::new(Storage::open(database)?, policy, Arc::new(SystemClock))
+    }
+
+    /// Like [`Auth::open`], but a missing database is
+    /// [`AuthError::NoDatabase`] instead of a new, empty one.
+    pub fn open_existing(database: &Database, policy: Policy) -> Result<Self, AuthError> {
+        policy.validate()?;
+        Self::new(
+            Storage::open_existing(database)?,
+            policy,
+            Arc::new(SystemClock),
+        )
     }
 
     /// The settings this instance enforces.
@@ -90,25 +108,39 @@ impl Auth {
 
     /// Creates a user; fails with "User `<email>` already exists" when the
     /// email (compared case-insensitively) is taken.
-    pub fn register_user(&self, email: &Email, password: &Password) -> Result<User, AuthError> {
+    pub fn register_user(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        password: &Password,
+    ) -> Result<User, AuthError> {
         self.policy.check_new_password(password)?;
         let new_user = NewUser {
             email: email.clone(),
             hash: self.hasher.hash(password)?,
             created_at: self.clock.now(),
         };
-        self.store.add_user(&new_user).map_err(|e| match e {
+        let mut tx = self.store.write()?;
+        let user = tx.add_user(&new_user).map_err(|e| match e {
             StoreError::EmailTaken => AuthError::Conflict(format!("User {email} already exists")),
             other => other.into(),
-        })
+        })?;
+        tx.commit()?;
+        note(caller, "user.registered", Outcome::Success, Some(email));
+        Ok(user)
     }
 
     /// Whether `password` is `email`'s. An unknown or disabled email spends
     /// the same bcrypt work as a wrong password.
-    pub fn valid_login(&self, email: &Email, password: &Password) -> Result<bool, AuthError> {
+    pub fn valid_login(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        password: &Password,
+    ) -> Result<bool, AuthError> {
         let checked = self
-            .authenticate(email, password)
-            .and_then(|login| self.record_login(&login, None));
+            .authenticate(caller, email, password)
+            .and_then(|login| self.record_login(caller, email, &login, None));
         match checked {
             Ok(()) => Ok(true),
             Err(AuthError::AuthenticationFailed(_)) => Ok(false),
@@ -118,7 +150,11 @@ impl Auth {
 
     /// Opens a new session for `email` without checking a password, as the
     /// original's `create_session`; `None` for an unknown or disabled user.
-    pub fn create_session(&self, email: &Email) -> Result<Option<SessionToken>, AuthError> {
+    pub fn create_session(
+        &self,
+        caller: &Caller,
+        email: &Email,
+    ) -> Result<Option<SessionToken>, AuthError> {
         let Some(record) = self.active_user(UserLookup::Email(email))? else {
             return Ok(None);
         };
@@ -129,29 +165,34 @@ impl Auth {
             rehash: None,
             session: Some(&session),
         };
-        match self.store.record_login(&login, self.clock.now()) {
-            Ok(()) => Ok(Some(token)),
+        let mut tx = self.store.write()?;
+        match tx.record_login(&login, self.clock.now()) {
+            Ok(()) => tx.commit()?,
             // Disabled or deleted since the lookup.
-            Err(StoreError::NotFound) => Ok(None),
-            Err(other) => Err(other.into()),
+            Err(StoreError::NotFound) => return Ok(None),
+            Err(other) => return Err(other.into()),
         }
+        note(caller, "session.created", Outcome::Success, Some(email));
+        Ok(Some(token))
     }
 
     /// Checks the password and opens a session: what `POST /sessions` and
     /// `authctl login` do. Wrong password and unknown email fail alike.
     pub fn login(
         &self,
+        caller: &Caller,
         email: &Email,
         password: &Password,
     ) -> Result<(User, SessionToken), AuthError> {
-        let login = self.authenticate(email, password)?;
+        let login = self.authenticate(caller, email, password)?;
         let (token, session) = self.new_session(login.record.user.id);
-        self.record_login(&login, Some(&session))?;
+        self.record_login(caller, email, &login, Some(&session))?;
         Ok((login.record.user, token))
     }
 
     /// The user a live session belongs to; `None` if the session is
-    /// unknown, expired or ended.
+    /// unknown, expired or ended. (A lookup changes nothing, so it takes no
+    /// caller: it is the one call on every authenticated request.)
     pub fn get_user_from_session_id(
         &self,
         session_id: &SessionToken,
@@ -164,33 +205,52 @@ impl Auth {
     }
 
     /// Ends every session of the user, as the original's `destroy_session`.
-    pub fn destroy_session(&self, user_id: UserId) -> Result<(), AuthError> {
-        self.store.delete_sessions_of(user_id, self.clock.now())?;
+    pub fn destroy_session(&self, caller: &Caller, user_id: UserId) -> Result<(), AuthError> {
+        let mut tx = self.store.write()?;
+        tx.delete_sessions_of(user_id, self.clock.now())?;
+        tx.commit()?;
+        note(caller, "session.ended", Outcome::Success, None);
         Ok(())
     }
 
     /// Ends one session (a logout); fails if it is not live.
-    pub fn end_session(&self, session_id: &SessionToken) -> Result<(), AuthError> {
-        if self
-            .store
-            .delete_session(&session_id.digest(), self.clock.now())?
-        {
-            Ok(())
-        } else {
-            Err(AuthError::AuthenticationFailed(INVALID_SESSION))
+    pub fn end_session(&self, caller: &Caller, session_id: &SessionToken) -> Result<(), AuthError> {
+        let mut tx = self.store.write()?;
+        if !tx.delete_session(&session_id.digest(), self.clock.now())? {
+            return Err(AuthError::AuthenticationFailed(INVALID_SESSION));
         }
+        tx.commit()?;
+        note(caller, "session.ended", Outcome::Success, None);
+        Ok(())
     }
 
     /// Issues a reset token for `email`, replacing any earlier one. Fails for
     /// an unknown or disabled user.
-    pub fn get_reset_password_token(&self, email: &Email) -> Result<ResetToken, AuthError> {
+    pub fn get_reset_password_token(
+        &self,
+        caller: &Caller,
+        email: &Email,
+    ) -> Result<ResetToken, AuthError> {
         let Some(record) = self.active_user(UserLookup::Email(email))? else {
+            note(
+                caller,
+                "password.reset_requested",
+                Outcome::Failure,
+                Some(email),
+            );
             return Err(not_found(email));
         };
         let token = ResetToken::generate();
         let expires_at = self.clock.now().after(self.policy.reset_ttl);
-        self.store
-            .put_reset_token(record.user.id, &token.digest(), expires_at)?;
+        let mut tx = self.store.write()?;
+        tx.put_reset_token(record.user.id, &token.digest(), expires_at)?;
+        tx.commit()?;
+        note(
+            caller,
+            "password.reset_requested",
+            Outcome::Success,
+            Some(email),
+        );
         Ok(token)
     }
 
@@ -199,11 +259,21 @@ impl Auth {
     /// transaction: of many concurrent uses of a token, exactly one succeeds.
     pub fn update_password(
         &self,
+        caller: &Caller,
         email: &Email,
         reset_token: &ResetToken,
         password: &Password,
     ) -> Result<(), AuthError> {
         self.policy.check_new_password(password)?;
+        let refused = || {
+            note(
+                caller,
+                "password.reset_failed",
+                Outcome::Failure,
+                Some(email),
+            );
+            AuthError::AuthenticationFailed(INVALID_RESET_TOKEN)
+        };
         let digest = reset_token.digest();
         let lookup = UserLookup::ResetToken {
             digest: &digest,
@@ -212,22 +282,35 @@ impl Auth {
         // A cheap indexed check first, so a bad token costs no bcrypt work.
         match self.active_user(lookup)? {
             Some(record) if record.user.email.key() == email.key() => {}
-            _ => return Err(AuthError::AuthenticationFailed(INVALID_RESET_TOKEN)),
+            _ => return Err(refused()),
         }
         let hash = self.hasher.hash(password)?;
-        match self
-            .store
-            .consume_reset_token(email.key(), &digest, &hash, self.clock.now())
-        {
-            Ok(_) => Ok(()),
-            Err(StoreError::NotFound) => Err(AuthError::AuthenticationFailed(INVALID_RESET_TOKEN)),
-            Err(other) => Err(other.into()),
-        }
+        let now = self.clock.now();
+        let mut tx = self.store.write()?;
+        let user = match tx.take_reset_token(email.key(), &digest, now) {
+            Ok(user) => user,
+            Err(StoreError::NotFound) => return Err(refused()),
+            Err(other) => return Err(other.into()),
+        };
+        let update = UserUpdate {
+            hash: Some(hash),
+            end_sessions: true,
+            ..UserUpdate::default()
+        };
+        tx.update_user(user, &update, now)?;
+        tx.commit()?;
+        note(
+            caller,
+            "password.reset_completed",
+            Outcome::Success,
+            Some(email),
+        );
+        Ok(())
     }
 
     /// The enabled user matching `lookup`, if any.
     fn active_user(&self, lookup: UserLookup<'_>) -> Result<Option<UserRecord>, AuthError> {
-        match self.store.find_user_by(lookup) {
+        match self.store.read()?.find_user_by(lookup) {
             Ok(record) if !record.user.disabled => Ok(Some(record)),
             Ok(_) | Err(StoreError::NotFound) => Ok(None),
             Err(other) => Err(other.into()),
@@ -235,13 +318,22 @@ impl Auth {
     }
 
     /// Checks `password` against `email`'s stored hash; writes nothing.
-    fn authenticate(&self, email: &Email, password: &Password) -> Result<Checked, AuthError> {
+    fn authenticate(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        password: &Password,
+    ) -> Result<Checked, AuthError> {
+        let failed = || {
+            note(caller, "login.failure", Outcome::Failure, Some(email));
+            AuthError::AuthenticationFailed(WRONG_CREDENTIALS)
+        };
         let Some(record) = self.active_user(UserLookup::Email(email))? else {
             self.hasher.verify_dummy(password)?;
-            return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
+            return Err(failed());
         };
         if !self.hasher.verify(password, &record.hash) {
-            return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
+            return Err(failed());
         }
         let rehash = if self.hasher.needs_rehash(&record.hash) {
             Some(self.hasher.hash(password)?)
@@ -254,21 +346,32 @@ impl Auth {
     /// Writes what a checked login leads to (a new hash, a session), unless
     /// the password changed or the user was disabled since the check: then
     /// the login fails as if the password were wrong, which it now is.
-    fn record_login(&self, login: &Checked, session: Option<&NewSession>) -> Result<(), AuthError> {
-        if login.rehash.is_none() && session.is_none() {
-            return Ok(());
+    fn record_login(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        login: &Checked,
+        session: Option<&NewSession>,
+    ) -> Result<(), AuthError> {
+        if login.rehash.is_some() || session.is_some() {
+            let record = LoginRecord {
+                user: login.record.user.id,
+                verified: Some(&login.record.hash),
+                rehash: login.rehash.as_ref(),
+                session,
+            };
+            let mut tx = self.store.write()?;
+            match tx.record_login(&record, self.clock.now()) {
+                Ok(()) => tx.commit()?,
+                Err(StoreError::NotFound) => {
+                    note(caller, "login.failure", Outcome::Failure, Some(email));
+                    return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
+                }
+                Err(other) => return Err(other.into()),
+            }
         }
-        let record = LoginRecord {
-            user: login.record.user.id,
-            verified: Some(&login.record.hash),
-            rehash: login.rehash.as_ref(),
-            session,
-        };
-        match self.store.record_login(&record, self.clock.now()) {
-            Ok(()) => Ok(()),
-            Err(StoreError::NotFound) => Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS)),
-            Err(other) => Err(other.into()),
-        }
+        note(caller, "login.success", Outcome::Success, Some(email));
+        Ok(())
     }
 
     fn new_session(&self, user: UserId) -> (SessionToken, NewSession) {

@@ -1,27 +1,33 @@
-use std::path::PathBuf;
-
 use super::CliError;
 use super::args::GlobalArgs;
 use super::output::Output;
-use crate::auth::{Auth, AuthError, Policy, default_db_path};
+use crate::auth::{Auth, AuthError, Caller, Policy};
+use crate::domain::Database;
 
-/// What every command gets: the global options and where output goes.
+/// What every command gets: the global options, who runs it, and where
+/// output goes.
 pub(crate) struct Context {
     global: GlobalArgs,
+    /// The operating-system user running the command.
+    pub(crate) caller: Caller,
     pub(crate) out: Output,
 }
 
 impl Context {
     pub(crate) fn new(global: GlobalArgs) -> Self {
         let out = Output::new(global.json);
-        Self { global, out }
+        Self {
+            global,
+            caller: Caller::cli(),
+            out,
+        }
     }
 
     /// `--db`, else `AUTHCTL_DB` (both through clap), else the XDG default.
-    pub(crate) fn db_path(&self) -> Result<PathBuf, CliError> {
+    pub(crate) fn database(&self) -> Result<Database, CliError> {
         match &self.global.db {
-            Some(path) => Ok(path.clone()),
-            None => default_db_path().ok_or_else(|| {
+            Some(database) => Ok(database.clone()),
+            None => default_database().ok_or_else(|| {
                 CliError::Usage(
                     "no home folder to put the database in; pass --db PATH or set AUTHCTL_DB"
                         .to_owned(),
@@ -46,20 +52,20 @@ impl Context {
     /// or [`Context::open_existing`], so `completions`, `man` and `--help`
     /// never touch a file.
     pub(crate) fn open(&self) -> Result<Auth, CliError> {
-        Ok(Auth::open(&self.db_path()?, self.policy())?)
+        Ok(Auth::open(&self.database()?, self.policy())?)
     }
 
     /// Opens the database if it exists, for commands that act on existing
     /// users: a mistyped `--db` is an error (exit 3) rather than a new,
     /// empty database left behind.
     pub(crate) fn open_existing(&self) -> Result<Auth, CliError> {
-        Ok(Auth::open_existing(&self.db_path()?, self.policy())?)
+        Ok(Auth::open_existing(&self.database()?, self.policy())?)
     }
 
     /// For listings and dry runs, where no database just means nothing is
     /// there yet: `None` then, and no file is created.
     pub(crate) fn open_if_exists(&self) -> Result<Option<Auth>, CliError> {
-        match Auth::open_existing(&self.db_path()?, self.policy()) {
+        match Auth::open_existing(&self.database()?, self.policy()) {
             Ok(auth) => Ok(Some(auth)),
             Err(AuthError::NoDatabase(_)) => Ok(None),
             Err(other) => Err(other.into()),
@@ -76,4 +82,10 @@ impl Context {
             None => Ok(Vec::new()),
         }
     }
+}
+
+/// `$XDG_DATA_HOME/authctl/auth.db`, else `~/.local/share/authctl/auth.db`;
+/// `None` when neither the variable nor a home folder is known.
+fn default_database() -> Option<Database> {
+    dirs::data_dir().map(|dir| Database::sqlite(dir.join("authctl").join("auth.db")))
 }

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::auth::AuthError;
+use crate::auth::{AuthError, RowError};
 use crate::domain::ValidationError;
 use crate::server::ServerError;
 
@@ -21,15 +21,6 @@ pub(crate) const EXIT_AUTH_FAILED: u8 = 4;
 pub(crate) const EXIT_CONFLICT: u8 = 5;
 /// An email, a password or an import file breaks a rule.
 pub(crate) const EXIT_INVALID_INPUT: u8 = 6;
-
-/// One unusable row of an import file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RowError {
-    /// 1-based line of the input.
-    pub line: usize,
-    /// What is wrong with it, never the value itself.
-    pub reason: String,
-}
 
 /// Why a command failed; [`CliError::exit_code`] is the exit-code table.
 ///
@@ -65,13 +56,7 @@ impl CliError {
             // Whoever reads our output stopped reading; like ripgrep, that
             // ends the command without being its failure.
             Self::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
-            Self::Auth(AuthError::InvalidInput(_) | AuthError::InvalidRow { .. }) => {
-                EXIT_INVALID_INPUT
-            }
-            Self::Auth(AuthError::Conflict(_)) => EXIT_CONFLICT,
-            Self::Auth(AuthError::NotFound(_) | AuthError::NoDatabase(_)) => EXIT_NOT_FOUND,
-            Self::Auth(AuthError::AuthenticationFailed(_)) => EXIT_AUTH_FAILED,
-            Self::Auth(AuthError::Internal { .. }) => EXIT_INTERNAL,
+            Self::Auth(error) => exit_code_of(error),
             Self::Usage(_) => EXIT_USAGE,
             Self::InvalidInput(_) | Self::InvalidRows(_) => EXIT_INVALID_INPUT,
             Self::AuthenticationFailed(_) => EXIT_AUTH_FAILED,
@@ -156,6 +141,18 @@ impl CliError {
     }
 }
 
+/// The exit code of each auth outcome. No wildcard arm: a new outcome
+/// does not compile until it is given its code here.
+fn exit_code_of(error: &AuthError) -> u8 {
+    match error {
+        AuthError::InvalidInput(_) | AuthError::InvalidRows(_) => EXIT_INVALID_INPUT,
+        AuthError::Conflict(_) => EXIT_CONFLICT,
+        AuthError::NotFound(_) | AuthError::NoDatabase(_) => EXIT_NOT_FOUND,
+        AuthError::AuthenticationFailed(_) => EXIT_AUTH_FAILED,
+        AuthError::Internal { .. } => EXIT_INTERNAL,
+    }
+}
+
 /// Enough rows to see the pattern of a bad file without flooding a terminal.
 const MAX_ROWS_SHOWN: usize = 20;
 
@@ -180,8 +177,13 @@ fn chain(error: &(dyn std::error::Error + 'static)) -> String {
 }
 
 impl From<AuthError> for CliError {
+    /// Bad import rows are reported alike whether the file's shape or the
+    /// auth layer's rules refused them.
     fn from(error: AuthError) -> Self {
-        Self::Auth(error)
+        match error {
+            AuthError::InvalidRows(rows) => Self::InvalidRows(rows),
+            other => Self::Auth(other),
+        }
     }
 }
 

@@ -38,9 +38,9 @@ impl LoginArgs {
         // that is not there.
         let auth = ctx.open_existing()?;
         let password = read_password(self.password_stdin, Ask::Current)?;
-        let (user, token) = auth.login(&email, &password)?;
+        let (user, token) = auth.login(&ctx.caller, &email, &password)?;
         if !self.no_save {
-            let saved = SavedSession::for_database(&ctx.db_path()?);
+            let saved = SavedSession::for_database(&ctx.database()?);
             let path = saved.save(&token)?;
             ctx.out.note(format_args!(
                 "logged in as {}; session saved in {}",

@@ -30,7 +30,7 @@ struct LoggedOut {
 
 impl LogoutArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
-        let saved = SavedSession::for_database(&ctx.db_path()?);
+        let saved = SavedSession::for_database(&ctx.database()?);
         let token = self.session.choose(&saved)?;
         let auth = match ctx.open_existing() {
             Ok(auth) => auth,
@@ -41,7 +41,7 @@ impl LogoutArgs {
             }
             Err(other) => return Err(other),
         };
-        let outcome = self.end(&auth, &token);
+        let outcome = self.end(ctx, &auth, &token);
         forget_if_dead(&auth, &saved)?;
         let view = outcome?;
         let note = match view.ended {
@@ -51,14 +51,14 @@ impl LogoutArgs {
         ctx.out.done(&view, note)
     }
 
-    fn end(&self, auth: &Auth, token: &SessionToken) -> Result<LoggedOut, CliError> {
+    fn end(&self, ctx: &Context, auth: &Auth, token: &SessionToken) -> Result<LoggedOut, CliError> {
         let user = auth
             .get_user_from_session_id(token)?
             .ok_or_else(|| CliError::AuthenticationFailed(INVALID_SESSION.to_owned()))?;
         let ended = if self.all {
-            auth.revoke_sessions(&user.email)?
+            auth.revoke_sessions(&ctx.caller, &user.email)?
         } else {
-            auth.end_session(token)?;
+            auth.end_session(&ctx.caller, token)?;
             1
         };
         Ok(LoggedOut {

@@ -26,7 +26,7 @@ mod whoami;
 pub use args::Cli;
 use args::Command;
 use context::Context;
-pub use error::{CliError, RowError, report_usage_error};
+pub use error::{CliError, report_usage_error};
 
 impl Cli {
     /// Whether errors should be reported as JSON.

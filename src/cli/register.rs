@@ -33,7 +33,7 @@ impl RegisterArgs {
         let email = Email::parse(&self.email)?;
         let policy = ctx.policy();
         let password = read_password(self.password_stdin, Ask::New { policy })?;
-        let user = ctx.open()?.register_user(&email, &password)?;
+        let user = ctx.open()?.register_user(&ctx.caller, &email, &password)?;
         let view = Registered {
             message: "user created",
             user: UserView::new(&user, None),

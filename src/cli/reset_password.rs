@@ -46,7 +46,9 @@ impl ResetPasswordArgs {
         let email = Email::parse(&self.email)?;
         match &self.token {
             None => {
-                let token = ctx.open_existing()?.get_reset_password_token(&email)?;
+                let token = ctx
+                    .open_existing()?
+                    .get_reset_password_token(&ctx.caller, &email)?;
                 let view = Issued {
                     email: email.to_string(),
                     reset_token: token.expose(),
@@ -65,7 +67,7 @@ impl ResetPasswordArgs {
                         policy: ctx.policy(),
                     },
                 )?;
-                auth.update_password(&email, &token, &password)?;
+                auth.update_password(&ctx.caller, &email, &token, &password)?;
                 let view = Updated {
                     email: email.to_string(),
                     message: "Password updated",

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::CliError;
 use crate::auth::INVALID_SESSION;
-use crate::domain::SessionToken;
+use crate::domain::{Database, SessionToken};
 
 /// The saved-session file of one database.
 pub(crate) struct SavedSession {
@@ -20,11 +20,10 @@ pub(crate) struct SavedSession {
 }
 
 impl SavedSession {
-    /// The file for the database at `db`, named by a digest of its canonical
-    /// path so that `./auth.db` and `/abs/auth.db` share one session.
-    pub(crate) fn for_database(db: &Path) -> Self {
-        let canonical = fs::canonicalize(db).unwrap_or_else(|_| db.to_owned());
-        let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
+    /// The file for `db`, named by a digest of its identity so that
+    /// `./auth.db` and `/abs/auth.db` share one session.
+    pub(crate) fn for_database(db: &Database) -> Self {
+        let digest = Sha256::digest(db.identity());
         let name = hex::encode(&digest[..16]);
         let folder = dirs::state_dir().or_else(dirs::data_local_dir);
         Self {

@@ -73,7 +73,7 @@ fn list(args: &ListArgs, ctx: &Context) -> Result<(), CliError> {
 
 fn revoke(args: &RevokeArgs, ctx: &Context) -> Result<(), CliError> {
     let email = Email::parse(&args.email)?;
-    let revoked = ctx.open_existing()?.revoke_sessions(&email)?;
+    let revoked = ctx.open_existing()?.revoke_sessions(&ctx.caller, &email)?;
     let view = Revoked {
         email: email.to_string(),
         revoked,

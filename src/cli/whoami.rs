@@ -25,7 +25,7 @@ struct Identity {
 
 impl WhoamiArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
-        let saved = SavedSession::for_database(&ctx.db_path()?);
+        let saved = SavedSession::for_database(&ctx.database()?);
         let token = self.session.choose(&saved)?;
         let user = ctx
             .open_existing()?

@@ -58,6 +58,15 @@ impl Email {
         })
     }
 
+    /// An address read back from storage with the key it is stored under.
+    ///
+    /// It was parsed when written; a rule tightened since must not make it
+    /// unreadable, or listing and exporting, the tools an operator repairs
+    /// data with, would fail for every account because of one.
+    pub(crate) fn from_stored(display: String, key: String) -> Self {
+        Self { display, key }
+    }
+
     /// The address as first written (trimmed), for display.
     pub fn as_str(&self) -> &str {
         &self.display

@@ -1,9 +1,11 @@
-//! Validated values parsed once at the edge: emails, passwords, tokens, users.
+//! Validated values parsed once at the edge: emails, passwords, tokens,
+//! database locators, users.
 //!
 //! Nothing below the CLI or HTTP edge carries an email, a password or a token
 //! as a bare string; each is one of these types, and the secret ones never
 //! show their contents in `Debug` or `Display`.
 
+mod database;
 mod email;
 mod error;
 mod password;
@@ -11,6 +13,7 @@ mod time;
 mod token;
 mod user;
 
+pub use database::{Database, Location};
 pub use email::Email;
 pub use error::ValidationError;
 pub use password::{MAX_PASSWORD_BYTES, Password, PasswordHash};

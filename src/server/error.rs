@@ -10,6 +10,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::auth::AuthError;
+
 /// A JSON body holding only a message: every error and `GET /`.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct Message {
@@ -153,14 +155,42 @@ impl std::fmt::Display for ErrorChain<'_> {
     }
 }
 
-impl From<crate::auth::AuthError> for ApiError {
-    /// The outcomes a handler expects (a conflict, failed credentials) are
-    /// matched in the handler first; a policy refusal is the client's, and
-    /// whatever else reaches here is the server's.
-    fn from(error: crate::auth::AuthError) -> Self {
+/// The 403 of `POST /reset_password` for an email no active user has, as
+/// the Flask service answers it.
+pub(crate) const EMAIL_NOT_REGISTERED: &str = "email not registered";
+
+impl From<AuthError> for ApiError {
+    /// The answer to each auth outcome: the Flask contract's, which answers
+    /// refused input and a taken email 400 and every failed authentication
+    /// 403. `POST /sessions` alone differs ([`ApiError::login_refused`]).
+    /// No wildcard arm: a new outcome does not compile until it is given an
+    /// answer here, so none becomes a 500 by omission.
+    fn from(error: AuthError) -> Self {
         match error {
-            crate::auth::AuthError::InvalidInput(refusal) => Self::BadRequest(refusal.to_string()),
-            other => Self::internal(other),
+            AuthError::InvalidInput(refusal) => Self::BadRequest(refusal.to_string()),
+            AuthError::InvalidRows(rows) => Self::BadRequest(format!(
+                "{} invalid rows, the first on line {}",
+                rows.len(),
+                rows.first().map_or(0, |row| row.line)
+            )),
+            AuthError::Conflict(_) => Self::AlreadyRegistered,
+            AuthError::NotFound(_) => Self::Forbidden(EMAIL_NOT_REGISTERED),
+            AuthError::AuthenticationFailed(reason) => Self::Forbidden(reason),
+            // The server opened its database at start; losing it is ours.
+            failure @ (AuthError::NoDatabase(_) | AuthError::Internal { .. }) => {
+                Self::internal(failure)
+            }
+        }
+    }
+}
+
+impl ApiError {
+    /// `POST /sessions` answers a failed login 401, as Flask's does; every
+    /// other outcome as everywhere else.
+    pub(crate) fn login_refused(error: AuthError) -> Self {
+        match error {
+            AuthError::AuthenticationFailed(reason) => Self::WrongCredentials(reason),
+            other => other.into(),
         }
     }
 }

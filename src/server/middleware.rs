@@ -6,15 +6,18 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use super::client::peer_address;
 use super::error::ApiError;
 
-/// Logs one line per request: method, route, status and latency.
+/// Logs one line per request: client address, method, route, status and
+/// latency.
 ///
 /// The route is the matched pattern (`/profile`), not the request's path or
 /// query: a client can put anything there, a token included, and the log
 /// must never hold one. Unmatched paths are logged as `<unmatched>`. Headers
 /// (cookies) are never logged.
 pub(crate) async fn log_request(req: Request, next: Next) -> Response {
+    let client = peer_address(req.extensions());
     let method = req.method().clone();
     let route = req
         .extensions()
@@ -24,6 +27,7 @@ pub(crate) async fn log_request(req: Request, next: Next) -> Response {
     let response = next.run(req).await;
     tracing::info!(
         target: "authctl::http",
+        client = %client,
         method = %method,
         path = %route,
         status = response.status().as_u16(),

@@ -5,6 +5,7 @@
 //! which is how the tests run it.
 
 mod app;
+mod client;
 mod error;
 mod gate;
 mod handlers;
@@ -117,7 +118,9 @@ pub async fn serve_with_listener(
         // The receiver lives until the select below ends; a send error is moot.
         let _ = draining.send(());
     };
-    let server = axum::serve(listener, router).with_graceful_shutdown(signal);
+    // With the peer address on every request: the caller `auth` is told of.
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = axum::serve(listener, service).with_graceful_shutdown(signal);
     let deadline = async move {
         match drain_started.await {
             Ok(()) => tokio::time::sleep(config.drain_timeout).await,

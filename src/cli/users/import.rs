@@ -1,5 +1,5 @@
 use std::io::{self, IsTerminal, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::super::CliError;
 use super::super::context::Context;
-use super::import_rows::{Format, parse_rows};
+use super::file_format::{Format, parse_rows};
 use crate::auth::{Auth, ImportOptions, ImportReport, ImportRow};
 
 /// `authctl users import FILE|-`
@@ -46,11 +46,12 @@ pub(crate) struct ImportArgs {
     dry_run: bool,
 }
 
+/// What the import did. No count of failed rows: any failed row stops the
+/// import before anything is written.
 #[derive(Serialize)]
 struct Summary {
     created: usize,
     skipped: usize,
-    failed: usize,
     skipped_lines: Vec<usize>,
     dry_run: bool,
 }
@@ -66,7 +67,7 @@ impl ImportArgs {
             Some(ctx.open()?)
         };
         let report = match auth {
-            Some(auth) => self.import(&auth, &rows)?,
+            Some(auth) => self.import(ctx, &auth, &rows)?,
             // A dry run writes nothing, not even a new database. Without one
             // every row would be new: duplicates within the file were
             // refused above.
@@ -78,11 +79,10 @@ impl ImportArgs {
         };
         let summary = summarise(report);
         let note = format!(
-            "{}{} created, {} skipped, {} failed{}",
+            "{}{} created, {} skipped{}",
             if summary.dry_run { "dry run: " } else { "" },
             summary.created,
             summary.skipped,
-            summary.failed,
             if summary.dry_run {
                 "; nothing written"
             } else {
@@ -92,19 +92,24 @@ impl ImportArgs {
         ctx.out.done(&summary, note)
     }
 
-    fn import(&self, auth: &Auth, rows: &[ImportRow]) -> Result<ImportReport, CliError> {
+    fn import(
+        &self,
+        ctx: &Context,
+        auth: &Auth,
+        rows: &[ImportRow],
+    ) -> Result<ImportReport, CliError> {
         let bar = progress_bar(rows.len());
         let options = ImportOptions {
             skip_existing: self.skip_existing,
             dry_run: self.dry_run,
         };
-        let outcome = auth.import_users(rows, options, &|| bar.inc(1));
+        let outcome = auth.import_users(&ctx.caller, rows, options, &|| bar.inc(1));
         bar.finish_and_clear();
         Ok(outcome?)
     }
 
     fn format(&self) -> Format {
-        self.format.unwrap_or_else(|| format_of(&self.file))
+        self.format.unwrap_or_else(|| Format::of(&self.file))
     }
 
     fn read_input(&self) -> Result<Vec<u8>, CliError> {
@@ -118,16 +123,6 @@ impl ImportArgs {
             CliError::InvalidInput(format!("cannot read {}: {e}", self.file.display()))
         })?;
         Ok(input)
-    }
-}
-
-/// The format a file name suggests; stdin and unknown names are CSV.
-pub(crate) fn format_of(path: &Path) -> Format {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some(ext) if ext.eq_ignore_ascii_case("jsonl") || ext.eq_ignore_ascii_case("ndjson") => {
-            Format::Jsonl
-        }
-        _ => Format::Csv,
     }
 }
 
@@ -147,8 +142,6 @@ fn summarise(report: ImportReport) -> Summary {
     Summary {
         created: report.created,
         skipped: report.skipped_lines.len(),
-        // Any failed row aborts the import before this point.
-        failed: 0,
         skipped_lines: report.skipped_lines,
         dry_run: report.dry_run,
     }

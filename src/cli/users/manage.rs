@@ -59,9 +59,9 @@ pub(crate) fn set_disabled(args: &EmailArg, ctx: &Context, disable: bool) -> Res
     let email = Email::parse(&args.email)?;
     let auth = ctx.open_existing()?;
     let (user, message) = if disable {
-        (auth.disable_user(&email)?, "user disabled")
+        (auth.disable_user(&ctx.caller, &email)?, "user disabled")
     } else {
-        (auth.enable_user(&email)?, "user enabled")
+        (auth.enable_user(&ctx.caller, &email)?, "user enabled")
     };
     let view = Changed {
         message,
@@ -98,7 +98,7 @@ impl DeleteArgs {
                 return ctx.out.done(&view, view.message);
             }
         }
-        let user = auth.delete_user(&email)?;
+        let user = auth.delete_user(&ctx.caller, &email)?;
         let view = Changed {
             message: "user deleted",
             user: UserView::new(&user, None),

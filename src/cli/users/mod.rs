@@ -1,8 +1,8 @@
 //! `authctl users ...`: the operator's view of accounts.
 
 mod export;
+mod file_format;
 mod import;
-mod import_rows;
 mod list;
 mod manage;
 

@@ -3,7 +3,7 @@ use axum::extract::State;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::auth::INVALID_SESSION;
+use crate::auth::{AuthError, INVALID_SESSION};
 use crate::server::app::AppState;
 use crate::server::error::{ApiError, Message};
 use crate::server::session_cookie::ClientSession;
@@ -30,14 +30,13 @@ pub(crate) async fn show(
     State(app): State<AppState>,
     ClientSession(token): ClientSession,
 ) -> Result<Json<Profile>, ApiError> {
-    let token = token.ok_or(ApiError::Forbidden(INVALID_SESSION))?;
-    match app
+    let no_session = || AuthError::AuthenticationFailed(INVALID_SESSION);
+    let token = token.ok_or_else(no_session)?;
+    let user = app
         .lookup(move |auth| auth.get_user_from_session_id(&token))
         .await??
-    {
-        Some(user) => Ok(Json(Profile {
-            email: user.email.as_str().to_owned(),
-        })),
-        None => Err(ApiError::Forbidden(INVALID_SESSION)),
-    }
+        .ok_or_else(no_session)?;
+    Ok(Json(Profile {
+        email: user.email.as_str().to_owned(),
+    }))
 }

@@ -7,12 +7,9 @@ use super::EmailMessage;
 use crate::auth::{AuthError, INVALID_RESET_TOKEN};
 use crate::domain::{Email, Password, ResetToken};
 use crate::server::app::AppState;
-use crate::server::error::{ApiError, Message};
+use crate::server::client::Client;
+use crate::server::error::{ApiError, EMAIL_NOT_REGISTERED, Message};
 use crate::server::input::{Fields, FromFields, Input};
-
-/// The 403 of `POST /reset_password`, as the Flask service answers it; a
-/// disabled user gets it too.
-const EMAIL_NOT_REGISTERED: &str = "email not registered";
 
 /// The email whose password is to be reset.
 #[derive(Debug, ToSchema)]
@@ -89,20 +86,16 @@ pub(crate) struct TokenIssued {
 )]
 pub(crate) async fn issue_token(
     State(app): State<AppState>,
+    Client(caller): Client,
     Input(form): Input<ResetRequest>,
 ) -> Result<Json<ResetIssued>, ApiError> {
-    let not_registered = || ApiError::Forbidden(EMAIL_NOT_REGISTERED);
     // An address that cannot parse cannot be registered.
-    let email = Email::parse(&form.email).map_err(|_| not_registered())?;
+    let email = Email::parse(&form.email)
+        .map_err(|_| AuthError::NotFound(EMAIL_NOT_REGISTERED.to_owned()))?;
     let address = email.clone();
-    let token = match app
-        .lookup(move |auth| auth.get_reset_password_token(&address))
-        .await?
-    {
-        Ok(token) => token,
-        Err(AuthError::NotFound(_)) => return Err(not_registered()),
-        Err(other) => return Err(other.into()),
-    };
+    let token = app
+        .lookup(move |auth| auth.get_reset_password_token(&caller, &address))
+        .await??;
     let issued = match &app.reset_hook {
         Some(hook) => {
             hook.deliver(&email, &token).await?;
@@ -136,22 +129,21 @@ pub(crate) async fn issue_token(
 )]
 pub(crate) async fn update_password(
     State(app): State<AppState>,
+    Client(caller): Client,
     Input(form): Input<PasswordUpdate>,
 ) -> Result<Json<EmailMessage>, ApiError> {
-    let bad_token = || ApiError::Forbidden(INVALID_RESET_TOKEN);
+    let bad_token = || AuthError::AuthenticationFailed(INVALID_RESET_TOKEN);
     let password = Password::parse(form.new_password).map_err(new_password_refused)?;
     let email = Email::parse(&form.email).map_err(|_| bad_token())?;
     let token = ResetToken::parse(&form.reset_token).map_err(|_| bad_token())?;
     let address = email.clone();
-    match app
-        .hashing(move |auth| auth.update_password(&address, &token, &password))
+    app.hashing(move |auth| auth.update_password(&caller, &address, &token, &password))
         .await?
-    {
-        Ok(()) => Ok(Json(EmailMessage::new(&email, "Password updated"))),
-        Err(AuthError::AuthenticationFailed(_)) => Err(bad_token()),
-        Err(AuthError::InvalidInput(refusal)) => Err(new_password_refused(refusal)),
-        Err(other) => Err(other.into()),
-    }
+        .map_err(|error| match error {
+            AuthError::InvalidInput(refusal) => new_password_refused(refusal),
+            other => other.into(),
+        })?;
+    Ok(Json(EmailMessage::new(&email, "Password updated")))
 }
 
 /// Names the field as the client sent it, not the domain's "password".

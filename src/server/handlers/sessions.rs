@@ -10,6 +10,7 @@ use super::users::Credentials;
 use crate::auth::{AuthError, INVALID_SESSION, WRONG_CREDENTIALS};
 use crate::domain::{Email, Password};
 use crate::server::app::AppState;
+use crate::server::client::Client;
 use crate::server::error::{ApiError, Message};
 use crate::server::input::Input;
 use crate::server::session_cookie::ClientSession;
@@ -37,25 +38,21 @@ use crate::server::session_cookie::ClientSession;
 )]
 pub(crate) async fn login(
     State(app): State<AppState>,
+    Client(caller): Client,
     Input(form): Input<Credentials>,
 ) -> Result<(CookieJar, Json<EmailMessage>), ApiError> {
     // A malformed email or password cannot be anyone's: the same 401 as a
     // wrong one. Rejecting it needs no bcrypt work and reveals no account.
-    let wrong = || ApiError::WrongCredentials(WRONG_CREDENTIALS);
+    let wrong = || ApiError::login_refused(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
     let email = Email::parse(&form.email).map_err(|_| wrong())?;
     let password = Password::parse(form.password).map_err(|_| wrong())?;
     let address = email.clone();
-    match app
-        .hashing(move |auth| auth.login(&address, &password))
+    let (_user, token) = app
+        .hashing(move |auth| auth.login(&caller, &address, &password))
         .await?
-    {
-        Ok((_user, token)) => {
-            let jar = CookieJar::new().add(app.cookie.session(&token));
-            Ok((jar, Json(EmailMessage::new(&email, "logged in"))))
-        }
-        Err(AuthError::AuthenticationFailed(_)) => Err(wrong()),
-        Err(other) => Err(other.into()),
-    }
+        .map_err(ApiError::login_refused)?;
+    let jar = CookieJar::new().add(app.cookie.session(&token));
+    Ok((jar, Json(EmailMessage::new(&email, "logged in"))))
 }
 
 /// Logs out: ends the cookie's session, clears the cookie, redirects to `/`.
@@ -72,16 +69,13 @@ pub(crate) async fn login(
 )]
 pub(crate) async fn logout(
     State(app): State<AppState>,
+    Client(caller): Client,
     ClientSession(token): ClientSession,
 ) -> Result<Response, ApiError> {
-    let token = token.ok_or(ApiError::Forbidden(INVALID_SESSION))?;
-    match app.lookup(move |auth| auth.end_session(&token)).await? {
-        Ok(()) => {
-            let jar = CookieJar::new().add(app.cookie.removal());
-            // 302 as Flask's `redirect`; axum's `Redirect::to` would say 303.
-            Ok((StatusCode::FOUND, [(LOCATION, "/")], jar).into_response())
-        }
-        Err(AuthError::AuthenticationFailed(_)) => Err(ApiError::Forbidden(INVALID_SESSION)),
-        Err(other) => Err(other.into()),
-    }
+    let token = token.ok_or(AuthError::AuthenticationFailed(INVALID_SESSION))?;
+    app.lookup(move |auth| auth.end_session(&caller, &token))
+        .await??;
+    let jar = CookieJar::new().add(app.cookie.removal());
+    // 302 as Flask's `redirect`; axum's `Redirect::to` would say 303.
+    Ok((StatusCode::FOUND, [(LOCATION, "/")], jar).into_response())
 }

@@ -3,9 +3,9 @@ use axum::extract::State;
 use utoipa::ToSchema;
 
 use super::EmailMessage;
-use crate::auth::AuthError;
 use crate::domain::{Email, Password};
 use crate::server::app::AppState;
+use crate::server::client::Client;
 use crate::server::error::{ApiError, Message};
 use crate::server::input::{Fields, FromFields, Input};
 
@@ -47,17 +47,13 @@ impl FromFields for Credentials {
 )]
 pub(crate) async fn register(
     State(app): State<AppState>,
+    Client(caller): Client,
     Input(form): Input<Credentials>,
 ) -> Result<Json<EmailMessage>, ApiError> {
     let email = Email::parse(&form.email)?;
     let password = Password::parse(form.password)?;
     let address = email.clone();
-    match app
-        .hashing(move |auth| auth.register_user(&address, &password))
-        .await?
-    {
-        Ok(_user) => Ok(Json(EmailMessage::new(&email, "user created"))),
-        Err(AuthError::Conflict(_)) => Err(ApiError::AlreadyRegistered),
-        Err(other) => Err(other.into()),
-    }
+    app.hashing(move |auth| auth.register_user(&caller, &address, &password))
+        .await??;
+    Ok(Json(EmailMessage::new(&email, "user created")))
 }

@@ -31,7 +31,7 @@ fn a_thousand_plain_passwords_import_from_csv() {
 
     let run = env.run(&["users", "import", &file]).success();
     assert!(
-        run.stderr.contains("1000 created, 0 skipped, 0 failed"),
+        run.stderr.contains("1000 created, 0 skipped"),
         "{run}"
     );
     assert_eq!(user_count(&env), 1000);
@@ -132,7 +132,7 @@ fn a_rerun_with_skip_existing_creates_only_the_new_users() {
     let summary = env.json(&["users", "import", "--skip-existing", &second]);
     assert_eq!(summary["created"], 1);
     assert_eq!(summary["skipped"], 2);
-    assert_eq!(summary["failed"], 0);
+    assert!(summary.get("failed").is_none(), "{summary}");
     assert_eq!(summary["skipped_lines"], serde_json::json!([2, 4]));
     assert_eq!(user_count(&env), 3);
     assert!(

@@ -1,6 +1,6 @@
 //! Operator calls: disable, delete, listings, rehash, import and export.
 
-use authctl::auth::{AuthError, Credential, ImportOptions, ImportRow, Policy};
+use authctl::auth::{AuthError, Caller, Credential, ImportOptions, ImportRow, Policy};
 use authctl::domain::PasswordHash;
 
 use super::support::{TestDb, email, fast_policy, password};
@@ -10,24 +10,27 @@ fn a_disabled_user_cannot_log_in_or_reset_and_its_sessions_end() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let (_, session) = auth.login(&bob, &password("password1")).unwrap();
-    let token = auth.get_reset_password_token(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let (_, session) = auth
+        .login(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let token = auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
 
-    let user = auth.disable_user(&bob).unwrap();
+    let user = auth.disable_user(&Caller::cli(), &bob).unwrap();
     assert!(user.disabled);
     assert!(auth.get_user_from_session_id(&session).unwrap().is_none());
     assert!(matches!(
-        auth.login(&bob, &password("password1")),
+        auth.login(&Caller::cli(), &bob, &password("password1")),
         Err(AuthError::AuthenticationFailed(_))
     ));
-    assert!(auth.create_session(&bob).unwrap().is_none());
+    assert!(auth.create_session(&Caller::cli(), &bob).unwrap().is_none());
     assert!(matches!(
-        auth.get_reset_password_token(&bob),
+        auth.get_reset_password_token(&Caller::cli(), &bob),
         Err(AuthError::NotFound(_))
     ));
     assert!(
-        auth.update_password(&bob, &token, &password("password2"))
+        auth.update_password(&Caller::cli(), &bob, &token, &password("password2"))
             .is_err()
     );
     assert_eq!(auth.list_sessions(Some(&bob)).unwrap().len(), 0);
@@ -38,10 +41,13 @@ fn a_disabled_users_login_costs_the_same_work_as_an_unknown_one() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    auth.disable_user(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    auth.disable_user(&Caller::cli(), &bob).unwrap();
     let before = auth.bcrypt_runs();
-    let error = auth.login(&bob, &password("password1")).unwrap_err();
+    let error = auth
+        .login(&Caller::cli(), &bob, &password("password1"))
+        .unwrap_err();
     assert_eq!(auth.bcrypt_runs() - before, 1);
     assert_eq!(error.to_string(), "wrong email or password");
 }
@@ -51,10 +57,12 @@ fn enabling_restores_login() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    auth.disable_user(&bob).unwrap();
-    assert!(!auth.enable_user(&bob).unwrap().disabled);
-    auth.login(&bob, &password("password1")).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    auth.disable_user(&Caller::cli(), &bob).unwrap();
+    assert!(!auth.enable_user(&Caller::cli(), &bob).unwrap().disabled);
+    auth.login(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
 }
 
 #[test]
@@ -62,16 +70,20 @@ fn deleting_a_user_removes_its_sessions_and_frees_the_email() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let (_, session) = auth.login(&bob, &password("password1")).unwrap();
-    auth.delete_user(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let (_, session) = auth
+        .login(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    auth.delete_user(&Caller::cli(), &bob).unwrap();
     assert!(auth.get_user_from_session_id(&session).unwrap().is_none());
     assert!(matches!(auth.find_user(&bob), Err(AuthError::NotFound(_))));
     assert!(matches!(
-        auth.delete_user(&bob),
+        auth.delete_user(&Caller::cli(), &bob),
         Err(AuthError::NotFound(_))
     ));
-    auth.register_user(&bob, &password("password2")).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password2"))
+        .unwrap();
 }
 
 #[test]
@@ -80,15 +92,15 @@ fn admin_calls_on_an_unknown_email_are_not_found() {
     let auth = db.auth();
     let nobody = email("nobody@example.com");
     assert!(matches!(
-        auth.disable_user(&nobody),
+        auth.disable_user(&Caller::cli(), &nobody),
         Err(AuthError::NotFound(_))
     ));
     assert!(matches!(
-        auth.enable_user(&nobody),
+        auth.enable_user(&Caller::cli(), &nobody),
         Err(AuthError::NotFound(_))
     ));
     assert!(matches!(
-        auth.revoke_sessions(&nobody),
+        auth.revoke_sessions(&Caller::cli(), &nobody),
         Err(AuthError::NotFound(_))
     ));
     assert!(matches!(
@@ -102,11 +114,12 @@ fn revoke_sessions_counts_and_ends_them() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
     let sessions: Vec<_> = (0..3)
-        .map(|_| auth.create_session(&bob).unwrap().unwrap())
+        .map(|_| auth.create_session(&Caller::cli(), &bob).unwrap().unwrap())
         .collect();
-    assert_eq!(auth.revoke_sessions(&bob).unwrap(), 3);
+    assert_eq!(auth.revoke_sessions(&Caller::cli(), &bob).unwrap(), 3);
     for session in &sessions {
         assert!(auth.get_user_from_session_id(session).unwrap().is_none());
     }
@@ -117,8 +130,9 @@ fn session_listings_show_a_digest_prefix_never_the_token() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let token = auth.create_session(&bob).unwrap().unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let token = auth.create_session(&Caller::cli(), &bob).unwrap().unwrap();
     let sessions = auth.list_sessions(None).unwrap();
     assert_eq!(sessions.len(), 1);
     let shown = format!("{sessions:?}");
@@ -133,9 +147,10 @@ fn list_users_reports_live_session_counts() {
     let auth = db.auth();
     for (name, sessions) in [("a@x.io", 2), ("b@x.io", 0)] {
         let user = email(name);
-        auth.register_user(&user, &password("password1")).unwrap();
+        auth.register_user(&Caller::cli(), &user, &password("password1"))
+            .unwrap();
         for _ in 0..sessions {
-            auth.create_session(&user).unwrap();
+            auth.create_session(&Caller::cli(), &user).unwrap();
         }
     }
     let users = auth.list_users().unwrap();
@@ -151,19 +166,35 @@ fn a_login_moves_a_hash_of_another_cost_to_the_policy_cost() {
     let db = TestDb::new();
     let bob = email("bob@example.com");
     db.auth()
-        .register_user(&bob, &password("password1"))
+        .register_user(&Caller::cli(), &bob, &password("password1"))
         .unwrap();
     let stronger = db.auth_with(Policy {
         bcrypt_cost: 5,
         ..fast_policy()
     });
-    let cost = || stronger.export_users().unwrap()[0].hash.cost();
+    let cost = || {
+        stronger.export_users(&Caller::cli()).unwrap()[0]
+            .hash
+            .cost()
+    };
     assert_eq!(cost(), 4);
-    assert!(!stronger.valid_login(&bob, &password("wrong one")).unwrap());
+    assert!(
+        !stronger
+            .valid_login(&Caller::cli(), &bob, &password("wrong one"))
+            .unwrap()
+    );
     assert_eq!(cost(), 4, "a failed login must not rehash");
-    assert!(stronger.valid_login(&bob, &password("password1")).unwrap());
+    assert!(
+        stronger
+            .valid_login(&Caller::cli(), &bob, &password("password1"))
+            .unwrap()
+    );
     assert_eq!(cost(), 5);
-    assert!(stronger.valid_login(&bob, &password("password1")).unwrap());
+    assert!(
+        stronger
+            .valid_login(&Caller::cli(), &bob, &password("password1"))
+            .unwrap()
+    );
 }
 
 fn row(line: usize, address: &str, secret: &str) -> ImportRow {
@@ -192,19 +223,27 @@ fn an_import_hashes_plain_passwords_and_keeps_existing_hashes() {
     ];
     let calls = std::sync::atomic::AtomicUsize::new(0);
     let report = auth
-        .import_users(&rows, ImportOptions::default(), &|| {
+        .import_users(&Caller::cli(), &rows, ImportOptions::default(), &|| {
             calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         })
         .unwrap();
     assert_eq!(report.created, 2);
     assert_eq!(calls.into_inner(), 2);
     assert!(
-        auth.valid_login(&email("plain@example.com"), &password("password1"))
-            .unwrap()
+        auth.valid_login(
+            &Caller::cli(),
+            &email("plain@example.com"),
+            &password("password1")
+        )
+        .unwrap()
     );
     assert!(
-        auth.valid_login(&email("flask@example.com"), &password("flask password"))
-            .unwrap()
+        auth.valid_login(
+            &Caller::cli(),
+            &email("flask@example.com"),
+            &password("flask password")
+        )
+        .unwrap()
     );
 }
 
@@ -235,14 +274,18 @@ fn hashes_from_2a_and_2y_libraries_are_accepted() {
 fn an_import_with_a_duplicate_writes_nothing_and_names_the_line() {
     let db = TestDb::new();
     let auth = db.auth();
-    auth.register_user(&email("taken@example.com"), &password("password1"))
-        .unwrap();
+    auth.register_user(
+        &Caller::cli(),
+        &email("taken@example.com"),
+        &password("password1"),
+    )
+    .unwrap();
     let rows = vec![
         row(2, "new@example.com", "password1"),
         row(3, "TAKEN@example.com", "password1"),
     ];
     let error = auth
-        .import_users(&rows, ImportOptions::default(), &|| {})
+        .import_users(&Caller::cli(), &rows, ImportOptions::default(), &|| {})
         .unwrap_err();
     assert!(matches!(error, AuthError::Conflict(_)));
     assert!(error.to_string().contains("line 3"), "{error}");
@@ -261,33 +304,66 @@ fn an_import_with_a_short_password_names_the_line_and_writes_nothing() {
         row(3, "b@example.com", "short"),
     ];
     let error = auth
-        .import_users(&rows, ImportOptions::default(), &|| {})
+        .import_users(&Caller::cli(), &rows, ImportOptions::default(), &|| {})
         .unwrap_err();
     assert!(
-        matches!(error, AuthError::InvalidRow { line: 3, .. }),
+        matches!(&error, AuthError::InvalidRows(rows) if rows.len() == 1 && rows[0].line == 3),
         "{error}"
     );
     assert!(auth.list_users().unwrap().is_empty());
 }
 
 #[test]
-fn skip_existing_skips_duplicates_in_the_store_and_in_the_file() {
+fn skip_existing_skips_users_already_stored() {
     let db = TestDb::new();
     let auth = db.auth();
-    auth.register_user(&email("taken@example.com"), &password("password1"))
-        .unwrap();
+    auth.register_user(
+        &Caller::cli(),
+        &email("taken@example.com"),
+        &password("password1"),
+    )
+    .unwrap();
     let rows = vec![
         row(2, "taken@example.com", "password1"),
         row(3, "new@example.com", "password1"),
+        row(4, "other@example.com", "password1"),
+    ];
+    let options = ImportOptions {
+        skip_existing: true,
+        ..ImportOptions::default()
+    };
+    let report = auth
+        .import_users(&Caller::cli(), &rows, options, &|| {})
+        .unwrap();
+    assert_eq!(report.created, 2);
+    assert_eq!(report.skipped_lines, [2]);
+}
+
+#[test]
+fn two_rows_for_one_email_are_refused_even_with_skip_existing() {
+    let db = TestDb::new();
+    let auth = db.auth();
+    let rows = vec![
+        row(2, "new@example.com", "password1"),
+        row(3, "ann@example.com", "password1"),
         row(4, "NEW@example.com", "password1"),
     ];
     let options = ImportOptions {
         skip_existing: true,
         ..ImportOptions::default()
     };
-    let report = auth.import_users(&rows, options, &|| {}).unwrap();
-    assert_eq!(report.created, 1);
-    assert_eq!(report.skipped_lines, [2, 4]);
+    let error = auth
+        .import_users(&Caller::cli(), &rows, options, &|| {})
+        .unwrap_err();
+    match error {
+        AuthError::InvalidRows(rows) => {
+            assert_eq!(rows.len(), 1, "{rows:?}");
+            assert_eq!(rows[0].line, 4);
+            assert!(rows[0].reason.contains("already on line 2"), "{rows:?}");
+        }
+        other => panic!("{other}"),
+    }
+    assert!(auth.list_users().unwrap().is_empty());
 }
 
 #[test]
@@ -302,7 +378,9 @@ fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
         dry_run: true,
         ..ImportOptions::default()
     };
-    let report = auth.import_users(&rows, options, &|| {}).unwrap();
+    let report = auth
+        .import_users(&Caller::cli(), &rows, options, &|| {})
+        .unwrap();
     assert_eq!(report.created, 2);
     assert!(report.dry_run);
     assert!(auth.list_users().unwrap().is_empty());
@@ -313,11 +391,11 @@ fn export_returns_what_import_reads() {
     let source = TestDb::new();
     let auth = source.auth();
     for name in ["a@x.io", "b@x.io"] {
-        auth.register_user(&email(name), &password("password1"))
+        auth.register_user(&Caller::cli(), &email(name), &password("password1"))
             .unwrap();
     }
     let rows: Vec<ImportRow> = auth
-        .export_users()
+        .export_users(&Caller::cli())
         .unwrap()
         .into_iter()
         .enumerate()
@@ -330,10 +408,10 @@ fn export_returns_what_import_reads() {
         .collect();
     let target = TestDb::new();
     let copy = target.auth();
-    copy.import_users(&rows, ImportOptions::default(), &|| {})
+    copy.import_users(&Caller::cli(), &rows, ImportOptions::default(), &|| {})
         .unwrap();
     assert!(
-        copy.valid_login(&email("b@x.io"), &password("password1"))
+        copy.valid_login(&Caller::cli(), &email("b@x.io"), &password("password1"))
             .unwrap()
     );
 }
@@ -344,9 +422,10 @@ fn create_sessions_opens_one_live_session_per_known_user() {
     let auth = db.auth();
     let users = [email("a@x.io"), email("b@x.io"), email("c@x.io")];
     for user in &users[..2] {
-        auth.register_user(user, &password("password1")).unwrap();
+        auth.register_user(&Caller::cli(), user, &password("password1"))
+            .unwrap();
     }
-    let tokens = auth.create_sessions(&users).unwrap();
+    let tokens = auth.create_sessions(&Caller::cli(), &users).unwrap();
     assert!(tokens[2].is_none(), "unknown user");
     for (user, token) in users.iter().zip(&tokens).take(2) {
         let token = token.as_ref().unwrap();

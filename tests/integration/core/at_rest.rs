@@ -5,6 +5,7 @@ use std::fs;
 use rusqlite::Connection;
 
 use super::support::{TestDb, email, password};
+use authctl::auth::Caller;
 
 #[test]
 fn no_session_id_or_reset_token_is_stored_in_plain_text() {
@@ -13,9 +14,14 @@ fn no_session_id_or_reset_token_is_stored_in_plain_text() {
     let mut secrets = Vec::new();
     for n in 0..5 {
         let user = email(&format!("user{n}@example.com"));
-        auth.register_user(&user, &password("password1")).unwrap();
-        let (_, session) = auth.login(&user, &password("password1")).unwrap();
-        let reset = auth.get_reset_password_token(&user).unwrap();
+        auth.register_user(&Caller::cli(), &user, &password("password1"))
+            .unwrap();
+        let (_, session) = auth
+            .login(&Caller::cli(), &user, &password("password1"))
+            .unwrap();
+        let reset = auth
+            .get_reset_password_token(&Caller::cli(), &user)
+            .unwrap();
         secrets.push(session.expose().to_owned());
         secrets.push(reset.expose().to_owned());
     }
@@ -62,8 +68,12 @@ fn no_session_id_or_reset_token_is_stored_in_plain_text() {
 fn passwords_are_stored_only_as_bcrypt_hashes() {
     let db = TestDb::new();
     let auth = db.auth();
-    auth.register_user(&email("bob@example.com"), &password("plain secret"))
-        .unwrap();
+    auth.register_user(
+        &Caller::cli(),
+        &email("bob@example.com"),
+        &password("plain secret"),
+    )
+    .unwrap();
     let conn = Connection::open(&db.path).unwrap();
     let hash: String = conn
         .query_row("SELECT hashed_password FROM users", [], |row| row.get(0))

@@ -4,7 +4,7 @@ use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::Duration;
 
-use authctl::auth::{Auth, AuthError, Policy};
+use authctl::auth::{Auth, AuthError, Caller, Policy};
 
 use super::support::{TestDb, email, fast_policy, password};
 
@@ -34,7 +34,13 @@ fn thirty_two_threads_registering_one_email_make_exactly_one_user() {
     let auth = Arc::new(db.auth());
     let results = all_at_once(32, {
         let auth = auth.clone();
-        move |_| auth.register_user(&email("same@example.com"), &password("password1"))
+        move |_| {
+            auth.register_user(
+                &Caller::cli(),
+                &email("same@example.com"),
+                &password("password1"),
+            )
+        }
     });
     let created = results.iter().filter(|r| r.is_ok()).count();
     let conflicts = results
@@ -53,8 +59,12 @@ fn separate_connections_racing_on_one_email_make_exactly_one_user() {
     db.auth();
     let path = db.path.clone();
     let results = all_at_once(16, move |_| {
-        let auth = Auth::open(&path, fast_policy()).unwrap();
-        auth.register_user(&email("Same@Example.com"), &password("password1"))
+        let auth = Auth::open(&authctl::domain::Database::sqlite(&path), fast_policy()).unwrap();
+        auth.register_user(
+            &Caller::cli(),
+            &email("Same@Example.com"),
+            &password("password1"),
+        )
     });
     assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
     assert!(
@@ -72,10 +82,10 @@ fn thirty_two_threads_registering_and_logging_in_all_succeed() {
         let auth = auth.clone();
         move |i| -> Result<(), AuthError> {
             let user = email(&format!("user{i}@example.com"));
-            auth.register_user(&user, &password("password1"))?;
-            let (_, session) = auth.login(&user, &password("password1"))?;
+            auth.register_user(&Caller::cli(), &user, &password("password1"))?;
+            let (_, session) = auth.login(&Caller::cli(), &user, &password("password1"))?;
             assert!(auth.get_user_from_session_id(&session)?.is_some());
-            auth.end_session(&session)
+            auth.end_session(&Caller::cli(), &session)
         }
     });
     for result in results {
@@ -89,11 +99,19 @@ fn twenty_concurrent_uses_of_one_reset_token_give_exactly_one_success() {
     let db = TestDb::new();
     let auth = Arc::new(db.auth());
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password0")).unwrap();
-    let token = auth.get_reset_password_token(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password0"))
+        .unwrap();
+    let token = auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
     let results = all_at_once(20, {
         let auth = auth.clone();
-        move |i| auth.update_password(&bob, &token, &password(&format!("password{}", i + 1)))
+        move |i| {
+            auth.update_password(
+                &Caller::cli(),
+                &bob,
+                &token,
+                &password(&format!("password{}", i + 1)),
+            )
+        }
     });
     let successes = results.iter().filter(|r| r.is_ok()).count();
     let refused = results
@@ -113,12 +131,20 @@ fn login_racing(db: &TestDb, meanwhile: impl FnOnce(&Auth) + Send) {
         ..fast_policy()
     };
     db.auth_with(slow)
-        .register_user(&email("race@example.com"), &password("the old password"))
+        .register_user(
+            &Caller::cli(),
+            &email("race@example.com"),
+            &password("the old password"),
+        )
         .expect("register");
     let auth = db.auth();
     thread::scope(|scope| {
         let login = scope.spawn(|| {
-            let _ = auth.login(&email("race@example.com"), &password("the old password"));
+            let _ = auth.login(
+                &Caller::cli(),
+                &email("race@example.com"),
+                &password("the old password"),
+            );
         });
         // Well inside the check, which takes a cost-11 verify (about 100 ms
         // here); if it lands after the check instead, the outcome must be
@@ -134,9 +160,10 @@ fn a_password_reset_during_a_login_is_not_undone_by_it() {
     let db = TestDb::new();
     login_racing(&db, |auth| {
         let token = auth
-            .get_reset_password_token(&email("race@example.com"))
+            .get_reset_password_token(&Caller::cli(), &email("race@example.com"))
             .expect("token");
         auth.update_password(
+            &Caller::cli(),
             &email("race@example.com"),
             &token,
             &password("the new password"),
@@ -148,12 +175,12 @@ fn a_password_reset_during_a_login_is_not_undone_by_it() {
     // The login's rehash of the old password must not replace the new one,
     // and no session may outlive the password change.
     assert!(
-        auth.valid_login(&who, &password("the new password"))
+        auth.valid_login(&Caller::cli(), &who, &password("the new password"))
             .unwrap()
     );
     assert!(
         !auth
-            .valid_login(&who, &password("the old password"))
+            .valid_login(&Caller::cli(), &who, &password("the old password"))
             .unwrap()
     );
     assert_eq!(auth.list_sessions(Some(&who)).unwrap().len(), 0);
@@ -163,12 +190,12 @@ fn a_password_reset_during_a_login_is_not_undone_by_it() {
 fn a_user_disabled_during_a_login_keeps_no_session() {
     let db = TestDb::new();
     login_racing(&db, |auth| {
-        auth.disable_user(&email("race@example.com"))
+        auth.disable_user(&Caller::cli(), &email("race@example.com"))
             .expect("disable");
     });
     let auth = db.auth();
     let who = email("race@example.com");
     // Enabling restores login, not a session opened while disabling.
-    auth.enable_user(&who).expect("enable");
+    auth.enable_user(&Caller::cli(), &who).expect("enable");
     assert_eq!(auth.list_sessions(Some(&who)).unwrap().len(), 0);
 }

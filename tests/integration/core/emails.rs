@@ -1,6 +1,6 @@
 //! Email parsing and case-insensitive uniqueness.
 
-use authctl::auth::AuthError;
+use authctl::auth::{AuthError, Caller};
 use authctl::domain::Email;
 
 use super::support::{TestDb, email, password};
@@ -59,9 +59,9 @@ fn surrounding_whitespace_is_trimmed() {
 fn emails_are_unique_regardless_of_ascii_case() {
     let db = TestDb::new();
     let auth = db.auth();
-    auth.register_user(&email("Bob@X.com"), &password("password1"))
+    auth.register_user(&Caller::cli(), &email("Bob@X.com"), &password("password1"))
         .unwrap();
-    let again = auth.register_user(&email("bob@x.com"), &password("password1"));
+    let again = auth.register_user(&Caller::cli(), &email("bob@x.com"), &password("password1"));
     assert!(matches!(again, Err(AuthError::Conflict(_))));
 }
 
@@ -69,9 +69,17 @@ fn emails_are_unique_regardless_of_ascii_case() {
 fn emails_are_unique_regardless_of_unicode_case() {
     let db = TestDb::new();
     let auth = db.auth();
-    auth.register_user(&email("ÉLODIE@x.io"), &password("password1"))
-        .unwrap();
-    let again = auth.register_user(&email("élodie@x.io"), &password("password1"));
+    auth.register_user(
+        &Caller::cli(),
+        &email("ÉLODIE@x.io"),
+        &password("password1"),
+    )
+    .unwrap();
+    let again = auth.register_user(
+        &Caller::cli(),
+        &email("élodie@x.io"),
+        &password("password1"),
+    );
     assert!(matches!(again, Err(AuthError::Conflict(_))));
 }
 
@@ -82,13 +90,13 @@ fn an_accent_typed_as_one_code_point_or_two_is_one_account() {
     let precomposed = "\u{e9}lodie@x.io";
     let decomposed = "e\u{301}lodie@x.io";
     let shouted = "E\u{301}LODIE@x.io";
-    auth.register_user(&email(precomposed), &password("password1"))
+    auth.register_user(&Caller::cli(), &email(precomposed), &password("password1"))
         .unwrap();
     for other in [decomposed, shouted] {
-        let again = auth.register_user(&email(other), &password("password1"));
+        let again = auth.register_user(&Caller::cli(), &email(other), &password("password1"));
         assert!(matches!(again, Err(AuthError::Conflict(_))), "{other:?}");
         assert!(
-            auth.valid_login(&email(other), &password("password1"))
+            auth.valid_login(&Caller::cli(), &email(other), &password("password1"))
                 .unwrap()
         );
     }
@@ -101,12 +109,20 @@ fn an_accent_typed_as_one_code_point_or_two_is_one_account() {
 fn an_email_is_shown_as_first_registered_and_found_in_any_case() {
     let db = TestDb::new();
     let auth = db.auth();
-    auth.register_user(&email("ÉLODIE@X.io"), &password("password1"))
-        .unwrap();
+    auth.register_user(
+        &Caller::cli(),
+        &email("ÉLODIE@X.io"),
+        &password("password1"),
+    )
+    .unwrap();
     let user = auth.find_user(&email("élodie@x.IO")).unwrap();
     assert_eq!(user.email.as_str(), "ÉLODIE@X.io");
     assert!(
-        auth.valid_login(&email("élodie@x.io"), &password("password1"))
-            .unwrap()
+        auth.valid_login(
+            &Caller::cli(),
+            &email("élodie@x.io"),
+            &password("password1")
+        )
+        .unwrap()
     );
 }

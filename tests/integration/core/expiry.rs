@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use authctl::auth::AuthError;
+use authctl::auth::{AuthError, Caller};
 
 use super::support::{TestDb, email, password};
 
@@ -15,14 +15,17 @@ fn a_session_works_just_inside_its_ttl_and_not_at_it() {
     let db = TestDb::new();
     let (auth, clock) = db.auth_with_clock();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let (_, session) = auth.login(&bob, &password("password1")).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let (_, session) = auth
+        .login(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
     clock.advance(DAY - SECOND);
     assert!(auth.get_user_from_session_id(&session).unwrap().is_some());
     clock.advance(SECOND);
     assert!(auth.get_user_from_session_id(&session).unwrap().is_none());
     assert!(matches!(
-        auth.end_session(&session),
+        auth.end_session(&Caller::cli(), &session),
         Err(AuthError::AuthenticationFailed(_))
     ));
 }
@@ -32,10 +35,11 @@ fn a_reset_token_works_just_inside_its_ttl() {
     let db = TestDb::new();
     let (auth, clock) = db.auth_with_clock();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let token = auth.get_reset_password_token(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let token = auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
     clock.advance(HOUR - SECOND);
-    auth.update_password(&bob, &token, &password("password2"))
+    auth.update_password(&Caller::cli(), &bob, &token, &password("password2"))
         .unwrap();
 }
 
@@ -44,14 +48,18 @@ fn a_reset_token_fails_once_its_ttl_has_passed() {
     let db = TestDb::new();
     let (auth, clock) = db.auth_with_clock();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let token = auth.get_reset_password_token(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let token = auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
     clock.advance(HOUR);
     let error = auth
-        .update_password(&bob, &token, &password("password2"))
+        .update_password(&Caller::cli(), &bob, &token, &password("password2"))
         .unwrap_err();
     assert!(matches!(error, AuthError::AuthenticationFailed(_)));
-    assert!(auth.valid_login(&bob, &password("password1")).unwrap());
+    assert!(
+        auth.valid_login(&Caller::cli(), &bob, &password("password1"))
+            .unwrap()
+    );
 }
 
 #[test]
@@ -59,11 +67,12 @@ fn expired_sessions_and_tokens_are_pruned_and_live_ones_kept() {
     let db = TestDb::new();
     let (auth, clock) = db.auth_with_clock();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    auth.create_session(&bob).unwrap();
-    auth.get_reset_password_token(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    auth.create_session(&Caller::cli(), &bob).unwrap();
+    auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
     clock.advance(2 * HOUR);
-    let fresh = auth.create_session(&bob).unwrap().unwrap();
+    let fresh = auth.create_session(&Caller::cli(), &bob).unwrap().unwrap();
     assert_eq!(auth.prune_expired().unwrap(), 1, "the reset token");
     clock.advance(DAY - HOUR);
     assert_eq!(auth.prune_expired().unwrap(), 1, "the first session");
@@ -76,10 +85,11 @@ fn listings_count_only_live_sessions() {
     let db = TestDb::new();
     let (auth, clock) = db.auth_with_clock();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    auth.create_session(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    auth.create_session(&Caller::cli(), &bob).unwrap();
     clock.advance(HOUR);
-    auth.create_session(&bob).unwrap();
+    auth.create_session(&Caller::cli(), &bob).unwrap();
     clock.advance(DAY - HOUR);
     let users = auth.list_users().unwrap();
     assert_eq!(users[0].live_sessions, 1);

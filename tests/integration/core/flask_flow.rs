@@ -1,6 +1,6 @@
 //! The Flask service's `Auth` behaviour, operation by operation.
 
-use authctl::auth::AuthError;
+use authctl::auth::{AuthError, Caller};
 use authctl::domain::{ResetToken, SessionToken};
 
 use super::support::{TestDb, email, password};
@@ -10,7 +10,11 @@ fn register_user_returns_the_new_user() {
     let db = TestDb::new();
     let user = db
         .auth()
-        .register_user(&email("bob@example.com"), &password("correct horse"))
+        .register_user(
+            &Caller::cli(),
+            &email("bob@example.com"),
+            &password("correct horse"),
+        )
         .unwrap();
     assert_eq!(user.email.as_str(), "bob@example.com");
     assert!(!user.disabled);
@@ -20,10 +24,18 @@ fn register_user_returns_the_new_user() {
 fn registering_an_existing_email_fails_with_the_original_message() {
     let db = TestDb::new();
     let auth = db.auth();
-    auth.register_user(&email("bob@example.com"), &password("password1"))
-        .unwrap();
+    auth.register_user(
+        &Caller::cli(),
+        &email("bob@example.com"),
+        &password("password1"),
+    )
+    .unwrap();
     let error = auth
-        .register_user(&email("bob@example.com"), &password("password2"))
+        .register_user(
+            &Caller::cli(),
+            &email("bob@example.com"),
+            &password("password2"),
+        )
         .unwrap_err();
     assert!(matches!(error, AuthError::Conflict(_)));
     assert_eq!(error.to_string(), "User bob@example.com already exists");
@@ -33,20 +45,36 @@ fn registering_an_existing_email_fails_with_the_original_message() {
 fn valid_login_is_true_only_for_the_right_password() {
     let db = TestDb::new();
     let auth = db.auth();
-    auth.register_user(&email("bob@example.com"), &password("password1"))
-        .unwrap();
+    auth.register_user(
+        &Caller::cli(),
+        &email("bob@example.com"),
+        &password("password1"),
+    )
+    .unwrap();
     assert!(
-        auth.valid_login(&email("bob@example.com"), &password("password1"))
+        auth.valid_login(
+            &Caller::cli(),
+            &email("bob@example.com"),
+            &password("password1")
+        )
+        .unwrap()
+    );
+    assert!(
+        !auth
+            .valid_login(
+                &Caller::cli(),
+                &email("bob@example.com"),
+                &password("password2")
+            )
             .unwrap()
     );
     assert!(
         !auth
-            .valid_login(&email("bob@example.com"), &password("password2"))
-            .unwrap()
-    );
-    assert!(
-        !auth
-            .valid_login(&email("nobody@example.com"), &password("password1"))
+            .valid_login(
+                &Caller::cli(),
+                &email("nobody@example.com"),
+                &password("password1")
+            )
             .unwrap()
     );
 }
@@ -56,7 +84,7 @@ fn create_session_for_an_unknown_email_gives_nothing() {
     let db = TestDb::new();
     assert!(
         db.auth()
-            .create_session(&email("nobody@example.com"))
+            .create_session(&Caller::cli(), &email("nobody@example.com"))
             .unwrap()
             .is_none()
     );
@@ -67,9 +95,10 @@ fn a_created_session_finds_its_user_and_each_session_is_new() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let first = auth.create_session(&bob).unwrap().unwrap();
-    let second = auth.create_session(&bob).unwrap().unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let first = auth.create_session(&Caller::cli(), &bob).unwrap().unwrap();
+    let second = auth.create_session(&Caller::cli(), &bob).unwrap().unwrap();
     assert_ne!(first.expose(), second.expose());
     for token in [&first, &second] {
         let user = auth.get_user_from_session_id(token).unwrap().unwrap();
@@ -93,13 +122,25 @@ fn an_unknown_session_id_finds_no_user() {
 fn login_with_a_wrong_password_or_unknown_email_fails_alike() {
     let db = TestDb::new();
     let auth = db.auth();
-    auth.register_user(&email("bob@example.com"), &password("password1"))
-        .unwrap();
+    auth.register_user(
+        &Caller::cli(),
+        &email("bob@example.com"),
+        &password("password1"),
+    )
+    .unwrap();
     let wrong = auth
-        .login(&email("bob@example.com"), &password("password2"))
+        .login(
+            &Caller::cli(),
+            &email("bob@example.com"),
+            &password("password2"),
+        )
         .unwrap_err();
     let unknown = auth
-        .login(&email("eve@example.com"), &password("password1"))
+        .login(
+            &Caller::cli(),
+            &email("eve@example.com"),
+            &password("password1"),
+        )
         .unwrap_err();
     assert!(matches!(wrong, AuthError::AuthenticationFailed(_)));
     assert_eq!(wrong.to_string(), unknown.to_string());
@@ -109,7 +150,11 @@ fn login_with_a_wrong_password_or_unknown_email_fails_alike() {
 fn an_unknown_email_costs_exactly_one_bcrypt_run_like_a_wrong_password() {
     let db = TestDb::new();
     db.auth()
-        .register_user(&email("bob@example.com"), &password("password1"))
+        .register_user(
+            &Caller::cli(),
+            &email("bob@example.com"),
+            &password("password1"),
+        )
         .unwrap();
     // A fresh instance, as each CLI command is: its first unknown email
     // makes the dummy hash, and that must be the only run.
@@ -119,8 +164,20 @@ fn an_unknown_email_costs_exactly_one_bcrypt_run_like_a_wrong_password() {
         login();
         auth.bcrypt_runs() - before
     };
-    let unknown = || drop(auth.login(&email("eve@example.com"), &password("password2")));
-    let wrong = || drop(auth.login(&email("bob@example.com"), &password("password2")));
+    let unknown = || {
+        drop(auth.login(
+            &Caller::cli(),
+            &email("eve@example.com"),
+            &password("password2"),
+        ))
+    };
+    let wrong = || {
+        drop(auth.login(
+            &Caller::cli(),
+            &email("bob@example.com"),
+            &password("password2"),
+        ))
+    };
     assert_eq!(runs(&unknown), 1, "the first unknown email");
     assert_eq!(runs(&unknown), 1, "a later unknown email");
     assert_eq!(runs(&wrong), 1, "a wrong password");
@@ -131,10 +188,12 @@ fn destroy_session_ends_every_session_of_the_user() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    let user = auth.register_user(&bob, &password("password1")).unwrap();
-    let phone = auth.create_session(&bob).unwrap().unwrap();
-    let laptop = auth.create_session(&bob).unwrap().unwrap();
-    auth.destroy_session(user.id).unwrap();
+    let user = auth
+        .register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let phone = auth.create_session(&Caller::cli(), &bob).unwrap().unwrap();
+    let laptop = auth.create_session(&Caller::cli(), &bob).unwrap().unwrap();
+    auth.destroy_session(&Caller::cli(), user.id).unwrap();
     assert!(auth.get_user_from_session_id(&phone).unwrap().is_none());
     assert!(auth.get_user_from_session_id(&laptop).unwrap().is_none());
 }
@@ -144,14 +203,15 @@ fn end_session_ends_only_that_session_and_fails_the_second_time() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let phone = auth.create_session(&bob).unwrap().unwrap();
-    let laptop = auth.create_session(&bob).unwrap().unwrap();
-    auth.end_session(&phone).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let phone = auth.create_session(&Caller::cli(), &bob).unwrap().unwrap();
+    let laptop = auth.create_session(&Caller::cli(), &bob).unwrap().unwrap();
+    auth.end_session(&Caller::cli(), &phone).unwrap();
     assert!(auth.get_user_from_session_id(&phone).unwrap().is_none());
     assert!(auth.get_user_from_session_id(&laptop).unwrap().is_some());
     assert!(matches!(
-        auth.end_session(&phone),
+        auth.end_session(&Caller::cli(), &phone),
         Err(AuthError::AuthenticationFailed(_))
     ));
 }
@@ -161,7 +221,7 @@ fn get_reset_password_token_for_an_unknown_email_is_not_found() {
     let db = TestDb::new();
     assert!(matches!(
         db.auth()
-            .get_reset_password_token(&email("nobody@example.com")),
+            .get_reset_password_token(&Caller::cli(), &email("nobody@example.com")),
         Err(AuthError::NotFound(_))
     ));
 }
@@ -170,10 +230,15 @@ fn get_reset_password_token_for_an_unknown_email_is_not_found() {
 fn update_password_with_an_unknown_token_fails() {
     let db = TestDb::new();
     let auth = db.auth();
-    auth.register_user(&email("bob@example.com"), &password("password1"))
-        .unwrap();
+    auth.register_user(
+        &Caller::cli(),
+        &email("bob@example.com"),
+        &password("password1"),
+    )
+    .unwrap();
     let error = auth
         .update_password(
+            &Caller::cli(),
             &email("bob@example.com"),
             &ResetToken::generate(),
             &password("password2"),
@@ -187,15 +252,26 @@ fn a_reset_token_changes_the_password_once() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let token = auth.get_reset_password_token(&bob).unwrap();
-    auth.update_password(&bob, &token, &password("password2"))
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
         .unwrap();
-    assert!(!auth.valid_login(&bob, &password("password1")).unwrap());
-    assert!(auth.valid_login(&bob, &password("password2")).unwrap());
-    let again = auth.update_password(&bob, &token, &password("password3"));
+    let token = auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
+    auth.update_password(&Caller::cli(), &bob, &token, &password("password2"))
+        .unwrap();
+    assert!(
+        !auth
+            .valid_login(&Caller::cli(), &bob, &password("password1"))
+            .unwrap()
+    );
+    assert!(
+        auth.valid_login(&Caller::cli(), &bob, &password("password2"))
+            .unwrap()
+    );
+    let again = auth.update_password(&Caller::cli(), &bob, &token, &password("password3"));
     assert!(matches!(again, Err(AuthError::AuthenticationFailed(_))));
-    assert!(auth.valid_login(&bob, &password("password2")).unwrap());
+    assert!(
+        auth.valid_login(&Caller::cli(), &bob, &password("password2"))
+            .unwrap()
+    );
 }
 
 #[test]
@@ -203,14 +279,15 @@ fn a_new_reset_request_invalidates_the_previous_token() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let old = auth.get_reset_password_token(&bob).unwrap();
-    let new = auth.get_reset_password_token(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let old = auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
+    let new = auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
     assert!(
-        auth.update_password(&bob, &old, &password("password2"))
+        auth.update_password(&Caller::cli(), &bob, &old, &password("password2"))
             .is_err()
     );
-    auth.update_password(&bob, &new, &password("password2"))
+    auth.update_password(&Caller::cli(), &bob, &new, &password("password2"))
         .unwrap();
 }
 
@@ -220,15 +297,20 @@ fn a_reset_token_is_bound_to_its_users_email() {
     let auth = db.auth();
     let bob = email("bob@example.com");
     let eve = email("eve@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    auth.register_user(&eve, &password("password1")).unwrap();
-    let bobs = auth.get_reset_password_token(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    auth.register_user(&Caller::cli(), &eve, &password("password1"))
+        .unwrap();
+    let bobs = auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
     let error = auth
-        .update_password(&eve, &bobs, &password("hijacked!"))
+        .update_password(&Caller::cli(), &eve, &bobs, &password("hijacked!"))
         .unwrap_err();
     assert!(matches!(error, AuthError::AuthenticationFailed(_)));
-    assert!(auth.valid_login(&eve, &password("password1")).unwrap());
-    auth.update_password(&bob, &bobs, &password("password2"))
+    assert!(
+        auth.valid_login(&Caller::cli(), &eve, &password("password1"))
+            .unwrap()
+    );
+    auth.update_password(&Caller::cli(), &bob, &bobs, &password("password2"))
         .unwrap();
 }
 
@@ -237,10 +319,13 @@ fn changing_the_password_ends_every_session() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let (_, session) = auth.login(&bob, &password("password1")).unwrap();
-    let token = auth.get_reset_password_token(&bob).unwrap();
-    auth.update_password(&bob, &token, &password("password2"))
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let (_, session) = auth
+        .login(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let token = auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
+    auth.update_password(&Caller::cli(), &bob, &token, &password("password2"))
         .unwrap();
     assert!(auth.get_user_from_session_id(&session).unwrap().is_none());
 }
@@ -250,12 +335,13 @@ fn update_password_enforces_the_length_policy_and_keeps_the_token() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("password1")).unwrap();
-    let token = auth.get_reset_password_token(&bob).unwrap();
+    auth.register_user(&Caller::cli(), &bob, &password("password1"))
+        .unwrap();
+    let token = auth.get_reset_password_token(&Caller::cli(), &bob).unwrap();
     let error = auth
-        .update_password(&bob, &token, &password("short"))
+        .update_password(&Caller::cli(), &bob, &token, &password("short"))
         .unwrap_err();
     assert!(matches!(error, AuthError::InvalidInput(_)));
-    auth.update_password(&bob, &token, &password("long enough"))
+    auth.update_password(&Caller::cli(), &bob, &token, &password("long enough"))
         .unwrap();
 }

@@ -1,6 +1,6 @@
 //! Password rules: bcrypt's 72-byte limit, no truncation, no mangling.
 
-use authctl::auth::{AuthError, Policy};
+use authctl::auth::{AuthError, Caller, Policy};
 use authctl::domain::{Password, PasswordHash, ResetToken, SessionToken};
 
 use super::support::{TestDb, email, fast_policy, password};
@@ -11,12 +11,16 @@ fn exactly_72_bytes_are_accepted_and_all_of_them_count() {
     let auth = db.auth();
     let bob = email("bob@example.com");
     let long = "a".repeat(72);
-    auth.register_user(&bob, &password(&long)).unwrap();
-    assert!(auth.valid_login(&bob, &password(&long)).unwrap());
+    auth.register_user(&Caller::cli(), &bob, &password(&long))
+        .unwrap();
+    assert!(
+        auth.valid_login(&Caller::cli(), &bob, &password(&long))
+            .unwrap()
+    );
     let last_byte_differs = format!("{}b", "a".repeat(71));
     assert!(
         !auth
-            .valid_login(&bob, &password(&last_byte_differs))
+            .valid_login(&Caller::cli(), &bob, &password(&last_byte_differs))
             .unwrap()
     );
 }
@@ -54,14 +58,22 @@ fn leading_trailing_and_inner_spaces_are_kept() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("  two  spaces  "))
+    auth.register_user(&Caller::cli(), &bob, &password("  two  spaces  "))
         .unwrap();
     assert!(
-        auth.valid_login(&bob, &password("  two  spaces  "))
+        auth.valid_login(&Caller::cli(), &bob, &password("  two  spaces  "))
             .unwrap()
     );
-    assert!(!auth.valid_login(&bob, &password("two  spaces")).unwrap());
-    assert!(!auth.valid_login(&bob, &password("  two spaces  ")).unwrap());
+    assert!(
+        !auth
+            .valid_login(&Caller::cli(), &bob, &password("two  spaces"))
+            .unwrap()
+    );
+    assert!(
+        !auth
+            .valid_login(&Caller::cli(), &bob, &password("  two spaces  "))
+            .unwrap()
+    );
 }
 
 #[test]
@@ -69,15 +81,15 @@ fn unicode_passwords_round_trip_without_case_folding() {
     let db = TestDb::new();
     let auth = db.auth();
     let bob = email("bob@example.com");
-    auth.register_user(&bob, &password("Ünïcødé 🔐 pässwörd"))
+    auth.register_user(&Caller::cli(), &bob, &password("Ünïcødé 🔐 pässwörd"))
         .unwrap();
     assert!(
-        auth.valid_login(&bob, &password("Ünïcødé 🔐 pässwörd"))
+        auth.valid_login(&Caller::cli(), &bob, &password("Ünïcødé 🔐 pässwörd"))
             .unwrap()
     );
     assert!(
         !auth
-            .valid_login(&bob, &password("ünïcødé 🔐 pässwörd"))
+            .valid_login(&Caller::cli(), &bob, &password("ünïcødé 🔐 pässwörd"))
             .unwrap()
     );
 }
@@ -86,11 +98,19 @@ fn unicode_passwords_round_trip_without_case_folding() {
 fn the_minimum_length_applies_to_new_passwords_in_characters() {
     let db = TestDb::new();
     let auth = db.auth();
-    let short = auth.register_user(&email("a@example.com"), &password("seven77"));
+    let short = auth.register_user(
+        &Caller::cli(),
+        &email("a@example.com"),
+        &password("seven77"),
+    );
     assert!(matches!(short, Err(AuthError::InvalidInput(_))));
     // Eight characters, sixteen bytes.
-    auth.register_user(&email("b@example.com"), &password("éééééééé"))
-        .unwrap();
+    auth.register_user(
+        &Caller::cli(),
+        &email("b@example.com"),
+        &password("éééééééé"),
+    )
+    .unwrap();
 }
 
 #[test]
@@ -98,13 +118,17 @@ fn raising_the_minimum_does_not_lock_out_existing_passwords() {
     let db = TestDb::new();
     let bob = email("bob@example.com");
     db.auth()
-        .register_user(&bob, &password("password1"))
+        .register_user(&Caller::cli(), &bob, &password("password1"))
         .unwrap();
     let strict = db.auth_with(Policy {
         min_password_length: 15,
         ..fast_policy()
     });
-    assert!(strict.valid_login(&bob, &password("password1")).unwrap());
+    assert!(
+        strict
+            .valid_login(&Caller::cli(), &bob, &password("password1"))
+            .unwrap()
+    );
 }
 
 #[test]
@@ -115,7 +139,7 @@ fn a_minimum_of_one_reproduces_the_original_leniency() {
         ..fast_policy()
     });
     lenient
-        .register_user(&email("bob@example.com"), &password("x"))
+        .register_user(&Caller::cli(), &email("bob@example.com"), &password("x"))
         .unwrap();
 }
 
@@ -152,7 +176,7 @@ fn an_out_of_range_bcrypt_cost_is_refused_at_open() {
             ..fast_policy()
         };
         assert!(matches!(
-            authctl::auth::Auth::open(&db.path, policy),
+            authctl::auth::Auth::open(&authctl::domain::Database::sqlite(&db.path), policy),
             Err(AuthError::InvalidInput(_))
         ));
     }

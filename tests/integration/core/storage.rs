@@ -5,7 +5,8 @@ use std::os::unix::fs::PermissionsExt;
 use std::sync::{Arc, Barrier};
 use std::thread;
 
-use authctl::auth::{Auth, AuthError};
+use authctl::auth::{Auth, AuthError, Caller};
+use authctl::domain::Database;
 use rusqlite::Connection;
 
 use super::support::{TestDb, email, fast_policy, password};
@@ -25,7 +26,7 @@ fn a_new_database_file_is_private_to_its_owner() {
 fn folders_created_for_the_database_are_private() {
     let db = TestDb::new();
     let nested = db.folder().join("state").join("authctl").join("auth.db");
-    Auth::open(&nested, fast_policy()).unwrap();
+    Auth::open(&authctl::domain::Database::sqlite(&nested), fast_policy()).unwrap();
     assert_eq!(mode(nested.parent().unwrap()), 0o700);
     assert_eq!(mode(nested.parent().unwrap().parent().unwrap()), 0o700);
     assert_eq!(mode(&nested), 0o600);
@@ -48,7 +49,7 @@ fn threads_opening_a_fresh_file_at_once_all_migrate_it() {
             let (barrier, path) = (barrier.clone(), db.path.clone());
             thread::spawn(move || {
                 barrier.wait();
-                Auth::open(&path, fast_policy()).map(|_| ())
+                Auth::open(&authctl::domain::Database::sqlite(&path), fast_policy()).map(|_| ())
             })
         })
         .collect();
@@ -85,7 +86,9 @@ fn a_file_that_is_not_a_database_gives_a_clear_error() {
         b"this is a text file, not SQLite, and it is long enough",
     )
     .unwrap();
-    let error = Auth::open(&db.path, fast_policy()).err().unwrap();
+    let error = Auth::open(&authctl::domain::Database::sqlite(&db.path), fast_policy())
+        .err()
+        .unwrap();
     assert!(matches!(error, AuthError::Internal { .. }));
     assert!(error.to_string().contains("database"), "{error}");
     assert_eq!(
@@ -99,7 +102,7 @@ fn a_database_in_a_folder_that_cannot_be_created_gives_a_clear_error() {
     let db = TestDb::new();
     let blocker = db.folder().join("file");
     fs::write(&blocker, b"").unwrap();
-    let error = Auth::open(&blocker.join("auth.db"), fast_policy())
+    let error = Auth::open(&Database::sqlite(blocker.join("auth.db")), fast_policy())
         .err()
         .unwrap();
     assert!(error.to_string().contains("database"), "{error}");
@@ -110,7 +113,7 @@ fn open_existing_refuses_a_missing_file_and_creates_nothing() {
     let db = TestDb::new();
     let nested = db.folder().join("missing").join("auth.db");
     for path in [&db.path, &nested] {
-        match Auth::open_existing(path, fast_policy()) {
+        match Auth::open_existing(&authctl::domain::Database::sqlite(path), fast_policy()) {
             Err(missing @ AuthError::NoDatabase(_)) => {
                 assert_eq!(
                     missing.to_string(),
@@ -129,9 +132,14 @@ fn open_existing_refuses_a_missing_file_and_creates_nothing() {
 fn open_existing_sees_what_open_wrote() {
     let db = TestDb::new();
     db.auth()
-        .register_user(&email("ann@example.com"), &password("long enough"))
+        .register_user(
+            &Caller::cli(),
+            &email("ann@example.com"),
+            &password("long enough"),
+        )
         .expect("register");
-    let again = Auth::open_existing(&db.path, fast_policy()).expect("open the existing file");
+    let again = Auth::open_existing(&authctl::domain::Database::sqlite(&db.path), fast_policy())
+        .expect("open the existing file");
     assert_eq!(again.list_users().expect("list").len(), 1);
 }
 
@@ -168,7 +176,7 @@ fn an_older_database_gets_nfc_email_keys_on_open() {
     let db = TestDb::new();
     let decomposed = "E\u{301}lodie@x.io";
     db.auth()
-        .register_user(&email(decomposed), &password("password1"))
+        .register_user(&Caller::cli(), &email(decomposed), &password("password1"))
         .unwrap();
     with_keys_as_before_nfc(&db, &[(decomposed, "e\u{301}lodie@x.io")]);
 
@@ -176,10 +184,10 @@ fn an_older_database_gets_nfc_email_keys_on_open() {
     assert_eq!(schema_version(&db.path), latest_schema_version());
     let precomposed = email("\u{e9}lodie@x.io");
     assert!(
-        auth.valid_login(&precomposed, &password("password1"))
+        auth.valid_login(&Caller::cli(), &precomposed, &password("password1"))
             .unwrap()
     );
-    let again = auth.register_user(&precomposed, &password("password1"));
+    let again = auth.register_user(&Caller::cli(), &precomposed, &password("password1"));
     assert!(matches!(again, Err(AuthError::Conflict(_))));
 }
 
@@ -189,7 +197,7 @@ fn re_keying_keeps_two_accounts_whose_new_keys_would_collide() {
     let auth = db.auth();
     let precomposed = "\u{e9}lodie@x.io";
     let decomposed = "e\u{301}lodie@x.io";
-    auth.register_user(&email(precomposed), &password("password1"))
+    auth.register_user(&Caller::cli(), &email(precomposed), &password("password1"))
         .unwrap();
     // Today the second is refused; an older version let it in under its own key.
     let conn = Connection::open(&db.path).unwrap();

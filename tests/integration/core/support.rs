@@ -1,8 +1,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use authctl::auth::{Auth, ManualClock, Policy};
-use authctl::domain::{Email, Password, Timestamp};
+use authctl::auth::{Auth, ManualClock, Policy, Storage};
+use authctl::domain::{Database, Email, Password, Timestamp};
 use tempfile::TempDir;
 
 /// Cost 4: about 1 ms a hash, so the suite stays fast.
@@ -34,15 +34,19 @@ impl TestDb {
         self.auth_with(fast_policy())
     }
 
+    pub fn database(&self) -> Database {
+        Database::sqlite(&self.path)
+    }
+
     pub fn auth_with(&self, policy: Policy) -> Auth {
-        Auth::open(&self.path, policy).expect("open auth")
+        Auth::open(&self.database(), policy).expect("open auth")
     }
 
     /// An auth instance on a clock that moves only when told.
     pub fn auth_with_clock(&self) -> (Auth, Arc<ManualClock>) {
         let clock = Arc::new(ManualClock::new(Timestamp::from_unix(1_800_000_000)));
-        let auth =
-            Auth::open_with_clock(&self.path, fast_policy(), clock.clone()).expect("open auth");
+        let storage = Storage::open(&self.database()).expect("open the database");
+        let auth = Auth::new(storage, fast_policy(), clock.clone()).expect("open auth");
         (auth, clock)
     }
 }

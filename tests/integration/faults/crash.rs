@@ -145,7 +145,7 @@ fn sigkill_at_random_moments_loses_no_acknowledged_registration_or_login() {
     assert_eq!(check, "ok");
     drop(conn);
     let auth = Auth::open(
-        env.db(),
+        &authctl::domain::Database::sqlite(env.db()),
         Policy {
             bcrypt_cost: 4,
             ..Policy::default()
@@ -172,7 +172,8 @@ fn sigkill_at_random_moments_loses_no_acknowledged_registration_or_login() {
     for email in &ledger.users {
         let parsed = Email::parse(email).expect("email");
         assert!(
-            auth.valid_login(&parsed, &password).expect("valid_login"),
+            auth.valid_login(&authctl::auth::Caller::cli(), &parsed, &password)
+                .expect("valid_login"),
             "{email} cannot log in"
         );
     }

@@ -48,7 +48,11 @@ fn serve_reports_an_address_in_use_as_a_bind_error() {
         bcrypt_cost: 4,
         ..Policy::default()
     };
-    let auth = authctl::auth::Auth::open(&dir.path().join("auth.db"), policy).expect("open");
+    let auth = authctl::auth::Auth::open(
+        &authctl::domain::Database::sqlite(dir.path().join("auth.db")),
+        policy,
+    )
+    .expect("open");
     let config = ServeConfig {
         bind: addr,
         ..ServeConfig::default()

@@ -210,7 +210,10 @@ async fn a_disabled_user_is_answered_as_an_unknown_one() {
     server.register(USER);
     let token = server.login(USER, PASSWORD).await;
     let email = Email::parse(USER).expect("email");
-    server.auth.disable_user(&email).expect("disable");
+    server
+        .auth
+        .disable_user(&authctl::auth::Caller::cli(), &email)
+        .expect("disable");
 
     let login = server
         .post_form("/sessions", &[("email", USER), ("password", PASSWORD)])

@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use authctl::auth::{Auth, ManualClock, Policy};
+use authctl::auth::{Auth, Caller, ManualClock, Policy, Storage};
+use authctl::domain::Database;
 use authctl::server::{ServeConfig, ServerError, serve_with_listener};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::Value;
@@ -71,8 +72,9 @@ impl TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("auth.db");
         let auth = match options.clock {
-            Some(clock) => Auth::open_with_clock(&path, options.policy, clock),
-            None => Auth::open(&path, options.policy),
+            Some(clock) => Storage::open(&Database::sqlite(&path))
+                .and_then(|storage| Auth::new(storage, options.policy, clock)),
+            None => Auth::open(&Database::sqlite(&path), options.policy),
         };
         let auth = Arc::new(auth.expect("open the database"));
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -181,7 +183,7 @@ impl TestServer {
         let email = authctl::domain::Email::parse(email).expect("email");
         let password = authctl::domain::Password::parse(PASSWORD).expect("password");
         self.auth
-            .register_user(&email, &password)
+            .register_user(&Caller::cli(), &email, &password)
             .expect("register");
     }
 

@@ -33,23 +33,62 @@ impl Pool {
         }
     }
 
-    /// Runs `work` on a pooled connection.
-    pub(super) fn with<T>(
-        &self,
-        work: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
+    pub(super) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A connection, reused or new; it goes back to the pool when dropped.
+    pub(super) fn get(&self) -> Result<Pooled<'_>, StoreError> {
         let reused = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        let mut conn = match reused {
+        let conn = match reused {
             Some(conn) => conn,
             None => connect(&self.path)?,
         };
-        let result = work(&mut conn).map_err(|e| diagnose(&self.path, e));
-        if let Ok(mut idle) = self.idle.lock()
+        Ok(Pooled {
+            pool: self,
+            conn: Some(conn),
+        })
+    }
+}
+
+/// A connection lent by the pool.
+pub(super) struct Pooled<'a> {
+    pool: &'a Pool,
+    conn: Option<Connection>,
+}
+
+impl Pooled<'_> {
+    pub(super) fn conn(&self) -> Result<&Connection, StoreError> {
+        self.conn.as_ref().ok_or_else(|| {
+            StoreError::unexpected(
+                "the database connection was discarded",
+                std::io::Error::other("no connection"),
+            )
+        })
+    }
+
+    pub(super) fn pool_path(&self) -> &Path {
+        self.pool.path()
+    }
+
+    /// Closes the connection instead of returning it: its state is unknown.
+    pub(super) fn discard(&mut self) {
+        self.conn = None;
+    }
+}
+
+impl Drop for Pooled<'_> {
+    fn drop(&mut self) {
+        // A connection still inside a transaction would hand the next user
+        // someone else's half-done work.
+        let Some(conn) = self.conn.take().filter(Connection::is_autocommit) else {
+            return;
+        };
+        if let Ok(mut idle) = self.pool.idle.lock()
             && idle.len() < MAX_IDLE
         {
             idle.push(conn);
         }
-        result
     }
 }
 
@@ -131,25 +170,20 @@ mod tests {
         let path = dir.path().join("auth.db");
         let pool = Pool::new(&path, connect(&path).unwrap());
         // Take two at once so the second is a freshly opened connection.
-        pool.with(|first| {
-            pool.with(|second| {
-                for conn in [&*first, &*second] {
-                    let text = |name: &str| -> String {
-                        conn.pragma_query_value(None, name, |row| row.get(0))
-                            .unwrap()
-                    };
-                    let number = |name: &str| -> i64 {
-                        conn.pragma_query_value(None, name, |row| row.get(0))
-                            .unwrap()
-                    };
-                    assert_eq!(text("journal_mode"), "wal");
-                    assert_eq!(number("synchronous"), 2, "FULL");
-                    assert_eq!(number("foreign_keys"), 1);
-                    assert!(number("busy_timeout") >= 5000);
-                }
-                Ok(())
-            })
-        })
-        .unwrap();
+        let (first, second) = (pool.get().unwrap(), pool.get().unwrap());
+        for conn in [first.conn().unwrap(), second.conn().unwrap()] {
+            let text = |name: &str| -> String {
+                conn.pragma_query_value(None, name, |row| row.get(0))
+                    .unwrap()
+            };
+            let number = |name: &str| -> i64 {
+                conn.pragma_query_value(None, name, |row| row.get(0))
+                    .unwrap()
+            };
+            assert_eq!(text("journal_mode"), "wal");
+            assert_eq!(number("synchronous"), 2, "FULL");
+            assert_eq!(number("foreign_keys"), 1);
+            assert!(number("busy_timeout") >= 5000);
+        }
     }
 }

@@ -1,36 +1,12 @@
-//! Import files turned into checked rows: every row is validated before
-//! anything is written, and every error names its line.
-//!
-//! A `password` column is always a plaintext password and a
-//! `hashed_password` column always a bcrypt hash: the column decides, never
-//! the look of the value, so a password that happens to start with `$2b$`
-//! is not mistaken for a hash. A row fills exactly one of the two, so one
-//! file may mix them. An optional `created_at` (RFC 3339, as export writes
-//! it) keeps the account's creation time; without it the user is created now.
+//! Reading an import file into rows: the shape of each row is checked
+//! here, the rules a row must meet (policy, one row per email) by
+//! [`check_import_rows`], and every error names its line.
 
-use std::collections::HashMap;
-
-use clap::ValueEnum;
 use serde_json::Value;
 
-use super::super::error::RowError;
-use crate::auth::{Credential, ImportRow, Policy};
+use super::{COLUMNS, CREATED_AT, EMAIL, Format, HASHED_PASSWORD, PASSWORD};
+use crate::auth::{Credential, ImportRow, Policy, RowError, check_import_rows};
 use crate::domain::{Email, Password, PasswordHash, Timestamp};
-
-/// The file formats `users import` reads and `users export` writes.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    /// Comma-separated values with a header line
-    Csv,
-    /// One JSON object per line
-    Jsonl,
-}
-
-pub(crate) const EMAIL: &str = "email";
-pub(crate) const PASSWORD: &str = "password";
-pub(crate) const HASHED_PASSWORD: &str = "hashed_password";
-pub(crate) const CREATED_AT: &str = "created_at";
-const COLUMNS: [&str; 4] = [EMAIL, PASSWORD, HASHED_PASSWORD, CREATED_AT];
 
 /// The fields of one row before they are checked.
 #[derive(Default)]
@@ -50,7 +26,7 @@ pub(crate) fn parse_rows(
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut accept = |line: usize, raw: Result<RawRow<'_>, String>| match raw
-        .and_then(|raw| check_row(line, &raw, policy))
+        .and_then(|raw| check_row(line, &raw))
     {
         Ok(row) => rows.push(row),
         Err(reason) => errors.push(RowError { line, reason }),
@@ -59,7 +35,9 @@ pub(crate) fn parse_rows(
         Format::Csv => read_csv(input, &mut accept)?,
         Format::Jsonl => read_jsonl(input, &mut accept),
     }
-    errors.extend(duplicates(&rows));
+    // Rule breaches are reported with shape errors, so one run shows them
+    // all, even on a dry run with no database to import into.
+    errors.extend(check_import_rows(policy, &rows));
     if errors.is_empty() {
         Ok(rows)
     } else {
@@ -73,7 +51,7 @@ fn present(value: Option<&str>) -> Option<&str> {
     value.filter(|v| !v.is_empty())
 }
 
-fn check_row(line: usize, raw: &RawRow<'_>, policy: &Policy) -> Result<ImportRow, String> {
+fn check_row(line: usize, raw: &RawRow<'_>) -> Result<ImportRow, String> {
     let email = present(raw.email).ok_or("missing email")?;
     let email = Email::parse(email).map_err(|e| e.to_string())?;
     let credential = match (present(raw.password), present(raw.hash)) {
@@ -82,11 +60,7 @@ fn check_row(line: usize, raw: &RawRow<'_>, policy: &Policy) -> Result<ImportRow
         }
         (None, None) => return Err("missing password or hashed_password".into()),
         (Some(text), None) => {
-            let password = Password::parse(text).map_err(|e| e.to_string())?;
-            policy
-                .check_new_password(&password)
-                .map_err(|e| e.to_string())?;
-            Credential::Password(password)
+            Credential::Password(Password::parse(text).map_err(|e| e.to_string())?)
         }
         (None, Some(text)) => {
             Credential::Hash(PasswordHash::parse(text.trim()).map_err(|e| e.to_string())?)
@@ -103,24 +77,6 @@ fn check_row(line: usize, raw: &RawRow<'_>, policy: &Policy) -> Result<ImportRow
         credential,
         created_at,
     })
-}
-
-/// Two rows for one email (compared as the database does) are a mistake in
-/// the file, whatever `--skip-existing` says about users already stored.
-fn duplicates(rows: &[ImportRow]) -> Vec<RowError> {
-    let mut first_seen: HashMap<&str, usize> = HashMap::new();
-    let mut errors = Vec::new();
-    for row in rows {
-        if let Some(first) = first_seen.get(row.email.key()) {
-            errors.push(RowError {
-                line: row.line,
-                reason: format!("{} is already on line {first}", row.email),
-            });
-        } else {
-            first_seen.insert(row.email.key(), row.line);
-        }
-    }
-    errors
 }
 
 fn read_csv(

@@ -1,7 +1,12 @@
-use rusqlite::{Transaction, params};
-use rusqlite_migration::{HookResult, M, Migrations};
+//! The schema history. Append only: a released migration is never edited,
+//! since databases in the field already ran it, and it calls no live
+//! domain code, whose behaviour may change after it shipped.
 
-use crate::domain::Email;
+use rusqlite::{Connection, Transaction, params};
+use rusqlite_migration::{HookResult, M, Migrations};
+use unicode_normalization::UnicodeNormalization;
+
+use super::StoreError;
 
 /// The first schema.
 const TABLES: &str = "CREATE TABLE users (
@@ -33,10 +38,27 @@ const TABLES: &str = "CREATE TABLE users (
     CREATE INDEX reset_tokens_by_expiry ON reset_tokens(expires_at);";
 
 /// The schema history, for `to_latest` on open and `validate` in tests.
-/// Append only: a released migration is never edited, since databases in
-/// the field already ran it.
-pub fn migrations() -> Migrations<'static> {
+fn migrations() -> Migrations<'static> {
     Migrations::new(vec![M::up(TABLES), M::up_with_hook("", rekey_emails)])
+}
+
+/// Brings the schema up to date. Two processes opening a fresh file at once
+/// both read version 0; the loser's migration then fails on the tables the
+/// winner made, so a failure is retried, and it is only an error if the
+/// schema is still not current.
+pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let migrations = migrations();
+    let mut last_error = None;
+    for _ in 0..3 {
+        match migrations.to_latest(conn) {
+            Ok(()) => return Ok(()),
+            Err(e) => last_error = Some(e),
+        }
+    }
+    match last_error {
+        Some(e) => Err(StoreError::unexpected("cannot migrate the database", e)),
+        None => Ok(()),
+    }
 }
 
 /// Email keys became NFC as well as lowercase; rows written before get the
@@ -52,12 +74,9 @@ fn rekey_emails(tx: &Transaction<'_>) -> HookResult {
     let mut rows = users.query([])?;
     while let Some(row) = rows.next()? {
         let (id, stored, key): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
-        // Every stored email was parsed on the way in; one that no longer
-        // parses keeps its key rather than failing the upgrade.
-        if let Ok(email) = Email::parse(&stored)
-            && email.key() != key
-        {
-            changed.push((id, email.key().to_owned()));
+        let new_key = nfc_lowercase_key(&stored);
+        if new_key != key {
+            changed.push((id, new_key));
         }
     }
     let mut rekey = tx.prepare(
@@ -70,10 +89,37 @@ fn rekey_emails(tx: &Transaction<'_>) -> HookResult {
     Ok(())
 }
 
+/// The email key as migration 2 defined it (stored emails are trimmed):
+/// frozen here, so that a later change to `Email`'s key cannot change what
+/// this migration does to a database that runs it later.
+fn nfc_lowercase_key(stored: &str) -> String {
+    stored
+        .nfc()
+        .collect::<String>()
+        .to_lowercase()
+        .nfc()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_migrations_are_valid() {
-        super::migrations().validate().unwrap();
+        migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn the_frozen_key_is_the_email_key_of_today() {
+        for raw in [
+            "Bob@X.com",
+            "E\u{301}LODIE@x.io",
+            "\u{e9}lodie@x.io",
+            "ß@straße.de",
+        ] {
+            let email = crate::domain::Email::parse(raw).unwrap();
+            assert_eq!(nfc_lowercase_key(email.as_str()), email.key(), "{raw}");
+        }
     }
 }

@@ -2,19 +2,16 @@ use thiserror::Error;
 
 /// What a storage operation can report to the auth layer.
 #[derive(Debug, Error)]
-pub enum StoreError {
+pub(crate) enum StoreError {
     /// No row matched the lookup.
     #[error("not found")]
     NotFound,
-    /// `open_existing` found no database file at the path.
+    /// `open_existing` found no database at the locator.
     #[error("no database file")]
     NoDatabase,
     /// Another user already has this email (compared case-insensitively).
     #[error("email already registered")]
     EmailTaken,
-    /// Row `0` (0-based) of an import duplicates an existing or earlier email.
-    #[error("row {0} duplicates an existing email")]
-    DuplicateRow(usize),
     /// The database could not be opened, read or written.
     #[error("{context}")]
     Unexpected {

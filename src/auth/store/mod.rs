@@ -1,0 +1,151 @@
+//! Storage: the contract every backend keeps, and the only place SQL lives.
+//!
+//! The module is private to the auth layer, so the compiler, not a
+//! review, keeps the front ends from reaching past `auth` into storage.
+//!
+//! # The unit of work
+//!
+//! `auth` asks for a [`Writer`], does several operations on it (a change,
+//! later its audit event and a throttle update) and commits; dropping a
+//! writer without [`Writer::commit`] rolls everything back. A transaction
+//! object was chosen over a closure taking the transaction, because it keeps
+//! the trait object-safe (one `Box<dyn Store>` whatever the backend) and lets
+//! `auth` decide late, as a dry-run import does, not to commit. Callers never
+//! hold a writer across bcrypt work: a transaction is short, and bcrypt runs
+//! before it begins.
+//!
+//! # Guarantees
+//!
+//! Each write operation states what it guarantees in terms that hold on
+//! every backend, PostgreSQL's READ COMMITTED included: a conditional
+//! statement whose row count says who won (`DELETE ... RETURNING`,
+//! `INSERT ... ON CONFLICT DO NOTHING`, `UPDATE ... WHERE <still as read>`),
+//! or a row lock held to commit. None relies on SQLite's single writer.
+//! No operation fails in a way that poisons the transaction for the next
+//! (a PostgreSQL transaction is unusable after any error), so `auth` may
+//! act on an outcome such as [`StoreError::EmailTaken`] and carry on.
+
+mod error;
+mod sqlite;
+mod types;
+
+pub(crate) use error::StoreError;
+pub(crate) use types::{LoginRecord, NewSession, NewUser, UserLookup, UserRecord, UserUpdate};
+
+use crate::domain::{Database, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
+
+/// Opens (creating and migrating if needed) the database `database` names.
+pub(crate) fn open(database: &Database) -> Result<Box<dyn Store>, StoreError> {
+    match database.location() {
+        crate::domain::Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path)?)),
+    }
+}
+
+/// Opens the database only if it exists, else [`StoreError::NoDatabase`]:
+/// a caller acting on existing users must not leave an empty database
+/// behind a mistyped locator.
+pub(crate) fn open_existing(database: &Database) -> Result<Box<dyn Store>, StoreError> {
+    match database.location() {
+        crate::domain::Location::Sqlite(path) => {
+            Ok(Box::new(sqlite::SqliteStore::open_existing(path)?))
+        }
+    }
+}
+
+/// A database: hands out readers and writers.
+pub(crate) trait Store: Send + Sync {
+    /// A reader: each call sees every transaction committed before it
+    /// started (no snapshot is promised across calls).
+    fn read(&self) -> Result<Box<dyn Reader + '_>, StoreError>;
+
+    /// A write transaction, begun; it waits (up to the backend's timeout)
+    /// for the right to write rather than failing at its first write.
+    fn write(&self) -> Result<Box<dyn Writer + '_>, StoreError>;
+}
+
+/// The queries. None of them writes.
+pub(crate) trait Reader {
+    /// The user matching `lookup`, with its hash, as the Flask `DB` class's
+    /// `find_user_by`; [`StoreError::NotFound`] when none, or when the
+    /// session or reset token has expired.
+    fn find_user_by(&mut self, lookup: UserLookup<'_>) -> Result<UserRecord, StoreError>;
+
+    /// Every user with its live-session count, by id.
+    fn list_users(&mut self, now: Timestamp) -> Result<Vec<UserSummary>, StoreError>;
+
+    /// Live sessions, of one user or of all, oldest first.
+    fn list_sessions(
+        &mut self,
+        user: Option<UserId>,
+        now: Timestamp,
+    ) -> Result<Vec<SessionInfo>, StoreError>;
+
+    /// Every user with its hash, by id.
+    fn export_users(&mut self) -> Result<Vec<UserRecord>, StoreError>;
+}
+
+/// A write transaction. Reads through it see its own writes.
+pub(crate) trait Writer: Reader {
+    /// Inserts a user unless its email key is taken, as a conditional insert
+    /// (`ON CONFLICT DO NOTHING`): [`StoreError::EmailTaken`] then, and of
+    /// concurrent inserts of one key exactly one succeeds. The transaction
+    /// stays usable after `EmailTaken`.
+    fn add_user(&mut self, user: &NewUser) -> Result<User, StoreError>;
+
+    /// Applies `update` to user `id` (Flask's `update_user`), locking its
+    /// row to commit; [`StoreError::NotFound`] if no such user.
+    fn update_user(
+        &mut self,
+        id: UserId,
+        update: &UserUpdate,
+        now: Timestamp,
+    ) -> Result<(), StoreError>;
+
+    /// Writes what a checked login leads to (a new hash, a session) only if
+    /// its user is still enabled and still has the verified hash. The check
+    /// is the `WHERE` of an `UPDATE` of the user row, which locks the row to
+    /// commit: a password change or disable either committed first (then
+    /// this writes nothing and fails with [`StoreError::NotFound`]) or waits
+    /// for this transaction and then ends the session it opened.
+    fn record_login(&mut self, login: &LoginRecord<'_>, now: Timestamp) -> Result<(), StoreError>;
+
+    /// Records sessions of existing users.
+    fn add_sessions(&mut self, sessions: &[NewSession]) -> Result<(), StoreError>;
+
+    /// Deletes the session stored under `digest` if it is live; returns
+    /// whether this call deleted it (of concurrent calls, one does).
+    fn delete_session(&mut self, digest: &TokenDigest, now: Timestamp) -> Result<bool, StoreError>;
+
+    /// Deletes every session of `user`; returns how many were live.
+    fn delete_sessions_of(&mut self, user: UserId, now: Timestamp) -> Result<u64, StoreError>;
+
+    /// Stores `digest` as `user`'s one reset token, replacing any earlier
+    /// one (an upsert on the user: concurrent requests leave one token).
+    fn put_reset_token(
+        &mut self,
+        user: UserId,
+        digest: &TokenDigest,
+        expires_at: Timestamp,
+    ) -> Result<(), StoreError>;
+
+    /// Deletes the live reset token `digest` if it belongs to the enabled
+    /// user whose email key is `email_key`, and returns that user. The
+    /// `DELETE ... RETURNING` is the claim: of concurrent uses of one token
+    /// exactly one gets the user back, the others [`StoreError::NotFound`].
+    fn take_reset_token(
+        &mut self,
+        email_key: &str,
+        digest: &TokenDigest,
+        now: Timestamp,
+    ) -> Result<UserId, StoreError>;
+
+    /// Deletes a user with its sessions and reset token;
+    /// [`StoreError::NotFound`] if no such user.
+    fn delete_user(&mut self, id: UserId) -> Result<(), StoreError>;
+
+    /// Deletes expired sessions and reset tokens; returns how many.
+    fn prune_expired(&mut self, now: Timestamp) -> Result<u64, StoreError>;
+
+    /// Makes every write of this transaction durable, or none of them.
+    fn commit(self: Box<Self>) -> Result<(), StoreError>;
+}

@@ -1,0 +1,305 @@
+//! The embedded backend: one SQLite file in WAL mode.
+//!
+//! SQLite has one writer at a time: a [`Writer`] here is a `BEGIN
+//! IMMEDIATE` transaction, which queues on the write lock (up to the busy
+//! timeout) from its first statement. A deferred one would take the lock at
+//! its first write and fail with "locked" at once if another process held
+//! it, whatever the timeout.
+
+mod diagnose;
+mod file;
+mod migrations;
+mod pool;
+mod reset_tokens;
+mod sessions;
+mod users;
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::{
+    LoginRecord, NewSession, NewUser, Reader, Store, StoreError, UserLookup, UserRecord,
+    UserUpdate, Writer,
+};
+use crate::domain::{SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
+use diagnose::diagnose;
+use pool::{Pool, Pooled};
+
+/// An SQLite database file and its pool of connections.
+pub(super) struct SqliteStore {
+    pool: Pool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub(super) fn open(path: &Path) -> Result<Self, StoreError> {
+        Ok(Self {
+            pool: file::open_creating(path)?,
+        })
+    }
+
+    /// Opens the database at `path` only if the file exists.
+    pub(super) fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        Ok(Self {
+            pool: file::open_existing(path)?,
+        })
+    }
+
+    fn transaction(&self, writing: bool) -> Result<SqliteTx<'_>, StoreError> {
+        let mut tx = SqliteTx {
+            pooled: self.pool.get()?,
+            writing: false,
+        };
+        if writing {
+            tx.run("cannot begin a write", |conn| {
+                conn.execute_batch("BEGIN IMMEDIATE")
+            })?;
+            tx.writing = true;
+        }
+        Ok(tx)
+    }
+}
+
+impl Store for SqliteStore {
+    fn read(&self) -> Result<Box<dyn Reader + '_>, StoreError> {
+        Ok(Box::new(self.transaction(false)?))
+    }
+
+    fn write(&self) -> Result<Box<dyn Writer + '_>, StoreError> {
+        Ok(Box::new(self.transaction(true)?))
+    }
+}
+
+/// A pooled connection, inside `BEGIN IMMEDIATE` when `writing`. Reads run
+/// outside a transaction, each statement seeing the latest commit.
+struct SqliteTx<'a> {
+    pooled: Pooled<'a>,
+    /// A write transaction is open and not yet committed.
+    writing: bool,
+}
+
+impl SqliteTx<'_> {
+    /// Runs SQL, turning a driver error into a [`StoreError`] that says
+    /// what was attempted and, where the file system knows, why it failed.
+    fn run<T>(
+        &self,
+        context: &'static str,
+        work: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        let conn = self.pooled.conn()?;
+        work(conn)
+            .map_err(|e| diagnose(self.pooled.pool_path(), StoreError::unexpected(context, e)))
+    }
+}
+
+impl Drop for SqliteTx<'_> {
+    fn drop(&mut self) {
+        if self.writing {
+            let rolled_back = self
+                .pooled
+                .conn()
+                .is_ok_and(|conn| conn.execute_batch("ROLLBACK").is_ok());
+            if !rolled_back {
+                self.pooled.discard();
+            }
+        }
+    }
+}
+
+impl Reader for SqliteTx<'_> {
+    fn find_user_by(&mut self, lookup: UserLookup<'_>) -> Result<UserRecord, StoreError> {
+        self.run("cannot look the user up", |conn| users::find(conn, lookup))?
+            .ok_or(StoreError::NotFound)
+    }
+
+    fn list_users(&mut self, now: Timestamp) -> Result<Vec<UserSummary>, StoreError> {
+        self.run("cannot list users", |conn| users::list(conn, now))
+    }
+
+    fn list_sessions(
+        &mut self,
+        user: Option<UserId>,
+        now: Timestamp,
+    ) -> Result<Vec<SessionInfo>, StoreError> {
+        self.run("cannot list sessions", |conn| {
+            sessions::list(conn, user, now)
+        })
+    }
+
+    fn export_users(&mut self) -> Result<Vec<UserRecord>, StoreError> {
+        self.run("cannot export users", users::export)
+    }
+}
+
+impl Writer for SqliteTx<'_> {
+    fn add_user(&mut self, user: &NewUser) -> Result<User, StoreError> {
+        let id = self
+            .run("cannot add the user", |conn| users::insert(conn, user))?
+            .ok_or(StoreError::EmailTaken)?;
+        Ok(User {
+            id: UserId(id),
+            email: user.email.clone(),
+            created_at: user.created_at,
+            updated_at: user.created_at,
+            disabled: false,
+        })
+    }
+
+    fn update_user(
+        &mut self,
+        id: UserId,
+        update: &UserUpdate,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.run("cannot update the user", |conn| {
+            if !users::update(conn, id, update, now)? {
+                return Ok(false);
+            }
+            if update.end_sessions {
+                sessions::delete_of(conn, id, now)?;
+                reset_tokens::delete_of(conn, id)?;
+            }
+            Ok(true)
+        })?
+        .then_some(())
+        .ok_or(StoreError::NotFound)
+    }
+
+    fn record_login(&mut self, login: &LoginRecord<'_>, now: Timestamp) -> Result<(), StoreError> {
+        self.run("cannot record the login", |conn| {
+            if !users::claim_for_login(conn, login, now)? {
+                return Ok(false);
+            }
+            sessions::insert(conn, login.session.map_or(&[], std::slice::from_ref))?;
+            Ok(true)
+        })?
+        .then_some(())
+        .ok_or(StoreError::NotFound)
+    }
+
+    fn add_sessions(&mut self, new: &[NewSession]) -> Result<(), StoreError> {
+        self.run("cannot record the session", |conn| {
+            sessions::insert(conn, new)
+        })
+    }
+
+    fn delete_session(&mut self, digest: &TokenDigest, now: Timestamp) -> Result<bool, StoreError> {
+        self.run("cannot end the session", |conn| {
+            sessions::delete_live(conn, digest, now)
+        })
+    }
+
+    fn delete_sessions_of(&mut self, user: UserId, now: Timestamp) -> Result<u64, StoreError> {
+        self.run("cannot end the sessions", |conn| {
+            sessions::delete_of(conn, user, now)
+        })
+    }
+
+    fn put_reset_token(
+        &mut self,
+        user: UserId,
+        digest: &TokenDigest,
+        expires_at: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.run("cannot store the reset token", |conn| {
+            reset_tokens::put(conn, user, digest, expires_at)
+        })
+    }
+
+    fn take_reset_token(
+        &mut self,
+        email_key: &str,
+        digest: &TokenDigest,
+        now: Timestamp,
+    ) -> Result<UserId, StoreError> {
+        self.run("cannot use the reset token", |conn| {
+            reset_tokens::take(conn, email_key, digest, now)
+        })?
+        .ok_or(StoreError::NotFound)
+    }
+
+    fn delete_user(&mut self, id: UserId) -> Result<(), StoreError> {
+        self.run("cannot delete the user", |conn| users::delete(conn, id))?
+            .then_some(())
+            .ok_or(StoreError::NotFound)
+    }
+
+    fn prune_expired(&mut self, now: Timestamp) -> Result<u64, StoreError> {
+        self.run("cannot prune expired rows", |conn| {
+            Ok(sessions::prune(conn, now)? + reset_tokens::prune(conn, now)?)
+        })
+    }
+
+    fn commit(mut self: Box<Self>) -> Result<(), StoreError> {
+        self.run("cannot commit", |conn| conn.execute_batch("COMMIT"))?;
+        self.writing = false;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::ErrorCode;
+
+    use super::*;
+
+    /// If a writer's transaction were deferred, it would take the write lock
+    /// only at its first write, and a read-then-write could fail with
+    /// "locked" whatever the busy timeout.
+    #[test]
+    fn a_writer_holds_the_write_lock_from_the_start_and_lets_go_when_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("auth.db");
+        let store = SqliteStore::open(&path).unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.busy_timeout(std::time::Duration::ZERO).unwrap();
+        let writer = store.write().unwrap();
+        let taken = other.execute_batch("BEGIN IMMEDIATE");
+        assert!(
+            matches!(&taken, Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)),
+            "another writer got in: {taken:?}"
+        );
+        drop(writer);
+        other.execute_batch("BEGIN IMMEDIATE; COMMIT").unwrap();
+    }
+
+    #[test]
+    fn a_writer_dropped_without_commit_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("auth.db")).unwrap();
+        let mut writer = store.write().unwrap();
+        writer.add_user(&sample_user("ann@example.com")).unwrap();
+        drop(writer);
+        assert!(store.read().unwrap().export_users().unwrap().is_empty());
+        // The connection went back to the pool outside any transaction.
+        let mut writer = store.write().unwrap();
+        writer.add_user(&sample_user("bob@example.com")).unwrap();
+        writer.commit().unwrap();
+        assert_eq!(store.read().unwrap().export_users().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_taken_email_leaves_the_transaction_usable() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("auth.db")).unwrap();
+        let mut writer = store.write().unwrap();
+        writer.add_user(&sample_user("ann@example.com")).unwrap();
+        let again = writer.add_user(&sample_user("ANN@example.com"));
+        assert!(matches!(again, Err(StoreError::EmailTaken)), "{again:?}");
+        writer.add_user(&sample_user("bob@example.com")).unwrap();
+        writer.commit().unwrap();
+        assert_eq!(store.read().unwrap().export_users().unwrap().len(), 2);
+    }
+
+    fn sample_user(email: &str) -> NewUser {
+        NewUser {
+            email: crate::domain::Email::parse(email).unwrap(),
+            hash: crate::domain::PasswordHash::parse(
+                "$2b$04$abcdefghijklmnopqrstuuOXeGpVn2OeGrgHmMHRfP4Rd4Fqh6Q1C",
+            )
+            .unwrap(),
+            created_at: Timestamp::from_unix(1_800_000_000),
+        }
+    }
+}
