@@ -10,7 +10,7 @@ pub struct Timestamp(i64);
 
 impl Timestamp {
     /// The timestamp `seconds` after the epoch.
-    pub fn from_unix(seconds: i64) -> Self {
+    pub const fn from_unix(seconds: i64) -> Self {
         Self(seconds)
     }
 

@@ -25,6 +25,8 @@
 //! (a PostgreSQL transaction is unusable after any error), so `auth` may
 //! act on an outcome such as [`StoreError::EmailTaken`] and carry on.
 
+#[cfg(test)]
+mod contract;
 mod error;
 mod sqlite;
 mod types;

@@ -263,43 +263,4 @@ mod tests {
         drop(writer);
         other.execute_batch("BEGIN IMMEDIATE; COMMIT").unwrap();
     }
-
-    #[test]
-    fn a_writer_dropped_without_commit_leaves_nothing_behind() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SqliteStore::open(&dir.path().join("auth.db")).unwrap();
-        let mut writer = store.write().unwrap();
-        writer.add_user(&sample_user("ann@example.com")).unwrap();
-        drop(writer);
-        assert!(store.read().unwrap().export_users().unwrap().is_empty());
-        // The connection went back to the pool outside any transaction.
-        let mut writer = store.write().unwrap();
-        writer.add_user(&sample_user("bob@example.com")).unwrap();
-        writer.commit().unwrap();
-        assert_eq!(store.read().unwrap().export_users().unwrap().len(), 1);
-    }
-
-    #[test]
-    fn a_taken_email_leaves_the_transaction_usable() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SqliteStore::open(&dir.path().join("auth.db")).unwrap();
-        let mut writer = store.write().unwrap();
-        writer.add_user(&sample_user("ann@example.com")).unwrap();
-        let again = writer.add_user(&sample_user("ANN@example.com"));
-        assert!(matches!(again, Err(StoreError::EmailTaken)), "{again:?}");
-        writer.add_user(&sample_user("bob@example.com")).unwrap();
-        writer.commit().unwrap();
-        assert_eq!(store.read().unwrap().export_users().unwrap().len(), 2);
-    }
-
-    fn sample_user(email: &str) -> NewUser {
-        NewUser {
-            email: crate::domain::Email::parse(email).unwrap(),
-            hash: crate::domain::PasswordHash::parse(
-                "$2b$04$abcdefghijklmnopqrstuuOXeGpVn2OeGrgHmMHRfP4Rd4Fqh6Q1C",
-            )
-            .unwrap(),
-            created_at: Timestamp::from_unix(1_800_000_000),
-        }
-    }
 }

@@ -1,0 +1,402 @@
+//! The storage contract as tests: each runs against every backend, on a
+//! fresh database, through the `Store` trait alone. A new backend adds one
+//! line to [`backends`]; the tests themselves do not change.
+
+use std::sync::{Arc, Barrier};
+use std::thread;
+
+use tempfile::TempDir;
+
+use super::{LoginRecord, NewSession, NewUser, Store, StoreError, UserLookup, UserUpdate};
+use crate::domain::{Database, Email, PasswordHash, SessionToken, Timestamp, TokenDigest, UserId};
+
+const NOW: Timestamp = Timestamp::from_unix(1_800_000_000);
+const LATER: Timestamp = Timestamp::from_unix(1_800_003_600);
+
+/// A fresh database of one backend, and a way to open it again (as another
+/// process would: its own connections).
+struct Fresh {
+    backend: &'static str,
+    database: Database,
+    _dir: TempDir,
+}
+
+impl Fresh {
+    fn open(&self) -> Box<dyn Store> {
+        super::open(&self.database).unwrap()
+    }
+}
+
+fn backends() -> Vec<Fresh> {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = Fresh {
+        backend: "sqlite",
+        database: Database::sqlite(dir.path().join("auth.db")),
+        _dir: dir,
+    };
+    vec![sqlite]
+}
+
+fn hash(password: &str) -> PasswordHash {
+    PasswordHash::parse(&bcrypt::hash(password, 4).unwrap()).unwrap()
+}
+
+fn new_user(email: &str) -> NewUser {
+    NewUser {
+        email: Email::parse(email).unwrap(),
+        hash: hash("password1"),
+        created_at: NOW,
+    }
+}
+
+fn add(store: &dyn Store, email: &str) -> UserId {
+    let mut tx = store.write().unwrap();
+    let user = tx.add_user(&new_user(email)).unwrap();
+    tx.commit().unwrap();
+    user.id
+}
+
+fn session_of(user: UserId) -> (TokenDigest, NewSession) {
+    let digest = SessionToken::generate().digest();
+    let session = NewSession {
+        user,
+        digest,
+        created_at: NOW,
+        expires_at: LATER,
+    };
+    (digest, session)
+}
+
+fn live_sessions(store: &dyn Store, user: UserId) -> usize {
+    store
+        .read()
+        .unwrap()
+        .list_sessions(Some(user), NOW)
+        .unwrap()
+        .len()
+}
+
+/// `n` threads, each with its own connections, released at once.
+fn all_at_once<T: Send + 'static>(
+    fresh: &Fresh,
+    n: usize,
+    work: impl Fn(&dyn Store) -> T + Send + Sync + 'static,
+) -> Vec<T> {
+    let barrier = Arc::new(Barrier::new(n));
+    let work = Arc::new(work);
+    let handles: Vec<_> = (0..n)
+        .map(|_| {
+            let (barrier, work, store) = (barrier.clone(), work.clone(), fresh.open());
+            thread::spawn(move || {
+                barrier.wait();
+                work(store.as_ref())
+            })
+        })
+        .collect();
+    handles.into_iter().map(|h| h.join().unwrap()).collect()
+}
+
+#[test]
+fn a_taken_email_key_is_reported_and_leaves_the_transaction_usable() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let mut tx = store.write().unwrap();
+        tx.add_user(&new_user("ann@example.com")).unwrap();
+        let again = tx.add_user(&new_user("ANN@Example.com"));
+        assert!(
+            matches!(again, Err(StoreError::EmailTaken)),
+            "{}: {again:?}",
+            fresh.backend
+        );
+        tx.add_user(&new_user("bob@example.com")).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(
+            store.read().unwrap().export_users().unwrap().len(),
+            2,
+            "{}",
+            fresh.backend
+        );
+    }
+}
+
+#[test]
+fn concurrent_inserts_of_one_email_key_leave_exactly_one_user() {
+    for fresh in backends() {
+        fresh.open();
+        let outcomes = all_at_once(&fresh, 16, |store| {
+            let mut tx = store.write()?;
+            tx.add_user(&new_user("same@example.com"))?;
+            tx.commit()
+        });
+        let created = outcomes.iter().filter(|o| o.is_ok()).count();
+        let taken = outcomes
+            .iter()
+            .filter(|o| matches!(o, Err(StoreError::EmailTaken)))
+            .count();
+        assert_eq!((created, taken), (1, 15), "{}: {outcomes:?}", fresh.backend);
+    }
+}
+
+#[test]
+fn a_writer_dropped_without_commit_writes_nothing() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let ann = add(store.as_ref(), "ann@example.com");
+        let mut tx = store.write().unwrap();
+        tx.add_user(&new_user("bob@example.com")).unwrap();
+        tx.delete_user(ann).unwrap();
+        drop(tx);
+        let users = store.read().unwrap().export_users().unwrap();
+        let emails: Vec<_> = users.iter().map(|u| u.user.email.as_str()).collect();
+        assert_eq!(emails, ["ann@example.com"], "{}", fresh.backend);
+    }
+}
+
+#[test]
+fn another_connection_does_not_see_a_write_before_its_commit() {
+    for fresh in backends() {
+        let (writer_side, reader_side) = (fresh.open(), fresh.open());
+        let mut tx = writer_side.write().unwrap();
+        tx.add_user(&new_user("ann@example.com")).unwrap();
+        let before = reader_side.read().unwrap().export_users().unwrap();
+        assert!(before.is_empty(), "{}", fresh.backend);
+        tx.commit().unwrap();
+        let after = reader_side.read().unwrap().export_users().unwrap();
+        assert_eq!(after.len(), 1, "{}", fresh.backend);
+    }
+}
+
+#[test]
+fn a_login_records_nothing_once_the_password_it_checked_has_changed() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let ann = add(store.as_ref(), "ann@example.com");
+        let checked = store
+            .read()
+            .unwrap()
+            .find_user_by(UserLookup::Id(ann))
+            .unwrap()
+            .hash;
+        let mut tx = store.write().unwrap();
+        let change = UserUpdate {
+            hash: Some(hash("the new password")),
+            end_sessions: true,
+            ..UserUpdate::default()
+        };
+        tx.update_user(ann, &change, NOW).unwrap();
+        tx.commit().unwrap();
+
+        let rehash = hash("password1");
+        let (_, session) = session_of(ann);
+        let login = LoginRecord {
+            user: ann,
+            verified: Some(&checked),
+            rehash: Some(&rehash),
+            session: Some(&session),
+        };
+        let mut tx = store.write().unwrap();
+        let recorded = tx.record_login(&login, NOW);
+        assert!(
+            matches!(recorded, Err(StoreError::NotFound)),
+            "{}: {recorded:?}",
+            fresh.backend
+        );
+        tx.commit().unwrap();
+        assert_eq!(live_sessions(store.as_ref(), ann), 0, "{}", fresh.backend);
+        let stored = store
+            .read()
+            .unwrap()
+            .find_user_by(UserLookup::Id(ann))
+            .unwrap()
+            .hash;
+        assert_ne!(
+            stored.expose(),
+            rehash.expose(),
+            "{}: the rehash landed",
+            fresh.backend
+        );
+    }
+}
+
+#[test]
+fn a_login_records_nothing_for_a_disabled_user_and_its_rehash_lands_otherwise() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let ann = add(store.as_ref(), "ann@example.com");
+        let checked = store
+            .read()
+            .unwrap()
+            .find_user_by(UserLookup::Id(ann))
+            .unwrap()
+            .hash;
+        let rehash = hash("password1");
+        let (digest, session) = session_of(ann);
+        let login = LoginRecord {
+            user: ann,
+            verified: Some(&checked),
+            rehash: Some(&rehash),
+            session: Some(&session),
+        };
+
+        let disable = UserUpdate {
+            disabled: Some(true),
+            end_sessions: true,
+            ..UserUpdate::default()
+        };
+        let mut tx = store.write().unwrap();
+        tx.update_user(ann, &disable, NOW).unwrap();
+        let refused = tx.record_login(&login, NOW);
+        assert!(
+            matches!(refused, Err(StoreError::NotFound)),
+            "{}: {refused:?}",
+            fresh.backend
+        );
+        // Still one transaction: re-enable and the same login now lands.
+        let enable = UserUpdate {
+            disabled: Some(false),
+            ..UserUpdate::default()
+        };
+        tx.update_user(ann, &enable, NOW).unwrap();
+        tx.record_login(&login, NOW).unwrap();
+        tx.commit().unwrap();
+
+        let found = store
+            .read()
+            .unwrap()
+            .find_user_by(UserLookup::Session {
+                digest: &digest,
+                now: NOW,
+            })
+            .unwrap();
+        assert_eq!(found.user.id, ann, "{}", fresh.backend);
+        assert_eq!(found.hash.expose(), rehash.expose(), "{}", fresh.backend);
+    }
+}
+
+#[test]
+fn concurrent_uses_of_one_reset_token_have_exactly_one_winner() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let ann = add(store.as_ref(), "ann@example.com");
+        let digest = SessionToken::generate().digest();
+        let mut tx = store.write().unwrap();
+        tx.put_reset_token(ann, &digest, LATER).unwrap();
+        tx.commit().unwrap();
+        let outcomes = all_at_once(&fresh, 20, move |store| {
+            let mut tx = store.write()?;
+            let user = tx.take_reset_token("ann@example.com", &digest, NOW)?;
+            tx.commit()?;
+            Ok::<_, StoreError>(user)
+        });
+        let winners: Vec<_> = outcomes.iter().filter_map(|o| o.as_ref().ok()).collect();
+        assert_eq!(winners, [&ann], "{}: {outcomes:?}", fresh.backend);
+        assert!(
+            outcomes
+                .iter()
+                .all(|o| o.is_ok() || matches!(o, Err(StoreError::NotFound))),
+            "{}: {outcomes:?}",
+            fresh.backend
+        );
+    }
+}
+
+#[test]
+fn a_reset_token_is_taken_only_by_its_own_enabled_user_while_live() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let ann = add(store.as_ref(), "ann@example.com");
+        add(store.as_ref(), "bob@example.com");
+        let digest = SessionToken::generate().digest();
+        let mut tx = store.write().unwrap();
+        tx.put_reset_token(ann, &digest, LATER).unwrap();
+        let wrong_user = tx.take_reset_token("bob@example.com", &digest, NOW);
+        let expired = tx.take_reset_token("ann@example.com", &digest, LATER);
+        assert!(
+            matches!(wrong_user, Err(StoreError::NotFound)),
+            "{}",
+            fresh.backend
+        );
+        assert!(
+            matches!(expired, Err(StoreError::NotFound)),
+            "{}",
+            fresh.backend
+        );
+        assert_eq!(
+            tx.take_reset_token("ann@example.com", &digest, NOW)
+                .unwrap(),
+            ann
+        );
+        tx.commit().unwrap();
+    }
+}
+
+#[test]
+fn concurrent_ends_of_one_session_report_one_deletion() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let ann = add(store.as_ref(), "ann@example.com");
+        let (digest, session) = session_of(ann);
+        let mut tx = store.write().unwrap();
+        tx.add_sessions(&[session]).unwrap();
+        tx.commit().unwrap();
+        let outcomes = all_at_once(&fresh, 8, move |store| {
+            let mut tx = store.write()?;
+            let deleted = tx.delete_session(&digest, NOW)?;
+            tx.commit()?;
+            Ok::<_, StoreError>(deleted)
+        });
+        let deleted = outcomes.iter().filter(|o| matches!(o, Ok(true))).count();
+        assert_eq!(deleted, 1, "{}: {outcomes:?}", fresh.backend);
+    }
+}
+
+#[test]
+fn ending_sessions_with_an_update_also_ends_the_reset_token() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let ann = add(store.as_ref(), "ann@example.com");
+        let reset = SessionToken::generate().digest();
+        let (_, session) = session_of(ann);
+        let mut tx = store.write().unwrap();
+        tx.add_sessions(&[session]).unwrap();
+        tx.put_reset_token(ann, &reset, LATER).unwrap();
+        let update = UserUpdate {
+            end_sessions: true,
+            ..UserUpdate::default()
+        };
+        tx.update_user(ann, &update, NOW).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(live_sessions(store.as_ref(), ann), 0, "{}", fresh.backend);
+        let token = store.read().unwrap().find_user_by(UserLookup::ResetToken {
+            digest: &reset,
+            now: NOW,
+        });
+        assert!(
+            matches!(token, Err(StoreError::NotFound)),
+            "{}",
+            fresh.backend
+        );
+    }
+}
+
+#[test]
+fn pruning_removes_exactly_the_expired_rows() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let ann = add(store.as_ref(), "ann@example.com");
+        let (live, live_session) = session_of(ann);
+        let (_, mut dead_session) = session_of(ann);
+        dead_session.expires_at = NOW;
+        let mut tx = store.write().unwrap();
+        tx.add_sessions(&[live_session, dead_session]).unwrap();
+        tx.put_reset_token(ann, &SessionToken::generate().digest(), NOW)
+            .unwrap();
+        assert_eq!(tx.prune_expired(NOW).unwrap(), 2, "{}", fresh.backend);
+        tx.commit().unwrap();
+        let found = store.read().unwrap().find_user_by(UserLookup::Session {
+            digest: &live,
+            now: NOW,
+        });
+        assert!(found.is_ok(), "{}", fresh.backend);
+    }
+}
