@@ -3,33 +3,24 @@ use crate::domain::{Email, PasswordHash, Timestamp, TokenDigest, User, UserId};
 /// A user to insert.
 #[derive(Debug, Clone)]
 pub(crate) struct NewUser {
-    /// The address, shown as given; unique by its key.
     pub(crate) email: Email,
-    /// Its bcrypt hash.
     pub(crate) hash: PasswordHash,
-    /// Creation time.
     pub(crate) created_at: Timestamp,
 }
 
-/// A session to record: only the digest of its token is kept.
+/// A session to record: only the digest of its token is ever stored.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NewSession {
-    /// Its owner.
     pub(crate) user: UserId,
-    /// SHA-256 of the session id.
     pub(crate) digest: TokenDigest,
-    /// When it was opened.
     pub(crate) created_at: Timestamp,
-    /// When it stops being accepted.
     pub(crate) expires_at: Timestamp,
 }
 
 /// A stored user together with its password hash.
 #[derive(Debug, Clone)]
 pub(crate) struct UserRecord {
-    /// The account.
     pub(crate) user: User,
-    /// Its bcrypt hash.
     pub(crate) hash: PasswordHash,
 }
 
@@ -37,20 +28,17 @@ pub(crate) struct UserRecord {
 /// column names, but typed: a lookup by anything else cannot be written.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum UserLookup<'a> {
-    /// By database id.
     Id(UserId),
     /// By email, compared case-insensitively.
     Email(&'a Email),
     /// By the digest of a session id that is live at `now`.
     Session {
-        /// Digest of the session id.
         digest: &'a TokenDigest,
         /// Sessions expiring at or before this are ignored.
         now: Timestamp,
     },
     /// By the digest of a reset token that is live at `now`.
     ResetToken {
-        /// Digest of the reset token.
         digest: &'a TokenDigest,
         /// Tokens expiring at or before this are ignored.
         now: Timestamp,
@@ -63,9 +51,7 @@ pub(crate) enum UserLookup<'a> {
 /// here an unknown field does not compile.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct UserUpdate {
-    /// A new password hash.
     pub(crate) hash: Option<PasswordHash>,
-    /// Disable or re-enable the account.
     pub(crate) disabled: Option<bool>,
     /// Also delete every session and reset token of the user, in the same
     /// transaction (after a password change or when disabling).
@@ -79,13 +65,11 @@ pub(crate) struct UserUpdate {
 /// checked, and happens only if the user is still as it was.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct LoginRecord<'a> {
-    /// Who logs in.
     pub(crate) user: UserId,
     /// The hash the password was verified against; `None` when no password
     /// was checked (the original's `create_session`).
     pub(crate) verified: Option<&'a PasswordHash>,
     /// A hash at the policy's cost, to replace the verified one.
     pub(crate) rehash: Option<&'a PasswordHash>,
-    /// The session to open.
     pub(crate) session: Option<&'a NewSession>,
 }

@@ -263,4 +263,30 @@ mod tests {
         drop(writer);
         other.execute_batch("BEGIN IMMEDIATE; COMMIT").unwrap();
     }
+
+    /// A row written under older rules (or by hand) that today's parsers
+    /// refuse must not make a listing or an export fail for every account.
+    #[test]
+    fn a_row_that_no_longer_validates_still_lists_and_exports() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("auth.db");
+        let store = SqliteStore::open(&path).unwrap();
+        Connection::open(&path)
+            .unwrap()
+            .execute(
+                "INSERT INTO users (email, email_key, hashed_password, created_at, updated_at)
+                 VALUES ('old\u{7}style@x.io', 'old\u{7}style@x.io', 'md5:0123', 1, 1)",
+                [],
+            )
+            .unwrap();
+        let listed = store
+            .read()
+            .unwrap()
+            .list_users(Timestamp::from_unix(2))
+            .unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].user.email.as_str(), "old\u{7}style@x.io");
+        let exported = store.read().unwrap().export_users().unwrap();
+        assert_eq!(exported[0].hash.expose(), "md5:0123");
+    }
 }
