@@ -1,4 +1,5 @@
-use clap::builder::TypedValueParser;
+use std::ffi::OsString;
+
 use clap::{Args, Parser, Subcommand, ValueHint};
 
 use super::{
@@ -7,7 +8,7 @@ use super::{
     sessions::SessionsCommand, users::UsersCommand, whoami::WhoamiArgs,
 };
 use crate::auth::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
-use crate::domain::{Database, MAX_PASSWORD_BYTES};
+use crate::domain::MAX_PASSWORD_BYTES;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -57,8 +58,8 @@ pub struct Cli {
 #[derive(Args)]
 pub(crate) struct GlobalArgs {
     /// Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]
-    #[arg(long, global = true, env = "AUTHCTL_DB", value_name = "PATH", value_hint = ValueHint::AnyPath, value_parser = database_parser())]
-    pub(crate) db: Option<Database>,
+    #[arg(long, global = true, env = "AUTHCTL_DB", value_name = "PATH", value_hint = ValueHint::AnyPath)]
+    pub(crate) db: Option<OsString>,
 
     /// Machine output: one JSON document on stdout; errors as JSON on stderr
     #[arg(long, global = true)]
@@ -145,13 +146,6 @@ fn parse_ttl(text: &str) -> Result<humantime::Duration, String> {
         return Err("must be at least 1s".to_owned());
     }
     Ok(duration.into())
-}
-
-/// `--db` parsed at the edge, so a bad value is a usage error (exit 2).
-/// It starts from an `OsString`: a file name need not be UTF-8.
-fn database_parser() -> impl TypedValueParser<Value = Database> {
-    clap::builder::OsStringValueParser::new()
-        .try_map(|raw| Database::parse(&raw).map_err(|refusal| refusal.reason().to_owned()))
 }
 
 #[cfg(test)]

@@ -24,9 +24,13 @@ impl Context {
     }
 
     /// `--db`, else `AUTHCTL_DB` (both through clap), else the XDG default.
+    /// Parsed here rather than by clap, whose error would repeat the value,
+    /// and a database URL may hold a password.
     pub(crate) fn database(&self) -> Result<Database, CliError> {
         match &self.global.db {
-            Some(database) => Ok(database.clone()),
+            Some(raw) => Database::parse(raw).map_err(|refusal| {
+                CliError::Usage(format!("--db: {}", refusal.reason()))
+            }),
             None => default_database().ok_or_else(|| {
                 CliError::Usage(
                     "no home folder to put the database in; pass --db PATH or set AUTHCTL_DB"
