@@ -70,29 +70,36 @@ impl Auth {
     /// Auth over `storage`, enforcing `policy`, reading time from `clock`.
     pub fn new(storage: Storage, policy: Policy, clock: Arc<dyn Clock>) -> Result<Self, AuthError> {
         policy.validate()?;
-        Ok(Self {
-            hasher: Hasher::new(policy.bcrypt_cost),
-            store: storage.0,
-            policy,
-            clock,
-        })
+        Ok(Self::over(storage, policy, clock))
     }
 
     /// Opens (creating and migrating if needed) `database` on the system clock.
     pub fn open(database: &Database, policy: Policy) -> Result<Self, AuthError> {
+        // Checked before the database is touched: a bad setting creates no file.
         policy.validate()?;
-        Self::new(Storage::open(database)?, policy, Arc::new(SystemClock))
+        Ok(Self::over(
+            Storage::open(database)?,
+            policy,
+            Arc::new(SystemClock),
+        ))
     }
 
     /// Like [`Auth::open`], but a missing database is
     /// [`AuthError::NoDatabase`] instead of a new, empty one.
     pub fn open_existing(database: &Database, policy: Policy) -> Result<Self, AuthError> {
         policy.validate()?;
-        Self::new(
-            Storage::open_existing(database)?,
+        let storage = Storage::open_existing(database)?;
+        Ok(Self::over(storage, policy, Arc::new(SystemClock)))
+    }
+
+    /// `policy` must have been validated.
+    fn over(storage: Storage, policy: Policy, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            hasher: Hasher::new(policy.bcrypt_cost),
+            store: storage.0,
             policy,
-            Arc::new(SystemClock),
-        )
+            clock,
+        }
     }
 
     /// The settings this instance enforces.
