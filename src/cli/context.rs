@@ -28,9 +28,8 @@ impl Context {
     /// and a database URL may hold a password.
     pub(crate) fn database(&self) -> Result<Database, CliError> {
         match &self.global.db {
-            Some(raw) => Database::parse(raw).map_err(|refusal| {
-                CliError::Usage(format!("--db: {}", refusal.reason()))
-            }),
+            Some(raw) => Database::parse(raw)
+                .map_err(|refusal| CliError::Usage(format!("--db: {}", refusal.reason()))),
             None => default_database().ok_or_else(|| {
                 CliError::Usage(
                     "no home folder to put the database in; pass --db PATH or set AUTHCTL_DB"
