@@ -340,6 +340,12 @@ impl Auth {
             return Err(failed());
         };
         if !self.hasher.verify(password, &record.hash) {
+            // A hash of a lower cost (imported, or made under an older
+            // setting) fails faster than the dummy an unknown email costs,
+            // which would tell that the account exists: spend the rest.
+            if record.hash.cost() < self.policy.bcrypt_cost {
+                self.hasher.verify_dummy(password)?;
+            }
             return Err(failed());
         }
         let rehash = if self.hasher.needs_rehash(&record.hash) {
