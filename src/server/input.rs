@@ -2,14 +2,17 @@
 //! multipart form or a JSON object, chosen by `Content-Type`.
 //!
 //! The Flask service reads `request.form`, which accepts the first two; JSON
-//! is our addition. As in Flask, the first of repeated fields wins, file parts
-//! of a multipart form are not fields, and unknown fields are ignored.
+//! is our addition. As in Flask, file parts of a multipart form are not
+//! fields, and unknown fields are ignored. Unlike Flask, which keeps the
+//! first of repeated form fields while JSON parsers keep the last, a field
+//! named twice is refused in every encoding: two readers of one body (a
+//! proxy, a log, this server) must not see two different requests.
 
 use std::collections::{HashMap, HashSet};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Multipart, Request};
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 
 use super::app::AppState;
@@ -25,11 +28,39 @@ pub(crate) struct Fields {
     values: HashMap<String, String>,
     /// JSON fields whose value is not a string; naming one is a 400.
     not_text: HashSet<String>,
+    /// Every name met so far.
+    seen: HashSet<String>,
 }
 
 impl Fields {
-    fn insert(&mut self, name: String, value: String) {
-        self.values.entry(name).or_insert(value);
+    fn insert(&mut self, name: String, value: String) -> Result<(), ApiError> {
+        self.claim(&name)?;
+        self.values.insert(name, value);
+        Ok(())
+    }
+
+    fn insert_not_text(&mut self, name: String) -> Result<(), ApiError> {
+        self.claim(&name)?;
+        self.not_text.insert(name);
+        Ok(())
+    }
+
+    /// Whether `name` is new; absent (JSON `null`) fields count too.
+    fn claim(&mut self, name: &str) -> Result<(), ApiError> {
+        if self.seen.contains(name) {
+            // The name is the client's own text, but it may be anything:
+            // quote it only when it is short and printable.
+            let shown = if name.len() <= 32 && name.chars().all(|c| c.is_ascii_graphic()) {
+                format!("field `{name}`")
+            } else {
+                "a field".to_owned()
+            };
+            return Err(ApiError::bad_request(format!(
+                "{shown} appears more than once"
+            )));
+        }
+        self.seen.insert(name.to_owned());
+        Ok(())
     }
 
     /// Takes a field that must be present and non-empty.
@@ -59,6 +90,13 @@ impl<T: FromFields> FromRequest<AppState> for Input<T> {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
         let encoding = Encoding::of(req.headers())?;
+        // Refused before any byte is read: waiting for a body we would
+        // refuse anyway only holds the connection until the body timeout.
+        if declared_length(req.headers()).is_some_and(|length| length > MAX_BODY_BYTES as u64) {
+            return Err(ApiError::TooLarge {
+                limit_bytes: MAX_BODY_BYTES,
+            });
+        }
         // A client that trickles its body is cut off here, before the overall
         // request timeout, and told it was slow (408) rather than us (503).
         let fields = tokio::time::timeout(state.body_timeout, read(encoding, req, state))
@@ -66,6 +104,17 @@ impl<T: FromFields> FromRequest<AppState> for Input<T> {
             .map_err(|_elapsed| ApiError::BodyTimeout)??;
         T::from_fields(fields).map(Input)
     }
+}
+
+/// The `Content-Length` the client declared, if it is a number.
+fn declared_length(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -142,7 +191,7 @@ fn parse_urlencoded(body: &[u8]) -> Result<Fields, ApiError> {
             Some(at) => (&pair[..at], &pair[at + 1..]),
             None => (pair, &[][..]),
         };
-        fields.insert(decode_component(name)?, decode_component(value)?);
+        fields.insert(decode_component(name)?, decode_component(value)?)?;
     }
     Ok(fields)
 }
@@ -162,28 +211,56 @@ fn decode_component(raw: &[u8]) -> Result<String, ApiError> {
 fn parse_json(body: &[u8]) -> Result<Fields, ApiError> {
     // The error's own text may quote the body (a password); only its
     // position goes back to the client.
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
-        ApiError::bad_request(format!(
-            "malformed JSON body at line {} column {}",
-            e.line(),
-            e.column()
-        ))
+    let members: JsonMembers = serde_json::from_slice(body).map_err(|e| {
+        if e.is_data() {
+            ApiError::bad_request("JSON body must be an object")
+        } else {
+            ApiError::bad_request(format!(
+                "malformed JSON body at line {} column {}",
+                e.line(),
+                e.column()
+            ))
+        }
     })?;
-    let serde_json::Value::Object(object) = value else {
-        return Err(ApiError::bad_request("JSON body must be an object"));
-    };
     let mut fields = Fields::default();
-    for (name, value) in object {
+    for (name, value) in members.0 {
         match value {
-            serde_json::Value::String(text) => fields.insert(name, text),
+            serde_json::Value::String(text) => fields.insert(name, text)?,
             // As with a form, a null field is an absent one.
-            serde_json::Value::Null => {}
-            _ => {
-                fields.not_text.insert(name);
-            }
+            serde_json::Value::Null => fields.claim(&name)?,
+            _ => fields.insert_not_text(name)?,
         }
     }
     Ok(fields)
+}
+
+/// A JSON object's members in order, repeats kept: `serde_json::Value`
+/// would keep only the last of a repeated name, hiding the repeat.
+struct JsonMembers(Vec<(String, serde_json::Value)>);
+
+impl<'de> serde::Deserialize<'de> for JsonMembers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> serde::de::Visitor<'de> for Members {
+            type Value = JsonMembers;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<JsonMembers, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(JsonMembers(members))
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
 }
 
 async fn read_multipart(req: Request, state: &AppState) -> Result<Fields, ApiError> {
@@ -212,7 +289,7 @@ async fn read_multipart(req: Request, state: &AppState) -> Result<Fields, ApiErr
         let name = name.to_owned();
         let bytes = field.bytes().await.map_err(|_| malformed())?;
         let value = String::from_utf8(bytes.to_vec()).map_err(|_| not_utf8())?;
-        fields.insert(name, value);
+        fields.insert(name, value)?;
     }
     Ok(fields)
 }
