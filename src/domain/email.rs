@@ -21,7 +21,8 @@ pub struct Email {
 
 impl Email {
     /// Trims surrounding whitespace and checks the shape: one `@`, a non-empty
-    /// local part and domain, no inner whitespace or control characters, at
+    /// local part and domain, no trailing dot on the domain, no inner
+    /// whitespace, control, invisible or direction-changing characters, at
     /// most 254 bytes.
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
         let trimmed = raw.trim();
@@ -35,6 +36,12 @@ impl Email {
         if trimmed.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return refuse("must not contain spaces or control characters");
         }
+        if trimmed.chars().any(is_invisible) {
+            return refuse(
+                "must not contain invisible or text-direction characters \
+                 (zero-width spaces and joiners, soft hyphens, bidi controls)",
+            );
+        }
         let Some((local, domain)) = trimmed.split_once('@') else {
             return refuse("must contain an @");
         };
@@ -46,6 +53,11 @@ impl Email {
         }
         if domain.is_empty() {
             return refuse("needs a domain after the @");
+        }
+        // `example.com.` is `example.com` to DNS: the same mailbox under a
+        // second spelling, so a second account.
+        if domain.ends_with('.') {
+            return refuse("must not end with a dot");
         }
         Ok(Self {
             display: trimmed.to_owned(),
@@ -78,8 +90,76 @@ impl Email {
     }
 }
 
+/// Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties.txt,
+/// Unicode 15.1): characters that render as nothing (zero-width space and
+/// joiners, soft hyphen, byte-order mark, variation selectors, Hangul
+/// fillers, tags) or only reorder text (bidi marks, embeddings, overrides and
+/// isolates). In an address they make a second account look like the first.
+const INVISIBLE: [(char, char); 17] = [
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{034F}', '\u{034F}'),
+    ('\u{061C}', '\u{061C}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{17B4}', '\u{17B5}'),
+    ('\u{180B}', '\u{180F}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{206F}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FE00}', '\u{FE0F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+    ('\u{FFF0}', '\u{FFF8}'),
+    ('\u{1BCA0}', '\u{1BCA3}'),
+    ('\u{1D173}', '\u{1D17A}'),
+    ('\u{E0000}', '\u{E0FFF}'),
+];
+
+fn is_invisible(c: char) -> bool {
+    INVISIBLE
+        .iter()
+        .any(|&(first, last)| (first..=last).contains(&c))
+}
+
 impl fmt::Display for Email {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.display)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn look_alikes_of_an_address_are_refused() {
+        let look_alikes = [
+            "admin\u{202E}@example.com",
+            "ad\u{200B}min@example.com",
+            "ad\u{200D}min@example.com",
+            "ad\u{200C}min@example.com",
+            "\u{FEFF}admin@example.com",
+            "ad\u{00AD}min@example.com",
+            "admin\u{FE0F}@example.com",
+            "admin@example.com\u{2066}",
+            "ad\u{200E}min@example.com",
+            "admin@ex\u{2060}ample.com",
+            "admin@example.com.",
+        ];
+        for raw in look_alikes {
+            let refusal = Email::parse(raw).unwrap_err();
+            assert_eq!(refusal.field(), "email", "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_unicode_addresses_still_parse() {
+        for raw in [
+            "\u{e9}lodie@x.io",
+            "\u{4f60}\u{597d}@\u{4f8b}\u{5b50}.cn",
+            "a.b+tag@sub.example.com",
+        ] {
+            assert!(Email::parse(raw).is_ok(), "{raw}");
+        }
     }
 }
