@@ -9,11 +9,12 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 
 use super::ServeConfig;
+use super::csrf::{TrustedOrigins, refuse_cross_site};
 use super::error::ApiError;
 use super::gate::{Gate, blocking};
 use super::handlers::{fallback, index, profile, reset, sessions, users};
 use super::input::MAX_BODY_BYTES;
-use super::middleware::{log_request, time_limit};
+use super::middleware::{log_request, security_headers, time_limit};
 use super::openapi;
 use super::reset_hook::ResetHook;
 use super::session_cookie::CookiePolicy;
@@ -73,10 +74,23 @@ impl AppState {
 }
 
 /// Every route of SPEC.md section 2, plus `/openapi.json`.
-pub(crate) fn router(state: AppState, request_timeout: Duration) -> Router {
+pub(crate) fn router(
+    state: AppState,
+    request_timeout: Duration,
+    trusted_origins: &[String],
+) -> Router {
     let routes = [
         ("/users", post(users::register)),
-        ("/sessions", post(sessions::login).delete(sessions::logout)),
+        (
+            "/sessions",
+            post(sessions::login)
+                .delete(sessions::logout)
+                // The routes that set and use the session cookie.
+                .route_layer(from_fn_with_state(
+                    TrustedOrigins::new(trusted_origins),
+                    refuse_cross_site,
+                )),
+        ),
         ("/profile", get(profile::show)),
         (
             "/reset_password",
@@ -98,6 +112,7 @@ pub(crate) fn router(state: AppState, request_timeout: Duration) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(from_fn_with_state(request_timeout, time_limit))
         .layer(from_fn(close_if_body_unread))
+        .layer(from_fn(security_headers))
         // Outermost, so that it logs what the client finally got.
         .layer(from_fn(log_request))
         .with_state(state)

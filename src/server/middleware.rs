@@ -1,8 +1,11 @@
-//! Layers around every route: the request log line and the time limit.
+//! Layers around every route: the request log line, the time limit and the
+//! headers every response carries.
 
 use std::time::{Duration, Instant};
 
 use axum::extract::{MatchedPath, Request, State};
+use axum::http::HeaderValue;
+use axum::http::header::{CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -51,4 +54,16 @@ pub(crate) async fn time_limit(
         }
         .into_response(),
     }
+}
+
+/// Adds to every response `Cache-Control: no-store` (answers carry session
+/// cookies, reset tokens and account details, which no shared or browser
+/// cache should keep) and `X-Content-Type-Options: nosniff` (a JSON answer
+/// is never to be run as a script or shown as a page).
+pub(crate) async fn security_headers(req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
 }

@@ -4,8 +4,9 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use axum::extract::FromRequestParts;
+use axum::http::header::COOKIE;
 use axum::http::request::Parts;
-use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use axum_extra::extract::cookie::{Cookie, SameSite};
 
 use crate::domain::SessionToken;
 
@@ -49,8 +50,11 @@ impl CookiePolicy {
 }
 
 /// The session the client presented, if its cookie holds a well-formed
-/// token. Garbage, odd bytes or no cookie all read as no session, which the
-/// handlers answer with 403.
+/// token. Garbage, odd bytes, no cookie, or more than one `session_id`
+/// cookie all read as no session, which the handlers answer with 403. Two
+/// are refused rather than one picked: a sibling subdomain can plant a
+/// second cookie (cookie tossing), and which one a browser sends first is
+/// not the server's to guess.
 #[derive(Debug)]
 pub(crate) struct ClientSession(pub(crate) Option<SessionToken>);
 
@@ -58,11 +62,19 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientSession {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Infallible> {
-        // CookieJar skips header values that are not visible ASCII.
-        let jar = CookieJar::from_headers(&parts.headers);
-        let token = jar
-            .get(SESSION_COOKIE)
-            .and_then(|cookie| SessionToken::parse(cookie.value()).ok());
+        let mut values = parts
+            .headers
+            .get_all(COOKIE)
+            .iter()
+            // A header that is not visible ASCII holds no cookie of ours.
+            .filter_map(|header| header.to_str().ok())
+            .flat_map(Cookie::split_parse_encoded)
+            .filter_map(Result::ok)
+            .filter(|cookie| cookie.name() == SESSION_COOKIE);
+        let token = match (values.next(), values.next()) {
+            (Some(only), None) => SessionToken::parse(only.value()).ok(),
+            _ => None,
+        };
         Ok(Self(token))
     }
 }

@@ -23,7 +23,7 @@ pub(crate) struct Profile {
     security(("session_id" = [])),
     responses(
         (status = 200, description = "The session's user", body = Profile),
-        (status = 403, description = "No, unknown or expired session", body = Message),
+        (status = 403, description = "No, unknown, expired or ambiguous (two session_id cookies) session", body = Message),
     )
 )]
 pub(crate) async fn show(

@@ -14,7 +14,8 @@ use crate::server::input::{Fields, FromFields, Input};
 /// The email whose password is to be reset.
 #[derive(Debug, ToSchema)]
 pub(crate) struct ResetRequest {
-    /// The account's address.
+    /// The account's address: at most 254 bytes of UTF-8.
+    #[schema(format = IdnEmail, min_length = 3, max_length = 254)]
     pub(crate) email: String,
 }
 
@@ -29,12 +30,15 @@ impl FromFields for ResetRequest {
 /// A new password with the reset token that authorises it.
 #[derive(ToSchema)]
 pub(crate) struct PasswordUpdate {
-    /// The account's address; the token must be this email's.
+    /// The account's address (at most 254 bytes of UTF-8); the token must
+    /// be this email's.
+    #[schema(format = IdnEmail, min_length = 3, max_length = 254)]
     pub(crate) email: String,
     /// The token from `POST /reset_password` (or the reset hook).
     pub(crate) reset_token: String,
-    /// The password to set.
-    #[schema(format = Password)]
+    /// The password to set: 1 to 72 bytes of UTF-8, no NUL, and at least
+    /// the server's minimum length in characters (8 by default).
+    #[schema(format = Password, min_length = 1, max_length = 72)]
     pub(crate) new_password: String,
 }
 

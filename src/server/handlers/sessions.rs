@@ -33,6 +33,7 @@ use crate::server::session_cookie::ClientSession;
             headers(("set-cookie" = String, description = "session_id=<token>; HttpOnly; SameSite=Lax; Path=/; Max-Age=<session ttl>"))),
         (status = 400, description = "A field missing", body = Message),
         (status = 401, description = "Wrong email or password (one answer for both)", body = Message),
+        (status = 403, description = "A browser's cross-site request (Sec-Fetch-Site or Origin)", body = Message),
         (status = 503, description = "Too many password checks queued; see Retry-After", body = Message),
     )
 )]
@@ -64,7 +65,7 @@ pub(crate) async fn login(
     responses(
         (status = 302, description = "Session ended; the cookie is cleared and the client sent to /",
             headers(("location" = String, description = "/"))),
-        (status = 403, description = "No, unknown or expired session", body = Message),
+        (status = 403, description = "No, unknown, expired or ambiguous session; or a browser's cross-site request", body = Message),
     )
 )]
 pub(crate) async fn logout(

@@ -13,10 +13,13 @@ use crate::server::input::{Fields, FromFields, Input};
 /// like every type here that holds a secret.)
 #[derive(ToSchema)]
 pub(crate) struct Credentials {
-    /// The account's address.
+    /// The account's address: at most 254 bytes of UTF-8.
+    #[schema(format = IdnEmail, min_length = 3, max_length = 254)]
     pub(crate) email: String,
-    /// The password, never echoed back or logged.
-    #[schema(format = Password)]
+    /// The password, never echoed back or logged: 1 to 72 bytes of UTF-8,
+    /// no NUL (registering also needs the server's minimum length, 8
+    /// characters by default).
+    #[schema(format = Password, min_length = 1, max_length = 72)]
     pub(crate) password: String,
 }
 
