@@ -210,12 +210,14 @@ complete -c authctl -n "__fish_authctl_using_subcommand man" -l json -d 'Machine
 complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bind -d 'Address and port to listen on (port 0 picks a free one)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-hook -d 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-origin -d 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server\'s own; repeatable' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l secure-cookie -d 'Mark the session cookie Secure (serve behind HTTPS)'
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l insecure-reset-tokens-over-http -d 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "register" -d 'Create a user'

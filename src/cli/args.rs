@@ -139,7 +139,7 @@ pub(crate) enum Command {
 
 /// Durations as people write them; zero is refused here because a session
 /// that expires at once is never what was meant.
-fn parse_ttl(text: &str) -> Result<humantime::Duration, String> {
+pub(crate) fn parse_ttl(text: &str) -> Result<humantime::Duration, String> {
     let duration = humantime::parse_duration(text)
         .map_err(|e| format!("{e} (write durations like 30m, 24h or 7d)"))?;
     if duration.as_secs() == 0 {

@@ -3,6 +3,7 @@ use std::net::SocketAddr;
 use clap::Args;
 
 use super::CliError;
+use super::args::parse_ttl;
 use super::context::Context;
 use crate::server::{ServeConfig, serve};
 
@@ -13,10 +14,15 @@ Serves the Flask service's routes (GET /, POST /users, POST and DELETE
 /sessions, GET /profile, POST and PUT /reset_password) until SIGINT or
 SIGTERM. It shares the database safely with other authctl commands.
 
+Without --reset-hook, POST /reset_password answers with the reset token
+itself, as the Flask service does: anyone who can reach the server can take
+over any account with two requests. So on an address other than loopback,
+serve refuses to start without --reset-hook, unless
+--insecure-reset-tokens-over-http says the risk is accepted.
+
 Examples:
   authctl serve
-  authctl serve --bind 0.0.0.0:5000 --secure-cookie
-  authctl serve --reset-hook '/usr/local/bin/mail-reset-token'")]
+  authctl serve --bind 0.0.0.0:5000 --secure-cookie --reset-hook '/usr/local/bin/mail-reset-token'")]
 pub(crate) struct ServeArgs {
     /// Address and port to listen on (port 0 picks a free one)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:5000")]
@@ -28,17 +34,64 @@ pub(crate) struct ServeArgs {
     /// Mark the session cookie Secure (serve behind HTTPS)
     #[arg(long)]
     secure_cookie: bool,
+    /// Close a connection that has not sent a complete request head this
+    /// long after connecting or after its last answer (slow or idle clients)
+    #[arg(long, value_name = "DURATION", default_value_t = ServeConfig::default().idle_timeout.into(), value_parser = parse_ttl)]
+    idle_timeout: humantime::Duration,
+    /// Most connections open at once (lowered to fit the file limit); at the
+    /// cap a new client replaces the longest-idle connection
+    #[arg(long, value_name = "N", default_value_t = ServeConfig::default().max_connections as u32, value_parser = clap::value_parser!(u32).range(1..))]
+    max_connections: u32,
+    /// A site (scheme://host[:port]) whose pages may log users in and out
+    /// through a browser, besides this server's own; repeatable
+    #[arg(long, value_name = "ORIGIN", value_parser = parse_origin)]
+    trusted_origin: Vec<String>,
+    /// Return reset tokens in HTTP responses even on a non-loopback address
+    /// without --reset-hook: lets anyone who reaches the server take over
+    /// any account
+    #[arg(long, conflicts_with = "reset_hook")]
+    insecure_reset_tokens_over_http: bool,
 }
 
 impl ServeArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
+        if self.reset_hook.is_none()
+            && !self.bind.ip().to_canonical().is_loopback()
+            && !self.insecure_reset_tokens_over_http
+        {
+            return Err(CliError::Usage(format!(
+                "refusing to serve on {}: without --reset-hook, POST /reset_password \
+                 returns reset tokens to whoever asks, so anyone who can reach the server \
+                 can take over any account; give --reset-hook CMD to deliver tokens \
+                 another way, or --insecure-reset-tokens-over-http to accept the risk",
+                self.bind
+            )));
+        }
         let auth = ctx.open()?;
         let config = ServeConfig {
             bind: self.bind,
             reset_hook: self.reset_hook.clone(),
             secure_cookie: self.secure_cookie,
+            trusted_origins: self.trusted_origin.clone(),
+            idle_timeout: self.idle_timeout.into(),
+            max_connections: self.max_connections as usize,
             ..ServeConfig::default()
         };
         Ok(serve(auth, config)?)
     }
+}
+
+/// An origin as browsers send it: `http://` or `https://`, a host, an
+/// optional port, nothing after.
+fn parse_origin(raw: &str) -> Result<String, String> {
+    let origin = raw.trim().trim_end_matches('/');
+    let host = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or("an origin starts with http:// or https://")?;
+    if host.is_empty() || host.contains(['/', '?', '#', '@']) || host.contains(char::is_whitespace)
+    {
+        return Err("an origin is scheme://host[:port], with no path".to_owned());
+    }
+    Ok(origin.to_owned())
 }

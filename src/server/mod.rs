@@ -6,6 +6,8 @@
 
 mod app;
 mod client;
+mod connections;
+mod csrf;
 mod error;
 mod gate;
 mod handlers;
@@ -41,6 +43,10 @@ pub struct ServeConfig {
     pub reset_hook: Option<String>,
     /// Add `Secure` to the session cookie.
     pub secure_cookie: bool,
+    /// Origins (`scheme://host[:port]`) besides the server's own whose pages
+    /// may log users in and out; browsers' cross-site requests to the
+    /// session routes are refused otherwise.
+    pub trusted_origins: Vec<String>,
     /// How many bcrypt hashes may run at once; default one per core.
     pub bcrypt_slots: usize,
     /// How long a request waits for a bcrypt slot (or a reset hook slot)
@@ -56,6 +62,15 @@ pub struct ServeConfig {
     pub drain_timeout: Duration,
     /// How often expired sessions and reset tokens are deleted.
     pub prune_interval: Duration,
+    /// How long a connection may go without sending a complete request
+    /// head, after connecting or after its last response: the header-read
+    /// and the keep-alive idle timeout at once.
+    pub idle_timeout: Duration,
+    /// Most connections open at once; lowered at start to leave room under
+    /// the process's file limit.
+    pub max_connections: usize,
+    /// Largest request head (request line and headers) read.
+    pub max_header_bytes: usize,
 }
 
 impl Default for ServeConfig {
@@ -64,6 +79,7 @@ impl Default for ServeConfig {
             bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 5000)),
             reset_hook: None,
             secure_cookie: false,
+            trusted_origins: Vec::new(),
             bcrypt_slots: std::thread::available_parallelism().map_or(2, |n| n.get()),
             queue_wait: Duration::from_secs(5),
             request_timeout: Duration::from_secs(10),
@@ -71,6 +87,9 @@ impl Default for ServeConfig {
             hook_timeout: Duration::from_secs(5),
             drain_timeout: Duration::from_secs(30),
             prune_interval: Duration::from_secs(10 * 60),
+            idle_timeout: Duration::from_secs(15),
+            max_connections: 512,
+            max_header_bytes: 16 * 1024,
         }
     }
 }
@@ -90,9 +109,28 @@ pub enum ServerError {
     /// The async runtime could not start.
     #[error("cannot start the async runtime: {0}")]
     Runtime(#[source] io::Error),
-    /// Serving failed after start-up.
-    #[error("the server failed: {0}")]
-    Serve(#[source] io::Error),
+}
+
+/// Descriptors kept free of connections: the database and its WAL, the
+/// log, a reset hook's pipes, the listener, with room to spare.
+const RESERVED_DESCRIPTORS: u64 = 64;
+
+/// `wanted`, or fewer if the process's file limit would not leave
+/// [`RESERVED_DESCRIPTORS`] free beside that many connections.
+fn within_file_limit(wanted: usize) -> usize {
+    let limit = rustix::process::getrlimit(rustix::process::Resource::Nofile).current;
+    let Some(limit) = limit else {
+        return wanted;
+    };
+    let room = usize::try_from(limit.saturating_sub(RESERVED_DESCRIPTORS)).unwrap_or(usize::MAX);
+    if room < wanted {
+        tracing::warn!(
+            file_limit = limit,
+            max_connections = room.max(1),
+            "the file limit is low: fewer connections than asked for"
+        );
+    }
+    wanted.min(room).max(1)
 }
 
 /// Serves on `listener` until `shutdown` completes, then stops accepting and
@@ -108,7 +146,7 @@ pub async fn serve_with_listener(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
     let state = app::AppState::new(Arc::clone(&auth), &config);
-    let router = app::router(state, config.request_timeout);
+    let router = app::router(state, config.request_timeout, &config.trusted_origins);
     let pruner = tokio::spawn(prune::periodically(auth, config.prune_interval));
 
     let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();
@@ -118,25 +156,27 @@ pub async fn serve_with_listener(
         // The receiver lives until the select below ends; a send error is moot.
         let _ = draining.send(());
     };
-    // With the peer address on every request: the caller `auth` is told of.
-    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let server = axum::serve(listener, service).with_graceful_shutdown(signal);
+    let limits = connections::Limits {
+        idle_timeout: config.idle_timeout,
+        max_connections: within_file_limit(config.max_connections),
+        max_header_bytes: config.max_header_bytes,
+    };
+    let server = connections::serve(listener, router, limits, signal);
     let deadline = async move {
         match drain_started.await {
             Ok(()) => tokio::time::sleep(config.drain_timeout).await,
             Err(_never_sent) => std::future::pending().await,
         }
     };
-    let outcome = tokio::select! {
-        served = server.into_future() => served.map_err(ServerError::Serve),
+    tokio::select! {
+        () = server => {}
         () = deadline => {
             tracing::warn!(
                 drain_timeout = ?config.drain_timeout,
                 "requests still in flight after the drain timeout; stopping anyway"
             );
-            Ok(())
         }
-    };
+    }
     pruner.abort();
-    outcome
+    Ok(())
 }
