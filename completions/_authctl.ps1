@@ -323,6 +323,8 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;serve' {
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address and port to listen on (port 0 picks a free one)')
             [CompletionResult]::new('--reset-hook', '--reset-hook', [CompletionResultType]::ParameterName, 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)')
+            [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection')
             [CompletionResult]::new('--trusted-origin', '--trusted-origin', [CompletionResultType]::ParameterName, 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server''s own; repeatable')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')

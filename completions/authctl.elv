@@ -288,6 +288,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;serve'= {
             cand --bind 'Address and port to listen on (port 0 picks a free one)'
             cand --reset-hook 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token'
+            cand --idle-timeout 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)'
+            cand --max-connections 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection'
             cand --trusted-origin 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server''s own; repeatable'
             cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'

@@ -210,6 +210,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand man" -l json -d 'Machine
 complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bind -d 'Address and port to listen on (port 0 picks a free one)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-hook -d 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l idle-timeout -d 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-connections -d 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-origin -d 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server\'s own; repeatable' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
