@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authctl_global_optspecs
-    string join \n db= json bcrypt-cost= min-password-length= session-ttl= reset-ttl= h/help V/version
+    string join \n db= json bcrypt-cost= min-password-length= session-ttl= reset-ttl= session-idle-timeout= max-sessions-per-user= h/help V/version
 end
 
 function __fish_authctl_needs_command
@@ -29,6 +29,8 @@ complete -c authctl -n "__fish_authctl_needs_command" -l bcrypt-cost -d 'bcrypt 
 complete -c authctl -n "__fish_authctl_needs_command" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_needs_command" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_needs_command" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_needs_command" -s V -l version -d 'Print version'
@@ -48,6 +50,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand register" -l bcrypt-cost
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -s h -l help -d 'Print help'
@@ -56,6 +60,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand login" -l bcrypt-cost -d
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-save -d 'Print the session id without saving it for whoami and logout'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
@@ -66,6 +72,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l bcrypt-cost -
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session -d 'Session id to use [default: the one `login` saved]' -r
@@ -74,6 +82,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand logout" -l bcrypt-cost -
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l all -d 'End every session of the session\'s user, not just this one'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -s h -l help -d 'Print help'
@@ -83,6 +93,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l bcryp
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l password-stdin -d 'Read the new password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -s h -l help -d 'Print help'
@@ -91,6 +103,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
@@ -106,6 +120,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -113,6 +129,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -120,6 +138,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -128,6 +148,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -135,6 +157,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l format -d 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]' -r -f -a "csv\t'Comma-separated values with a header line'
@@ -144,6 +168,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-existing -d 'Skip rows whose email already exists instead of importing nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l dry-run -d 'Check everything and report, but write nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
@@ -156,6 +182,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
@@ -171,6 +199,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
@@ -181,6 +211,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -188,6 +220,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
@@ -198,6 +232,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l bcrypt-c
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l out-dir -d 'Write every command\'s page into DIR (created if missing) rather than print one' -r -f -a "(__fish_complete_directories)"
@@ -206,6 +242,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand man" -l bcrypt-cost -d '
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bind -d 'Address and port to listen on (port 0 picks a free one)' -r
@@ -218,6 +256,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bcrypt-cost -d
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l secure-cookie -d 'Mark the session cookie Secure (serve behind HTTPS)'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l insecure-reset-tokens-over-http -d 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'

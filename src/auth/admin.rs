@@ -154,6 +154,14 @@ impl Auth {
         }
         let mut tx = self.store.write()?;
         tx.add_sessions(&sessions)?;
+        if self.policy.max_sessions_per_user.is_some() {
+            let mut users: Vec<_> = sessions.iter().map(|s| s.user).collect();
+            users.sort_unstable();
+            users.dedup();
+            for user in users {
+                self.cap_sessions(tx.as_mut(), user)?;
+            }
+        }
         tx.commit()?;
         note(caller, "session.created", Outcome::Success, None);
         Ok(tokens)

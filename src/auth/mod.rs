@@ -16,6 +16,7 @@ mod store;
 mod trail;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 pub use admin::ExportedUser;
 pub use caller::Caller;
@@ -25,12 +26,13 @@ use hashing::Hasher;
 pub use import::{Credential, ImportOptions, ImportReport, ImportRow, RowError, check_import_rows};
 pub use policy::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
 use store::{
-    LoginRecord, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate,
+    LoginRecord, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate, Writer,
 };
 use trail::{Outcome, note};
 
 use crate::domain::{
-    Database, Email, Password, PasswordHash, ResetToken, SessionToken, User, UserId,
+    Database, Email, Password, PasswordHash, ResetToken, SessionToken, Timestamp, TokenDigest,
+    User, UserId,
 };
 
 /// An opened database, whatever its backend, ready for [`Auth::new`].
@@ -174,7 +176,10 @@ impl Auth {
         };
         let mut tx = self.store.write()?;
         match tx.record_login(&login, self.clock.now()) {
-            Ok(()) => tx.commit()?,
+            Ok(()) => {
+                self.cap_sessions(tx.as_mut(), record.user.id)?;
+                tx.commit()?;
+            }
             // Disabled or deleted since the lookup.
             Err(StoreError::NotFound) => return Ok(None),
             Err(other) => return Err(other.into()),
@@ -198,17 +203,49 @@ impl Auth {
     }
 
     /// The user a live session belongs to; `None` if the session is
-    /// unknown, expired or ended. (A lookup changes nothing, so it takes no
-    /// caller: it is the one call on every authenticated request.)
+    /// unknown, expired, idle past the idle timeout, or ended. (It takes no
+    /// caller: it is the one call on every authenticated request, and it
+    /// changes nothing but, with an idle timeout, when the session was used.)
     pub fn get_user_from_session_id(
         &self,
         session_id: &SessionToken,
     ) -> Result<Option<User>, AuthError> {
+        let now = self.clock.now();
+        let digest = session_id.digest();
+        let idle = self.policy.session_idle_timeout;
         let lookup = UserLookup::Session {
-            digest: &session_id.digest(),
-            now: self.clock.now(),
+            digest: &digest,
+            now,
+            idle_cutoff: idle.map(|idle| now.before(idle)),
         };
-        Ok(self.active_user(lookup)?.map(|record| record.user))
+        let Some(record) = self.active_user(lookup)? else {
+            return Ok(None);
+        };
+        if let Some(idle) = idle {
+            self.mark_used(&digest, idle, now)?;
+        }
+        Ok(Some(record.user))
+    }
+
+    /// Records that a session was used, at most once per tenth of the idle
+    /// timeout: a lookup that wrote every time would make each request wait
+    /// for a disk sync. So a session ends between nine and ten tenths of
+    /// the timeout after its last use.
+    fn mark_used(
+        &self,
+        digest: &TokenDigest,
+        idle: Duration,
+        now: Timestamp,
+    ) -> Result<(), AuthError> {
+        let every = (idle / 10).max(Duration::from_secs(1));
+        let last_used = self.store.read()?.session_last_used(digest)?;
+        if last_used.is_some_and(|last| last > now.before(every)) {
+            return Ok(());
+        }
+        let mut tx = self.store.write()?;
+        tx.touch_session(digest, now)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Ends every session of the user, as the original's `destroy_session`.
@@ -375,7 +412,12 @@ impl Auth {
             };
             let mut tx = self.store.write()?;
             match tx.record_login(&record, self.clock.now()) {
-                Ok(()) => tx.commit()?,
+                Ok(()) => {
+                    if session.is_some() {
+                        self.cap_sessions(tx.as_mut(), record.user)?;
+                    }
+                    tx.commit()?;
+                }
                 Err(StoreError::NotFound) => {
                     note(caller, "login.failure", Outcome::Failure, Some(email));
                     return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
@@ -384,6 +426,15 @@ impl Auth {
             }
         }
         note(caller, "login.success", Outcome::Success, Some(email));
+        Ok(())
+    }
+
+    /// Ends `user`'s oldest sessions beyond the policy's cap, in the
+    /// transaction that opened a new one.
+    fn cap_sessions(&self, tx: &mut dyn Writer, user: UserId) -> Result<(), AuthError> {
+        if let Some(keep) = self.policy.max_sessions_per_user {
+            tx.trim_sessions(user, keep)?;
+        }
         Ok(())
     }
 

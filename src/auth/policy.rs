@@ -20,6 +20,12 @@ pub struct Policy {
     pub session_ttl: Duration,
     /// How long a reset token stays valid.
     pub reset_ttl: Duration,
+    /// How long a session may go unused before it ends, within its TTL;
+    /// `None`, as in the Flask service, keeps it to its TTL.
+    pub session_idle_timeout: Option<Duration>,
+    /// Most live sessions one user may hold; a new login ends the oldest
+    /// beyond it. `None`: no cap.
+    pub max_sessions_per_user: Option<u32>,
 }
 
 impl Default for Policy {
@@ -29,6 +35,8 @@ impl Default for Policy {
             min_password_length: 8,
             session_ttl: Duration::from_secs(24 * 60 * 60),
             reset_ttl: Duration::from_secs(60 * 60),
+            session_idle_timeout: None,
+            max_sessions_per_user: None,
         }
     }
 }
@@ -67,6 +75,21 @@ impl Policy {
         }
         if self.reset_ttl.as_secs() == 0 {
             return Err(ValidationError::new("reset TTL", "must be at least 1s"));
+        }
+        if self
+            .session_idle_timeout
+            .is_some_and(|idle| idle.as_secs() == 0)
+        {
+            return Err(ValidationError::new(
+                "session idle timeout",
+                "must be at least 1s",
+            ));
+        }
+        if self.max_sessions_per_user == Some(0) {
+            return Err(ValidationError::new(
+                "sessions per user",
+                "must be at least 1",
+            ));
         }
         Ok(())
     }

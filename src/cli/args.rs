@@ -108,6 +108,28 @@ pub(crate) struct GlobalArgs {
         value_parser = parse_ttl,
     )]
     pub(crate) reset_ttl: humantime::Duration,
+
+    /// End a session unused this long, e.g. 30m [default: none, as in the
+    /// Flask service: a session lasts its TTL]
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_SESSION_IDLE_TIMEOUT",
+        value_name = "DURATION",
+        value_parser = parse_ttl,
+    )]
+    pub(crate) session_idle_timeout: Option<humantime::Duration>,
+
+    /// Most live sessions per user; a new login ends the oldest beyond it
+    /// [default: no cap]
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_MAX_SESSIONS_PER_USER",
+        value_name = "N",
+        value_parser = clap::value_parser!(u32).range(1..),
+    )]
+    pub(crate) max_sessions_per_user: Option<u32>,
 }
 
 /// The commands, in the order `--help` lists them.

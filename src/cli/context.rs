@@ -47,6 +47,8 @@ impl Context {
                 .unwrap_or(usize::MAX),
             session_ttl: self.global.session_ttl.into(),
             reset_ttl: self.global.reset_ttl.into(),
+            session_idle_timeout: self.global.session_idle_timeout.map(Into::into),
+            max_sessions_per_user: self.global.max_sessions_per_user,
         }
     }
 

@@ -38,6 +38,12 @@ impl Timestamp {
             })
     }
 
+    /// This time minus `span`, saturating rather than overflowing.
+    pub fn before(self, span: Duration) -> Self {
+        let seconds = i64::try_from(span.as_secs()).unwrap_or(i64::MAX);
+        Self(self.0.saturating_sub(seconds))
+    }
+
     /// This time plus `ttl`, saturating rather than overflowing.
     pub fn after(self, ttl: Duration) -> Self {
         let seconds = i64::try_from(ttl.as_secs()).unwrap_or(i64::MAX);

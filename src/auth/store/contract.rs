@@ -4,6 +4,7 @@
 
 use std::sync::{Arc, Barrier};
 use std::thread;
+use std::time::Duration;
 
 use tempfile::TempDir;
 
@@ -266,6 +267,7 @@ fn a_login_records_nothing_for_a_disabled_user_and_its_rehash_lands_otherwise() 
             .find_user_by(UserLookup::Session {
                 digest: &digest,
                 now: NOW,
+                idle_cutoff: None,
             })
             .unwrap();
         assert_eq!(found.user.id, ann, "{}", fresh.backend);
@@ -396,7 +398,87 @@ fn pruning_removes_exactly_the_expired_rows() {
         let found = store.read().unwrap().find_user_by(UserLookup::Session {
             digest: &live,
             now: NOW,
+            idle_cutoff: None,
         });
         assert!(found.is_ok(), "{}", fresh.backend);
+    }
+}
+
+#[test]
+fn an_idle_cutoff_hides_a_session_until_it_is_marked_used() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let ann = add(store.as_ref(), "ann@example.com");
+        let (digest, session) = session_of(ann);
+        let mut tx = store.write().unwrap();
+        tx.add_sessions(&[session]).unwrap();
+        tx.commit().unwrap();
+        let lookup = |idle_cutoff| UserLookup::Session {
+            digest: &digest,
+            now: NOW,
+            idle_cutoff: Some(idle_cutoff),
+        };
+        // Opened at NOW: used at NOW, so a cutoff at NOW hides it.
+        let idle = store.read().unwrap().find_user_by(lookup(NOW));
+        assert!(
+            matches!(idle, Err(StoreError::NotFound)),
+            "{}",
+            fresh.backend
+        );
+        let seen = store
+            .read()
+            .unwrap()
+            .find_user_by(lookup(NOW.before(Duration::from_secs(1))));
+        assert!(seen.is_ok(), "{}", fresh.backend);
+
+        let used = NOW.after(Duration::from_secs(60));
+        let mut tx = store.write().unwrap();
+        tx.touch_session(&digest, used).unwrap();
+        // An older mark does not move it back.
+        tx.touch_session(&digest, NOW).unwrap();
+        tx.commit().unwrap();
+        let last = store.read().unwrap().session_last_used(&digest).unwrap();
+        assert_eq!(last, Some(used), "{}", fresh.backend);
+        assert!(
+            store.read().unwrap().find_user_by(lookup(NOW)).is_ok(),
+            "{}",
+            fresh.backend
+        );
+    }
+}
+
+#[test]
+fn trimming_keeps_the_newest_sessions_of_that_user_only() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let (ann, bob) = (
+            add(store.as_ref(), "ann@example.com"),
+            add(store.as_ref(), "bob@example.com"),
+        );
+        let mut digests = Vec::new();
+        let mut tx = store.write().unwrap();
+        for age in (0..4).rev() {
+            let (digest, mut session) = session_of(ann);
+            session.created_at = NOW.before(Duration::from_secs(age));
+            tx.add_sessions(&[session]).unwrap();
+            digests.push(digest);
+        }
+        tx.add_sessions(&[session_of(bob).1]).unwrap();
+        assert_eq!(tx.trim_sessions(ann, 2).unwrap(), 2, "{}", fresh.backend);
+        tx.commit().unwrap();
+        for (index, digest) in digests.iter().enumerate() {
+            let found = store.read().unwrap().find_user_by(UserLookup::Session {
+                digest,
+                now: NOW,
+                idle_cutoff: None,
+            });
+            assert_eq!(
+                found.is_ok(),
+                index >= 2,
+                "{}: session {index}",
+                fresh.backend
+            );
+        }
+        assert_eq!(live_sessions(store.as_ref(), bob), 1, "{}", fresh.backend);
     }
 }

@@ -84,6 +84,11 @@ pub(crate) trait Reader {
 
     /// Every user with its hash, by id.
     fn export_users(&mut self) -> Result<Vec<UserRecord>, StoreError>;
+
+    /// When the session stored under `digest` was last used (opened, or
+    /// marked by [`Writer::touch_session`]); `None` if there is no such
+    /// session.
+    fn session_last_used(&mut self, digest: &TokenDigest) -> Result<Option<Timestamp>, StoreError>;
 }
 
 /// A write transaction. Reads through it see its own writes.
@@ -117,6 +122,14 @@ pub(crate) trait Writer: Reader {
     /// Deletes the session stored under `digest` if it is live; returns
     /// whether this call deleted it (of concurrent calls, one does).
     fn delete_session(&mut self, digest: &TokenDigest, now: Timestamp) -> Result<bool, StoreError>;
+
+    /// Marks the session stored under `digest` used at `now`. A later time
+    /// only: of racing marks the latest stays.
+    fn touch_session(&mut self, digest: &TokenDigest, now: Timestamp) -> Result<(), StoreError>;
+
+    /// Deletes `user`'s oldest sessions beyond the newest `keep`; returns
+    /// how many it deleted.
+    fn trim_sessions(&mut self, user: UserId, keep: u32) -> Result<u64, StoreError>;
 
     /// Deletes every session of `user`; returns how many were live.
     fn delete_sessions_of(&mut self, user: UserId, now: Timestamp) -> Result<u64, StoreError>;

@@ -36,6 +36,8 @@ pub(crate) enum UserLookup<'a> {
         digest: &'a TokenDigest,
         /// Sessions expiring at or before this are ignored.
         now: Timestamp,
+        /// Sessions last used at or before this are ignored (idle).
+        idle_cutoff: Option<Timestamp>,
     },
     /// By the digest of a reset token that is live at `now`.
     ResetToken {

@@ -39,7 +39,13 @@ const TABLES: &str = "CREATE TABLE users (
 
 /// The schema history, for `to_latest` on open and `validate` in tests.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(TABLES), M::up_with_hook("", rekey_emails)])
+    Migrations::new(vec![
+        M::up(TABLES),
+        M::up_with_hook("", rekey_emails),
+        // For --session-idle-timeout; NULL means never marked, i.e. last
+        // used when opened, so existing rows need no rewrite.
+        M::up("ALTER TABLE sessions ADD COLUMN last_used_at INTEGER"),
+    ])
 }
 
 /// Brings the schema up to date. Two processes opening a fresh file at once

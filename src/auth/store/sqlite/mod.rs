@@ -130,6 +130,12 @@ impl Reader for SqliteTx<'_> {
     fn export_users(&mut self) -> Result<Vec<UserRecord>, StoreError> {
         self.run("cannot export users", users::export)
     }
+
+    fn session_last_used(&mut self, digest: &TokenDigest) -> Result<Option<Timestamp>, StoreError> {
+        self.run("cannot look the session up", |conn| {
+            sessions::last_used(conn, digest)
+        })
+    }
 }
 
 impl Writer for SqliteTx<'_> {
@@ -187,6 +193,18 @@ impl Writer for SqliteTx<'_> {
     fn delete_session(&mut self, digest: &TokenDigest, now: Timestamp) -> Result<bool, StoreError> {
         self.run("cannot end the session", |conn| {
             sessions::delete_live(conn, digest, now)
+        })
+    }
+
+    fn touch_session(&mut self, digest: &TokenDigest, now: Timestamp) -> Result<(), StoreError> {
+        self.run("cannot mark the session used", |conn| {
+            sessions::touch(conn, digest, now)
+        })
+    }
+
+    fn trim_sessions(&mut self, user: UserId, keep: u32) -> Result<u64, StoreError> {
+        self.run("cannot end the oldest sessions", |conn| {
+            sessions::trim(conn, user, keep)
         })
     }
 

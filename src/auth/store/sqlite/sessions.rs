@@ -1,6 +1,6 @@
 //! SQL over the `sessions` table.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::NewSession;
 use crate::domain::{Email, SessionInfo, Timestamp, TokenDigest, UserId};
@@ -67,6 +67,44 @@ pub(super) fn list(
         })
     })?;
     rows.collect()
+}
+
+pub(super) fn last_used(
+    conn: &Connection,
+    digest: &TokenDigest,
+) -> rusqlite::Result<Option<Timestamp>> {
+    conn.prepare_cached(
+        "SELECT coalesce(last_used_at, created_at) FROM sessions WHERE digest = ?1",
+    )?
+    .query_row([digest.as_bytes()], |row| {
+        Ok(Timestamp::from_unix(row.get(0)?))
+    })
+    .optional()
+}
+
+pub(super) fn touch(
+    conn: &Connection,
+    digest: &TokenDigest,
+    now: Timestamp,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE sessions SET last_used_at = ?2
+         WHERE digest = ?1 AND coalesce(last_used_at, created_at) < ?2",
+    )?
+    .execute(params![digest.as_bytes(), now.unix()])?;
+    Ok(())
+}
+
+/// The newest `keep` stay; ties on the second are broken by id, the order
+/// of insertion.
+pub(super) fn trim(conn: &Connection, user: UserId, keep: u32) -> rusqlite::Result<u64> {
+    let deleted = conn.execute(
+        "DELETE FROM sessions WHERE user_id = ?1 AND id NOT IN (
+             SELECT id FROM sessions WHERE user_id = ?1
+             ORDER BY created_at DESC, id DESC LIMIT ?2)",
+        params![user.0, keep],
+    )?;
+    Ok(deleted as u64)
 }
 
 pub(super) fn prune(conn: &Connection, now: Timestamp) -> rusqlite::Result<u64> {

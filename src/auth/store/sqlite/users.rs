@@ -41,10 +41,20 @@ pub(super) fn find(
     match lookup {
         UserLookup::Id(id) => query("FROM users u WHERE u.id = ?1", &[&id.0]),
         UserLookup::Email(email) => query("FROM users u WHERE u.email_key = ?1", &[&email.key()]),
-        UserLookup::Session { digest, now } => query(
+        UserLookup::Session {
+            digest,
+            now,
+            idle_cutoff,
+        } => query(
+            // A session never marked used was last used when it opened.
             "FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.digest = ?1 AND s.expires_at > ?2",
-            &[digest.as_bytes(), &now.unix()],
+             WHERE s.digest = ?1 AND s.expires_at > ?2
+               AND (?3 IS NULL OR coalesce(s.last_used_at, s.created_at) > ?3)",
+            &[
+                digest.as_bytes(),
+                &now.unix(),
+                &idle_cutoff.map(Timestamp::unix),
+            ],
         ),
         UserLookup::ResetToken { digest, now } => query(
             "FROM reset_tokens r JOIN users u ON u.id = r.user_id
