@@ -20,6 +20,10 @@ pub enum AuthError {
     /// The thing to create exists already; exit code 5.
     #[error("{0}")]
     Conflict(String),
+    /// The email looks like another account's (one confusable skeleton):
+    /// a second account that people would take for the first. Exit code 5.
+    #[error("{0}")]
+    LookAlike(String),
     /// The user (or session) named does not exist; exit code 3.
     #[error("{0}")]
     NotFound(String),

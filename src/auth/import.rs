@@ -151,6 +151,13 @@ impl Auth {
                         row.line, row.email
                     )));
                 }
+                Err(StoreError::LookAlike) => {
+                    return Err(AuthError::LookAlike(format!(
+                        "line {}: {} looks like an address already registered or earlier \
+                         in the file (look-alike letters from another script)",
+                        row.line, row.email
+                    )));
+                }
                 Err(other) => return Err(other.into()),
             }
         }

@@ -132,6 +132,7 @@ impl Auth {
         let mut tx = self.store.write()?;
         let user = tx.add_user(&new_user).map_err(|e| match e {
             StoreError::EmailTaken => AuthError::Conflict(format!("User {email} already exists")),
+            StoreError::LookAlike => look_alike(email),
             other => other.into(),
         })?;
         tx.commit()?;
@@ -456,6 +457,14 @@ impl Auth {
 struct Checked {
     record: UserRecord,
     rehash: Option<PasswordHash>,
+}
+
+/// Does not name the other account: over HTTP that would disclose it.
+fn look_alike(email: &Email) -> AuthError {
+    AuthError::LookAlike(format!(
+        "{email} looks like an address already registered (look-alike letters from \
+         another script); use another address"
+    ))
 }
 
 fn not_found(email: &Email) -> AuthError {

@@ -146,7 +146,7 @@ impl CliError {
 fn exit_code_of(error: &AuthError) -> u8 {
     match error {
         AuthError::InvalidInput(_) | AuthError::InvalidRows(_) => EXIT_INVALID_INPUT,
-        AuthError::Conflict(_) => EXIT_CONFLICT,
+        AuthError::Conflict(_) | AuthError::LookAlike(_) => EXIT_CONFLICT,
         AuthError::NotFound(_) | AuthError::NoDatabase(_) => EXIT_NOT_FOUND,
         AuthError::AuthenticationFailed(_) => EXIT_AUTH_FAILED,
         AuthError::Internal { .. } => EXIT_INTERNAL,

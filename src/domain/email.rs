@@ -88,6 +88,21 @@ impl Email {
     pub fn key(&self) -> &str {
         &self.key
     }
+
+    /// The key's confusable skeleton (Unicode TR39): two addresses that look
+    /// alike, such as `admin@` with a Latin and with a Cyrillic `а`, have
+    /// one skeleton. Its table changes with Unicode versions, so stored
+    /// skeletons are recomputed when [`skeleton_version`] changes.
+    pub fn skeleton(&self) -> String {
+        unicode_security::skeleton(&self.key).collect()
+    }
+}
+
+/// Names the table [`Email::skeleton`] uses: stored skeletons made with
+/// another are stale.
+pub fn skeleton_version() -> String {
+    let (major, minor, update) = unicode_security::UNICODE_VERSION;
+    format!("tr39-{major}.{minor}.{update}")
 }
 
 /// Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties.txt,
@@ -150,6 +165,18 @@ mod tests {
             let refusal = Email::parse(raw).unwrap_err();
             assert_eq!(refusal.field(), "email", "{raw:?}");
         }
+    }
+
+    #[test]
+    fn look_alike_letters_share_a_skeleton_and_other_addresses_do_not() {
+        let latin = Email::parse("admin@example.com").unwrap();
+        let cyrillic_a = Email::parse("\u{430}dmin@example.com").unwrap();
+        let cyrillic_i = Email::parse("adm\u{456}n@EXAMPLE.com").unwrap();
+        let other = Email::parse("admin2@example.com").unwrap();
+        assert_ne!(latin.key(), cyrillic_a.key());
+        assert_eq!(latin.skeleton(), cyrillic_a.skeleton());
+        assert_eq!(latin.skeleton(), cyrillic_i.skeleton());
+        assert_ne!(latin.skeleton(), other.skeleton());
     }
 
     #[test]

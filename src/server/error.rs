@@ -174,6 +174,11 @@ impl From<AuthError> for ApiError {
                 rows.first().map_or(0, |row| row.line)
             )),
             AuthError::Conflict(_) => Self::AlreadyRegistered,
+            AuthError::LookAlike(_) => Self::BadRequest(
+                "email looks like an address already registered (look-alike letters from \
+                 another script)"
+                    .to_owned(),
+            ),
             AuthError::NotFound(_) => Self::Forbidden(EMAIL_NOT_REGISTERED),
             AuthError::AuthenticationFailed(reason) => Self::Forbidden(reason),
             // The server opened its database at start; losing it is ours.

@@ -77,20 +77,21 @@ fn live_sessions(store: &dyn Store, user: UserId) -> usize {
         .len()
 }
 
-/// `n` threads, each with its own connections, released at once.
+/// `n` threads, each with its own connections, released at once; each is
+/// given its index.
 fn all_at_once<T: Send + 'static>(
     fresh: &Fresh,
     n: usize,
-    work: impl Fn(&dyn Store) -> T + Send + Sync + 'static,
+    work: impl Fn(usize, &dyn Store) -> T + Send + Sync + 'static,
 ) -> Vec<T> {
     let barrier = Arc::new(Barrier::new(n));
     let work = Arc::new(work);
     let handles: Vec<_> = (0..n)
-        .map(|_| {
+        .map(|i| {
             let (barrier, work, store) = (barrier.clone(), work.clone(), fresh.open());
             thread::spawn(move || {
                 barrier.wait();
-                work(store.as_ref())
+                work(i, store.as_ref())
             })
         })
         .collect();
@@ -124,7 +125,7 @@ fn a_taken_email_key_is_reported_and_leaves_the_transaction_usable() {
 fn concurrent_inserts_of_one_email_key_leave_exactly_one_user() {
     for fresh in backends() {
         fresh.open();
-        let outcomes = all_at_once(&fresh, 16, |store| {
+        let outcomes = all_at_once(&fresh, 16, |_, store| {
             let mut tx = store.write()?;
             tx.add_user(&new_user("same@example.com"))?;
             tx.commit()
@@ -284,7 +285,7 @@ fn concurrent_uses_of_one_reset_token_have_exactly_one_winner() {
         let mut tx = store.write().unwrap();
         tx.put_reset_token(ann, &digest, LATER).unwrap();
         tx.commit().unwrap();
-        let outcomes = all_at_once(&fresh, 20, move |store| {
+        let outcomes = all_at_once(&fresh, 20, move |_, store| {
             let mut tx = store.write()?;
             let user = tx.take_reset_token("ann@example.com", &digest, NOW)?;
             tx.commit()?;
@@ -341,7 +342,7 @@ fn concurrent_ends_of_one_session_report_one_deletion() {
         let mut tx = store.write().unwrap();
         tx.add_sessions(&[session]).unwrap();
         tx.commit().unwrap();
-        let outcomes = all_at_once(&fresh, 8, move |store| {
+        let outcomes = all_at_once(&fresh, 8, move |_, store| {
             let mut tx = store.write()?;
             let deleted = tx.delete_session(&digest, NOW)?;
             tx.commit()?;
@@ -480,5 +481,62 @@ fn trimming_keeps_the_newest_sessions_of_that_user_only() {
             );
         }
         assert_eq!(live_sessions(store.as_ref(), bob), 1, "{}", fresh.backend);
+    }
+}
+
+#[test]
+fn a_look_alike_of_a_stored_email_is_refused_and_leaves_the_transaction_usable() {
+    for fresh in backends() {
+        let store = fresh.open();
+        add(store.as_ref(), "admin@example.com");
+        let mut tx = store.write().unwrap();
+        // A Cyrillic "а" (U+0430) in place of the Latin one.
+        let refused = tx.add_user(&new_user("\u{430}dmin@example.com"));
+        assert!(
+            matches!(refused, Err(StoreError::LookAlike)),
+            "{}: {refused:?}",
+            fresh.backend
+        );
+        let same = tx.add_user(&new_user("ADMIN@example.com"));
+        assert!(
+            matches!(same, Err(StoreError::EmailTaken)),
+            "{}: {same:?}",
+            fresh.backend
+        );
+        tx.add_user(&new_user("admin2@example.com")).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(
+            store.read().unwrap().export_users().unwrap().len(),
+            2,
+            "{}",
+            fresh.backend
+        );
+    }
+}
+
+#[test]
+fn concurrent_inserts_of_look_alikes_leave_exactly_one_user() {
+    for fresh in backends() {
+        fresh.open();
+        let spellings = [
+            "admin@example.com",
+            "\u{430}dmin@example.com",
+            "adm\u{456}n@example.com",
+        ];
+        let outcomes = all_at_once(&fresh, 12, move |i, store| {
+            let mut tx = store.write()?;
+            tx.add_user(&new_user(spellings[i % spellings.len()]))?;
+            tx.commit()
+        });
+        let created = outcomes.iter().filter(|o| o.is_ok()).count();
+        assert_eq!(created, 1, "{}: {outcomes:?}", fresh.backend);
+        assert!(
+            outcomes.iter().all(|o| matches!(
+                o,
+                Ok(()) | Err(StoreError::LookAlike | StoreError::EmailTaken)
+            )),
+            "{}: {outcomes:?}",
+            fresh.backend
+        );
     }
 }

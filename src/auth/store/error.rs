@@ -12,6 +12,9 @@ pub(crate) enum StoreError {
     /// Another user already has this email (compared case-insensitively).
     #[error("email already registered")]
     EmailTaken,
+    /// Another user's email looks the same (one confusable skeleton).
+    #[error("email looks like one already registered")]
+    LookAlike,
     /// The database could not be opened, read or written.
     #[error("{context}")]
     Unexpected {

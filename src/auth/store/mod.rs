@@ -93,10 +93,11 @@ pub(crate) trait Reader {
 
 /// A write transaction. Reads through it see its own writes.
 pub(crate) trait Writer: Reader {
-    /// Inserts a user unless its email key is taken, as a conditional insert
-    /// (`ON CONFLICT DO NOTHING`): [`StoreError::EmailTaken`] then, and of
-    /// concurrent inserts of one key exactly one succeeds. The transaction
-    /// stays usable after `EmailTaken`.
+    /// Inserts a user unless its email key or its confusable skeleton is
+    /// taken, as a conditional insert (`ON CONFLICT DO NOTHING`) on unique
+    /// indexes: [`StoreError::EmailTaken`] or [`StoreError::LookAlike`] then,
+    /// and of concurrent inserts of one key or of look-alikes exactly one
+    /// succeeds. The transaction stays usable after either.
     fn add_user(&mut self, user: &NewUser) -> Result<User, StoreError>;
 
     /// Applies `update` to user `id` (Flask's `update_user`), locking its

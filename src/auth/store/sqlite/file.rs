@@ -12,6 +12,7 @@ use super::StoreError;
 use super::diagnose::diagnose;
 use super::migrations::migrate;
 use super::pool::{Pool, connect, connect_existing};
+use super::skeletons;
 
 /// Creates the file if needed (0600, its new folders 0700), then opens and
 /// migrates it.
@@ -32,6 +33,7 @@ pub(super) fn open_existing(path: &Path) -> Result<Pool, StoreError> {
 
 fn migrated(path: &Path, mut conn: Connection) -> Result<Pool, StoreError> {
     migrate(&mut conn).map_err(|e| diagnose(path, e))?;
+    skeletons::refresh(&mut conn).map_err(|e| diagnose(path, e))?;
     Ok(Pool::new(path, conn))
 }
 

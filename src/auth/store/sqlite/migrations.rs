@@ -45,6 +45,14 @@ fn migrations() -> Migrations<'static> {
         // For --session-idle-timeout; NULL means never marked, i.e. last
         // used when opened, so existing rows need no rewrite.
         M::up("ALTER TABLE sessions ADD COLUMN last_used_at INTEGER"),
+        // Look-alike emails. Filled by `skeletons::refresh`, not here: the
+        // skeleton depends on a Unicode table that may change after this
+        // migration ships. NULLs do not collide in a unique index.
+        M::up(
+            "ALTER TABLE users ADD COLUMN email_skeleton TEXT;
+             CREATE UNIQUE INDEX users_by_skeleton ON users(email_skeleton);
+             CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;",
+        ),
     ])
 }
 

@@ -12,6 +12,7 @@ mod migrations;
 mod pool;
 mod reset_tokens;
 mod sessions;
+mod skeletons;
 mod users;
 
 use std::path::Path;
@@ -142,7 +143,10 @@ impl Writer for SqliteTx<'_> {
     fn add_user(&mut self, user: &NewUser) -> Result<User, StoreError> {
         let id = self
             .run("cannot add the user", |conn| users::insert(conn, user))?
-            .ok_or(StoreError::EmailTaken)?;
+            .map_err(|taken| match taken {
+                users::Taken::Key => StoreError::EmailTaken,
+                users::Taken::Skeleton => StoreError::LookAlike,
+            })?;
         Ok(User {
             id: UserId(id),
             email: user.email.clone(),
@@ -306,5 +310,49 @@ mod tests {
         assert_eq!(listed[0].user.email.as_str(), "old\u{7}style@x.io");
         let exported = store.read().unwrap().export_users().unwrap();
         assert_eq!(exported[0].hash.expose(), "md5:0123");
+    }
+
+    /// Accounts that looked alike before the check existed both stay: the
+    /// first gets the skeleton, the later one none, and a new look-alike of
+    /// either is refused.
+    #[test]
+    fn look_alike_accounts_made_before_the_check_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("auth.db");
+        drop(SqliteStore::open(&path).unwrap());
+        let raw = Connection::open(&path).unwrap();
+        for email in ["admin@example.com", "\u{430}dmin@example.com"] {
+            raw.execute(
+                "INSERT INTO users (email, email_key, hashed_password, created_at, updated_at)
+                 VALUES (?1, ?1, 'x', 1, 1)",
+                [email],
+            )
+            .unwrap();
+        }
+        // As a database from before skeletons: none stored, no version.
+        raw.execute("DELETE FROM settings", []).unwrap();
+        drop(raw);
+
+        let store = SqliteStore::open(&path).unwrap();
+        let raw = Connection::open(&path).unwrap();
+        let skeletons: Vec<Option<String>> = raw
+            .prepare("SELECT email_skeleton FROM users ORDER BY id")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(
+            skeletons[0].is_some() && skeletons[1].is_none(),
+            "{skeletons:?}"
+        );
+        assert_eq!(store.read().unwrap().export_users().unwrap().len(), 2);
+        let mut tx = store.write().unwrap();
+        let third = NewUser {
+            email: crate::domain::Email::parse("adm\u{456}n@example.com").unwrap(),
+            hash: crate::domain::PasswordHash::parse(&bcrypt::hash("x", 4).unwrap()).unwrap(),
+            created_at: Timestamp::from_unix(1),
+        };
+        assert!(matches!(tx.add_user(&third), Err(StoreError::LookAlike)));
     }
 }

@@ -8,25 +8,46 @@ use crate::domain::{Email, PasswordHash, Timestamp, User, UserId, UserSummary};
 const USER_COLUMNS: &str =
     "u.id, u.email, u.email_key, u.hashed_password, u.disabled, u.created_at, u.updated_at";
 
-/// The new user's id, or `None` when its email key is taken. The conflict
+/// Why an insert did not happen.
+pub(super) enum Taken {
+    Key,
+    Skeleton,
+}
+
+/// The new user's id, or which unique index refused it. The conflict
 /// clause, not a caught unique violation, keeps the transaction usable.
-pub(super) fn insert(conn: &Connection, user: &NewUser) -> rusqlite::Result<Option<i64>> {
-    conn.prepare_cached(
-        "INSERT INTO users (email, email_key, hashed_password, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?4)
-         ON CONFLICT (email_key) DO NOTHING
-         RETURNING id",
-    )?
-    .query_row(
-        params![
-            user.email.as_str(),
-            user.email.key(),
-            user.hash.expose(),
-            user.created_at.unix()
-        ],
-        |row| row.get(0),
-    )
-    .optional()
+pub(super) fn insert(conn: &Connection, user: &NewUser) -> rusqlite::Result<Result<i64, Taken>> {
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO users
+                (email, email_key, email_skeleton, hashed_password, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+             ON CONFLICT DO NOTHING
+             RETURNING id",
+        )?
+        .query_row(
+            params![
+                user.email.as_str(),
+                user.email.key(),
+                user.email.skeleton(),
+                user.hash.expose(),
+                user.created_at.unix()
+            ],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(id) = inserted {
+        return Ok(Ok(id));
+    }
+    // Refused by one of the two unique indexes: the key's says which.
+    let key_taken = conn
+        .prepare_cached("SELECT 1 FROM users WHERE email_key = ?1")?
+        .exists([user.email.key()])?;
+    Ok(Err(if key_taken {
+        Taken::Key
+    } else {
+        Taken::Skeleton
+    }))
 }
 
 pub(super) fn find(
