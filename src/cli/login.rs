@@ -49,7 +49,7 @@ impl LoginArgs {
             ));
         }
         let view = LoggedIn {
-            email: user.email.to_string(),
+            email: user.email.as_str().to_owned(),
             session_id: token.expose(),
             saved: !self.no_save,
         };

@@ -62,7 +62,7 @@ impl LogoutArgs {
             1
         };
         Ok(LoggedOut {
-            email: user.email.to_string(),
+            email: user.email.as_str().to_owned(),
             ended,
         })
     }

@@ -4,7 +4,7 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
 
 use super::CliError;
-use crate::domain::{SessionInfo, User, UserSummary};
+use crate::domain::{SessionInfo, User, UserSummary, is_unsafe_to_show};
 
 /// Where a command's words go.
 ///
@@ -36,7 +36,9 @@ impl Output {
     /// One JSON document on stdout.
     pub(crate) fn document(&self, value: &impl Serialize) -> Result<(), CliError> {
         let mut stdout = io::stdout().lock();
-        serde_json::to_writer(&mut stdout, value)
+        let mut writer = serde_json::Serializer::with_formatter(&mut stdout, TerminalSafe);
+        value
+            .serialize(&mut writer)
             .map_err(io::Error::from)
             .and_then(|()| writeln!(stdout))
             .and_then(|()| stdout.flush())
@@ -79,6 +81,32 @@ impl Output {
     }
 }
 
+/// JSON as serde_json writes it, except that a character that could hide
+/// or disguise text on a terminal (a C1 control, a bidi override, a
+/// zero-width space) is written as a `\u` escape: the same string to a
+/// JSON reader, harmless to a person who `cat`s the output.
+struct TerminalSafe;
+
+impl serde_json::ser::Formatter for TerminalSafe {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut plain_from = 0;
+        for (at, c) in fragment.char_indices() {
+            if is_unsafe_to_show(c) {
+                writer.write_all(&fragment.as_bytes()[plain_from..at])?;
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                plain_from = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[plain_from..])
+    }
+}
+
 /// A user as `--json` shows it.
 #[derive(Serialize)]
 pub(crate) struct UserView {
@@ -95,7 +123,7 @@ impl UserView {
     pub(crate) fn new(user: &User, live_sessions: Option<u64>) -> Self {
         Self {
             id: user.id.0,
-            email: user.email.to_string(),
+            email: user.email.as_str().to_owned(),
             status: status(user),
             created_at: user.created_at.to_string(),
             updated_at: user.updated_at.to_string(),
@@ -122,7 +150,7 @@ impl From<&SessionInfo> for SessionView {
     fn from(session: &SessionInfo) -> Self {
         Self {
             id: session.id,
-            email: session.email.to_string(),
+            email: session.email.as_str().to_owned(),
             digest_prefix: session.digest_prefix.clone(),
             created_at: session.created_at.to_string(),
             expires_at: session.expires_at.to_string(),
@@ -167,4 +195,28 @@ pub(crate) fn sessions_table(sessions: &[SessionInfo]) -> Table {
         ]);
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_what_would_disguise_text_and_keeps_the_value() {
+        let value = serde_json::json!({"email": "a\u{202e}b\u{85}c\u{e9}\u{E0041}@x.io"});
+        let mut out = Vec::new();
+        value
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                &mut out,
+                TerminalSafe,
+            ))
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "{\"email\":\"a\\u202eb\\u0085c\u{e9}\\udb40\\udc41@x.io\"}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
 }

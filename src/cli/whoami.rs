@@ -32,7 +32,7 @@ impl WhoamiArgs {
             .get_user_from_session_id(&token)?
             .ok_or_else(|| CliError::AuthenticationFailed(INVALID_SESSION.to_owned()))?;
         let view = Identity {
-            email: user.email.to_string(),
+            email: user.email.as_str().to_owned(),
             id: user.id.0,
         };
         ctx.out.result(&view, &user.email)

@@ -130,15 +130,34 @@ const INVISIBLE: [(char, char); 17] = [
     ('\u{E0000}', '\u{E0FFF}'),
 ];
 
+/// Whether `c` renders as nothing or only reorders the text around it.
 fn is_invisible(c: char) -> bool {
     INVISIBLE
         .iter()
         .any(|&(first, last)| (first..=last).contains(&c))
 }
 
+/// Whether printing `c` to a terminal could hide or disguise text: a
+/// control character, or an invisible or text-direction one.
+pub fn is_unsafe_to_show(c: char) -> bool {
+    c.is_control() || is_invisible(c)
+}
+
+/// The address for people: as [`Email::as_str`], except that a character
+/// that could hide or disguise text is shown escaped (`\u{202e}`). Parsing
+/// refuses such characters, but an account stored before that rule may hold
+/// one, and an operator's terminal must not be tricked by it. Data paths
+/// (export, JSON answers) use [`Email::as_str`].
 impl fmt::Display for Email {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.display)
+        for c in self.display.chars() {
+            if is_unsafe_to_show(c) {
+                write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            } else {
+                fmt::Write::write_char(f, c)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -177,6 +196,16 @@ mod tests {
         assert_eq!(latin.skeleton(), cyrillic_a.skeleton());
         assert_eq!(latin.skeleton(), cyrillic_i.skeleton());
         assert_ne!(latin.skeleton(), other.skeleton());
+    }
+
+    #[test]
+    fn a_stored_address_shows_its_hidden_characters_escaped() {
+        let stored = Email::from_stored(
+            "moc.elpmaxe@\u{202e}nimda".to_owned(),
+            "moc.elpmaxe@\u{202e}nimda".to_owned(),
+        );
+        assert_eq!(stored.to_string(), "moc.elpmaxe@\\u{202e}nimda");
+        assert_eq!(stored.as_str(), "moc.elpmaxe@\u{202e}nimda");
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod token;
 mod user;
 
 pub use database::{Database, Location};
-pub use email::{Email, skeleton_version};
+pub use email::{Email, is_unsafe_to_show, skeleton_version};
 pub use error::ValidationError;
 pub use password::{MAX_PASSWORD_BYTES, Password, PasswordHash};
 pub use time::Timestamp;
