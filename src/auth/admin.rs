@@ -167,11 +167,13 @@ impl Auth {
         Ok(tokens)
     }
 
-    /// Deletes expired sessions and reset tokens; returns how many.
+    /// Deletes expired sessions and reset tokens, then does the storage
+    /// backend's housekeeping; returns how many rows went.
     pub fn prune_expired(&self) -> Result<u64, AuthError> {
         let mut tx = self.store.write()?;
         let removed = tx.prune_expired(self.clock.now())?;
         tx.commit()?;
+        self.store.maintain()?;
         Ok(removed)
     }
 }

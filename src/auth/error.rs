@@ -34,6 +34,17 @@ pub enum AuthError {
     /// Wrong credentials, or an unknown, expired or used token; exit code 4.
     #[error("{0}")]
     AuthenticationFailed(&'static str),
+    /// The database cannot be used for now (a full disk, a lock held too
+    /// long by another process): worth retrying later. Exit code 1, HTTP 503
+    /// with `Retry-After`.
+    #[error("database unavailable: {context}")]
+    Unavailable {
+        /// What was being attempted.
+        context: &'static str,
+        /// The reason, for the message and the logs.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// The store or the hasher failed; exit code 1, HTTP 500.
     #[error("internal error: {context}")]
     Internal {
@@ -63,6 +74,7 @@ impl From<StoreError> for AuthError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::Unexpected { context, source } => Self::Internal { context, source },
+            StoreError::Unavailable { context, source } => Self::Unavailable { context, source },
             other => Self::internal("unexpected storage outcome", other),
         }
     }

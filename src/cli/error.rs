@@ -78,6 +78,9 @@ impl CliError {
             Self::Auth(AuthError::Internal { context, source }) => {
                 format!("internal error: {context}: {}", chain(source.as_ref()))
             }
+            Self::Auth(AuthError::Unavailable { context, source }) => {
+                format!("{context}: {}; try again later", chain(source.as_ref()))
+            }
             Self::Auth(missing @ AuthError::NoDatabase(_)) => {
                 format!("{missing}; `authctl register` or `authctl users import` creates it")
             }
@@ -149,7 +152,7 @@ fn exit_code_of(error: &AuthError) -> u8 {
         AuthError::Conflict(_) | AuthError::LookAlike(_) => EXIT_CONFLICT,
         AuthError::NotFound(_) | AuthError::NoDatabase(_) => EXIT_NOT_FOUND,
         AuthError::AuthenticationFailed(_) => EXIT_AUTH_FAILED,
-        AuthError::Internal { .. } => EXIT_INTERNAL,
+        AuthError::Internal { .. } | AuthError::Unavailable { .. } => EXIT_INTERNAL,
     }
 }
 

@@ -56,6 +56,9 @@ pub(crate) enum ApiError {
     TimedOut { retry_after: Duration },
     /// The reset hook failed; the token was not delivered: 503.
     HookFailed,
+    /// The database cannot be used for now (a full disk, a lock held too
+    /// long): 503 with `Retry-After`, details in the log only.
+    StoreUnavailable(Box<dyn std::error::Error + Send + Sync>),
     /// A bug or a storage failure: 500, details in the log only.
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -114,6 +117,14 @@ impl IntoResponse for ApiError {
                 "request timed out, try again later".to_owned(),
                 Some(retry_after),
             ),
+            Self::StoreUnavailable(error) => {
+                tracing::warn!(error = %ErrorChain(error.as_ref()), "database unavailable");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the database is unavailable, try again later".to_owned(),
+                    Some(Duration::from_secs(5)),
+                )
+            }
             Self::HookFailed => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "could not deliver the reset token, try again later".to_owned(),
@@ -181,6 +192,7 @@ impl From<AuthError> for ApiError {
             ),
             AuthError::NotFound(_) => Self::Forbidden(EMAIL_NOT_REGISTERED),
             AuthError::AuthenticationFailed(reason) => Self::Forbidden(reason),
+            passing @ AuthError::Unavailable { .. } => Self::StoreUnavailable(Box::new(passing)),
             // The server opened its database at start; losing it is ours.
             failure @ (AuthError::NoDatabase(_) | AuthError::Internal { .. }) => {
                 Self::internal(failure)

@@ -15,6 +15,16 @@ pub(crate) enum StoreError {
     /// Another user's email looks the same (one confusable skeleton).
     #[error("email looks like one already registered")]
     LookAlike,
+    /// The database cannot be written or reached for now (a full disk, a
+    /// lock held too long); the same call may succeed later.
+    #[error("{context}")]
+    Unavailable {
+        /// What the store was doing.
+        context: &'static str,
+        /// The reason and the driver's error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// The database could not be opened, read or written.
     #[error("{context}")]
     Unexpected {

@@ -63,6 +63,11 @@ pub(crate) trait Store: Send + Sync {
     /// A write transaction, begun; it waits (up to the backend's timeout)
     /// for the right to write rather than failing at its first write.
     fn write(&self) -> Result<Box<dyn Writer + '_>, StoreError>;
+
+    /// Housekeeping the backend needs now and then, outside any request
+    /// (for SQLite: giving back the write-ahead log's space when the disk
+    /// runs short).
+    fn maintain(&self) -> Result<(), StoreError>;
 }
 
 /// The queries. None of them writes.

@@ -20,7 +20,9 @@ struct Diagnosed {
     source: rusqlite::Error,
 }
 
-/// Puts a plain reason in front of a storage failure where one is known.
+/// Puts a plain reason in front of a storage failure where one is known,
+/// and tells a passing condition (a full disk, a lock held too long), worth
+/// retrying later, from a broken or unusable database.
 pub(super) fn diagnose(database: &Path, error: StoreError) -> StoreError {
     let StoreError::Unexpected { context, source } = error else {
         return error;
@@ -30,13 +32,17 @@ pub(super) fn diagnose(database: &Path, error: StoreError) -> StoreError {
         .and_then(|e| e.sqlite_error_code())
         .and_then(|code| reason_for(database, code));
     match (reason, source.downcast::<rusqlite::Error>()) {
-        (Some(reason), Ok(driver)) => StoreError::Unexpected {
-            context,
-            source: Box::new(Diagnosed {
+        (Some(reason), Ok(driver)) => {
+            let source = Box::new(Diagnosed {
                 reason,
                 source: *driver,
-            }),
-        },
+            });
+            if is_passing(reason) {
+                StoreError::Unavailable { context, source }
+            } else {
+                StoreError::Unexpected { context, source }
+            }
+        }
         (_, Ok(driver)) => StoreError::Unexpected {
             context,
             source: driver,
@@ -48,14 +54,20 @@ pub(super) fn diagnose(database: &Path, error: StoreError) -> StoreError {
     }
 }
 
+const DISK_FULL: &str = "the disk holding the database is full";
+const LOCK_HELD: &str = "another process held the database lock for too long";
+
+/// Whether the condition can clear by itself: space is freed, a lock let go.
+fn is_passing(reason: &str) -> bool {
+    reason == DISK_FULL || reason == LOCK_HELD
+}
+
 fn reason_for(database: &Path, code: ErrorCode) -> Option<&'static str> {
     match code {
-        ErrorCode::DiskFull => return Some("the disk holding the database is full"),
+        ErrorCode::DiskFull => return Some(DISK_FULL),
         ErrorCode::NotADatabase => return Some("the file is not an authctl database"),
         ErrorCode::DatabaseCorrupt => return Some("the database file is corrupt"),
-        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
-            return Some("another process held the database lock for too long");
-        }
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return Some(LOCK_HELD),
         ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::SystemIoFailure => {}
         _ => return None,
     }
@@ -67,7 +79,7 @@ fn reason_for(database: &Path, code: ErrorCode) -> Option<&'static str> {
         Ok(fs) if fs.f_flag.contains(StatVfsMountFlags::RDONLY) => {
             Some("the file system holding the database is read-only")
         }
-        Ok(fs) if fs.f_bavail == 0 => Some("the disk holding the database is full"),
+        Ok(fs) if fs.f_bavail == 0 => Some(DISK_FULL),
         _ if code == ErrorCode::ReadOnly => Some("the database file is read-only"),
         _ if code == ErrorCode::CannotOpen => {
             Some("cannot open the database file; check that it and its folder are writable")

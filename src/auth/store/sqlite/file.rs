@@ -37,6 +37,26 @@ fn migrated(path: &Path, mut conn: Connection) -> Result<Pool, StoreError> {
     Ok(Pool::new(path, conn))
 }
 
+/// Free space below which the write-ahead log is checkpointed and cut back
+/// at each maintenance: a tenth of the file system, and at least 64 MiB.
+const SHORT_SPACE_FRACTION: u64 = 10;
+const SHORT_SPACE_MIN_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Whether the file system holding `database` is short of space. Unknown
+/// counts as not short: maintenance is then only skipped.
+pub(super) fn space_is_short(database: &Path) -> bool {
+    let folder = database
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(fs) = rustix::fs::statvfs(folder) else {
+        return false;
+    };
+    let free = fs.f_bavail.saturating_mul(fs.f_frsize);
+    let total = fs.f_blocks.saturating_mul(fs.f_frsize);
+    free < (total / SHORT_SPACE_FRACTION).max(SHORT_SPACE_MIN_BYTES)
+}
+
 /// Creates the file with owner-only permissions before SQLite does (SQLite
 /// would use the umask), and its folder 0700 if missing. SQLite gives the
 /// `-wal` and `-shm` files the database file's permissions.

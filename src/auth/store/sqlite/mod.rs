@@ -70,6 +70,18 @@ impl Store for SqliteStore {
     fn write(&self) -> Result<Box<dyn Writer + '_>, StoreError> {
         Ok(Box::new(self.transaction(true)?))
     }
+
+    fn maintain(&self) -> Result<(), StoreError> {
+        if !file::space_is_short(self.pool.path()) {
+            return Ok(());
+        }
+        // Copies the log into the file and cuts the log to nothing; waits
+        // (up to the busy timeout) for readers that still need it.
+        self.transaction(false)?
+            .run("cannot checkpoint the database", |conn| {
+                conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            })
+    }
 }
 
 /// A pooled connection, inside `BEGIN IMMEDIATE` when `writing`. Reads run

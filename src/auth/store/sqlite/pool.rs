@@ -11,6 +11,9 @@ use super::diagnose::diagnose;
 /// short enough that a stuck writer surfaces as an error, not a hang.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Bytes the write-ahead log's file keeps once checkpointed (16 MiB).
+const JOURNAL_SIZE_LIMIT: i64 = 16 * 1024 * 1024;
+
 /// Idle connections kept for reuse; more are opened on demand.
 const MAX_IDLE: usize = 16;
 
@@ -156,6 +159,10 @@ fn set_pragmas(conn: &Connection) -> rusqlite::Result<()> {
     // FULL: a power cut must not undo an acknowledged logout or password change.
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // After a checkpoint empties the log, its file is cut back to this
+    // rather than kept at its largest: a burst of writes does not hold on
+    // to its disk space for good.
+    conn.pragma_update(None, "journal_size_limit", JOURNAL_SIZE_LIMIT)?;
 
     Ok(())
 }
