@@ -9,3 +9,4 @@ mod core;
 mod faults;
 mod serve_binary;
 mod server;
+mod support;

@@ -2,7 +2,8 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use super::support::{Env, PASSWORD};
+use crate::support::cli::Env;
+use crate::support::{PASSWORD, uuid_v4_shaped};
 
 #[test]
 fn a_scripted_session_goes_through_every_account_step() {
@@ -82,7 +83,7 @@ fn login_prints_the_session_id_alone_on_stdout() {
         .success();
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "stdout: {:?}", run.stdout);
-    assert!(uuid_shaped(lines[0]), "not a session id: {:?}", lines[0]);
+    assert!(uuid_v4_shaped(lines[0]), "not a session id: {:?}", lines[0]);
 }
 
 #[test]
@@ -120,7 +121,7 @@ fn login_with_no_save_leaves_no_session_behind() {
             &format!("{PASSWORD}\n"),
         )
         .success();
-    assert!(uuid_shaped(run.stdout.trim_end()));
+    assert!(uuid_v4_shaped(run.stdout.trim_end()));
     assert!(!env.sessions_folder().exists());
     env.run(&["whoami"]).code(4).stderr_has("not logged in");
 }
@@ -287,13 +288,6 @@ fn changing_the_password_ends_the_users_sessions() {
     )
     .success();
     env.run(&["whoami", "--session", &session]).code(4);
-}
-
-fn uuid_shaped(text: &str) -> bool {
-    text.len() == 36
-        && text.chars().enumerate().all(|(i, c)| {
-            matches!(i, 8 | 13 | 18 | 23) == (c == '-') && (c == '-' || c.is_ascii_hexdigit())
-        })
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::support::Env;
+use crate::support::cli::Env;
 
 const FILES: [(&str, &str); 5] = [
     ("bash", "authctl.bash"),

@@ -1,6 +1,7 @@
 //! Every exit code of the contract, and how errors are reported.
 
-use super::support::{Env, PASSWORD};
+use crate::support::PASSWORD;
+use crate::support::cli::Env;
 
 #[test]
 fn registering_without_a_terminal_or_password_stdin_exits_6() {

@@ -1,6 +1,6 @@
 //! --help and --version: examples and the exit-code table.
 
-use super::support::Env;
+use crate::support::cli::Env;
 
 #[test]
 fn top_level_help_lists_the_exit_codes_and_environment() {

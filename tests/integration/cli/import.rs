@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use bcrypt::Version;
 use serde_json::Value;
 
-use super::support::{Env, PASSWORD};
+use crate::support::PASSWORD;
+use crate::support::cli::Env;
 
 fn user_count(env: &Env) -> usize {
     env.json(&["users", "list"])
@@ -30,10 +31,7 @@ fn a_thousand_plain_passwords_import_from_csv() {
     let file = env.file("users.csv", &csv);
 
     let run = env.run(&["users", "import", &file]).success();
-    assert!(
-        run.stderr.contains("1000 created, 0 skipped"),
-        "{run}"
-    );
+    assert!(run.stderr.contains("1000 created, 0 skipped"), "{run}");
     assert_eq!(user_count(&env), 1000);
     assert!(env.can_log_in("user999@example.com", "password number 999"));
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use super::support::Env;
+use crate::support::cli::Env;
 
 const REGENERATE: &str = "rm -f man/*.1 && cargo run -q -- man --out-dir man";
 

@@ -2,7 +2,9 @@
 //! `users import` and `serve` create one; the rest leave no file behind a
 //! mistyped path.
 
-use super::support::{Env, PASSWORD};
+use crate::support::PASSWORD;
+use crate::support::cli::Env;
+use crate::support::db::schema_version;
 
 const SESSION: &str = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 
@@ -164,10 +166,4 @@ fn processes_creating_one_database_at_once_all_succeed() {
         env.json(&["users", "list"]).as_array().map(Vec::len),
         Some(6)
     );
-}
-
-fn schema_version(db: &std::path::Path) -> i64 {
-    rusqlite::Connection::open(db)
-        .and_then(|conn| conn.query_row("PRAGMA user_version", [], |row| row.get(0)))
-        .expect("the schema version")
 }

@@ -11,4 +11,3 @@ mod missing_database;
 mod passwords;
 mod prompts;
 mod sessions_and_admin;
-pub(crate) mod support;

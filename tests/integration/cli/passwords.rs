@@ -1,6 +1,6 @@
 //! Passwords from stdin arrive byte for byte: one line, its end removed.
 
-use super::support::Env;
+use crate::support::cli::Env;
 
 fn round_trip(password: &str) {
     let env = Env::new();

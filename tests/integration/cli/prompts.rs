@@ -1,16 +1,16 @@
 //! The terminal path for real: prompts driven through a pseudo-terminal.
 
-use std::time::{Duration, Instant};
-
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Session};
 
-use super::support::{Env, PASSWORD};
+use crate::support::PASSWORD;
+use crate::support::cli::Env;
+use crate::support::wait::{PATIENCE, eventually};
 
 fn spawn(env: &Env, args: &[&str]) -> OsSession {
     let mut session = Session::spawn(env.terminal_cmd(args)).expect("spawn on a pseudo-terminal");
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session.set_expect_timeout(Some(PATIENCE));
     session
 }
 
@@ -19,15 +19,16 @@ fn spawn(env: &Env, args: &[&str]) -> OsSession {
 /// input (TCSAFLUSH), so a line typed in between would be lost: wait until
 /// echo is off first.
 fn type_hidden(session: &mut OsSession, line: &str) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while session
-        .get_process()
-        .get_echo()
-        .expect("read the terminal mode")
-    {
-        assert!(Instant::now() < deadline, "the prompt never hid its input");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let hidden = || {
+        !session
+            .get_process()
+            .get_echo()
+            .expect("read the terminal mode")
+    };
+    assert!(
+        eventually(PATIENCE, hidden),
+        "the prompt never hid its input"
+    );
     session.send_line(line).expect("type");
 }
 

@@ -1,7 +1,8 @@
 //! The operator's commands: users list/show/disable/enable/delete and
 //! sessions list/revoke.
 
-use super::support::{Env, PASSWORD};
+use crate::support::PASSWORD;
+use crate::support::cli::Env;
 
 #[test]
 fn users_list_as_json_describes_every_user() {

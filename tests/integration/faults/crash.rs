@@ -8,12 +8,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use authctl::auth::{Auth, Policy};
-use authctl::domain::{Email, Password};
-use rusqlite::Connection;
+use authctl::auth::{Auth, Caller};
+use authctl::domain::Database;
 
-use crate::serve_binary::cli_support::{Env, PASSWORD};
-use crate::serve_binary::support::{ServerProcess, get, login, post};
+use crate::support::PASSWORD;
+use crate::support::binary_server::ServerProcess;
+use crate::support::cli::Env;
+use crate::support::db::{email, fast_policy, integrity_check, password};
+use crate::support::raw_http::{get, login, post};
 
 const ROUNDS: usize = 25;
 const CLIENTS: usize = 4;
@@ -138,20 +140,9 @@ fn sigkill_at_random_moments_loses_no_acknowledged_registration_or_login() {
     );
 
     // The file is sound, and every acknowledged user is in it.
-    let conn = Connection::open(env.db()).expect("open the database");
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .expect("integrity_check");
-    assert_eq!(check, "ok");
-    drop(conn);
-    let auth = Auth::open(
-        &authctl::domain::Database::sqlite(env.db()),
-        Policy {
-            bcrypt_cost: 4,
-            ..Policy::default()
-        },
-    )
-    .expect("open through the library");
+    assert_eq!(integrity_check(env.db()), "ok");
+    let auth =
+        Auth::open(&Database::sqlite(env.db()), fast_policy()).expect("open through the library");
     let stored: HashSet<String> = auth
         .list_users()
         .expect("list")
@@ -168,13 +159,11 @@ fn sigkill_at_random_moments_loses_no_acknowledged_registration_or_login() {
     // Every acknowledged user logs in with its password (through the same
     // library calls the server makes), a sample of them over HTTP, and every
     // acknowledged session is still valid.
-    let password = Password::parse(PASSWORD).expect("password");
-    for email in &ledger.users {
-        let parsed = Email::parse(email).expect("email");
+    for address in &ledger.users {
         assert!(
-            auth.valid_login(&authctl::auth::Caller::cli(), &parsed, &password)
+            auth.valid_login(&Caller::cli(), &email(address), &password(PASSWORD))
                 .expect("valid_login"),
-            "{email} cannot log in"
+            "{address} cannot log in"
         );
     }
     let server = ServerProcess::start(&env);

@@ -7,7 +7,11 @@
 use std::path::Path;
 use std::process::Command;
 
+use authctl::auth::MIN_BCRYPT_COST;
 use rusqlite::Connection;
+
+use crate::support::cli::BIN;
+use crate::support::db::integrity_check;
 
 /// Runs `script` with bash in a new user and mount namespace; `$BIN` is the
 /// authctl binary, `$DIR` a folder to mount over and `$OUT` a folder outside
@@ -16,10 +20,10 @@ fn in_namespace(script: &str, out: &Path) -> String {
     let dir = tempfile::tempdir().unwrap();
     let output = Command::new("unshare")
         .args(["-rm", "bash", "-c", script])
-        .env("BIN", env!("CARGO_BIN_EXE_authctl"))
+        .env("BIN", BIN)
         .env("DIR", dir.path())
         .env("OUT", out)
-        .env("AUTHCTL_BCRYPT_COST", "4")
+        .env("AUTHCTL_BCRYPT_COST", MIN_BCRYPT_COST.to_string())
         .env_remove("AUTHCTL_DB")
         .output()
         .expect("unshare runs (util-linux)");
@@ -44,11 +48,8 @@ save() { cp "$db" "$OUT/auth.db" && { cp "$db-wal" "$OUT/auth.db-wal" 2>/dev/nul
 "#;
 
 fn emails_in(db: &Path) -> Vec<String> {
+    assert_eq!(integrity_check(db), "ok");
     let conn = Connection::open(db).unwrap();
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
     let mut statement = conn.prepare("SELECT email FROM users ORDER BY id").unwrap();
     statement
         .query_map([], |row| row.get(0))

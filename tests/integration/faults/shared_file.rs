@@ -7,10 +7,11 @@ use std::net::SocketAddr;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rusqlite::Connection;
-
-use crate::serve_binary::cli_support::{Env, PASSWORD};
-use crate::serve_binary::support::{ServerProcess, get, post};
+use crate::support::PASSWORD;
+use crate::support::binary_server::ServerProcess;
+use crate::support::cli::Env;
+use crate::support::db::integrity_check;
+use crate::support::raw_http::{get, post};
 
 /// CLI loops, each a sequence of short processes.
 const CLI_LOOPS: usize = 3;
@@ -148,9 +149,5 @@ fn the_server_and_many_cli_processes_write_one_file_without_a_busy_error() {
         assert_eq!(user["live_sessions"], expected, "{user}");
         assert_eq!(user["status"], "active", "{user}");
     }
-    let conn = Connection::open(env.db()).expect("open");
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .expect("integrity_check");
-    assert_eq!(check, "ok");
+    assert_eq!(integrity_check(env.db()), "ok");
 }

@@ -1,12 +1,16 @@
 //! Start-up, signals and the graceful drain of the real binary.
 
+use std::io::Write;
 use std::net::TcpStream;
-use std::time::Duration;
 
 use serde_json::json;
 
-use super::cli_support::{Env, PASSWORD};
-use super::support::{PATIENCE, ServerProcess, eventually, get, post};
+use crate::support::PASSWORD;
+use crate::support::binary_server::ServerProcess;
+use crate::support::cli::Env;
+use crate::support::db::WriteLock;
+use crate::support::raw_http::{connect, form_request, get, read_reply, unread_by_server};
+use crate::support::wait::{PATIENCE, eventually, refuses_connections};
 
 #[test]
 fn serve_prints_its_real_port_answers_and_exits_0_on_sigterm() {
@@ -41,44 +45,41 @@ fn serve_exits_0_on_sigint_too() {
     assert!(server.stderr().contains("SIGINT received"));
 }
 
+/// The login is in the server's hands (it has read every byte of the
+/// request) and cannot finish: after its password check it waits to write
+/// its session on the write lock the test holds. So SIGTERM lands while
+/// it is in flight, whatever bcrypt's speed; the test lets it finish once
+/// the server refuses new connections.
 #[test]
 fn sigterm_lets_an_in_flight_login_finish_and_refuses_new_connections() {
-    // Cost 11 makes the login's bcrypt verify take about half a second of
-    // CPU in a debug build: a window wide enough to signal inside it.
     let env = Env::new();
-    let cost = [("AUTHCTL_BCRYPT_COST", "11")];
-    let register = env
-        .cmd()
-        .envs(cost)
-        .args(["register", "slow@example.com", "--password-stdin"])
-        .write_stdin(format!("{PASSWORD}\n"))
-        .output()
-        .expect("register runs");
-    assert!(register.status.success(), "{register:?}");
-    let mut server = ServerProcess::start_with(&env, &cost);
+    env.register("slow@example.com", PASSWORD);
+    let mut server = ServerProcess::start(&env);
     let addr = server.addr();
     assert_eq!(get(addr, "/", None).expect("GET /").status, 200);
 
-    let idle = server.cpu_ticks();
-    let login = std::thread::spawn(move || {
-        post(
-            addr,
-            "/sessions",
-            &[("email", "slow@example.com"), ("password", PASSWORD)],
-        )
-    });
-    // The login is under way once the server has burnt 100 ms of CPU on it:
-    // the request was accepted, read and handed to bcrypt.
+    let lock = WriteLock::hold(env.db());
+    let credentials = [("email", "slow@example.com"), ("password", PASSWORD)];
+    let mut stream = connect(addr).expect("connect");
+    let client = stream.local_addr().expect("the client's address");
+    stream
+        .write_all(&form_request(addr, "POST", "/sessions", None, &credentials))
+        .expect("send the login");
+    let login = std::thread::spawn(move || read_reply(&mut stream));
     assert!(
-        eventually(PATIENCE, || server.cpu_ticks() >= idle + 10),
-        "the server never started hashing"
+        eventually(PATIENCE, || unread_by_server(addr, client) == Some(0)),
+        "the server never read the login request"
     );
     server.signal("TERM");
     assert!(
-        eventually(Duration::from_secs(10), || TcpStream::connect(addr)
-            .is_err()),
+        refuses_connections(addr),
         "new connections are still accepted after SIGTERM"
     );
+    assert!(
+        !login.is_finished(),
+        "the login was answered before SIGTERM: no race"
+    );
+    drop(lock);
 
     let reply = login
         .join()

@@ -4,8 +4,9 @@
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::cli_support::Env;
-use super::support::{Reply, ServerProcess, get, login, post, request};
+use crate::support::binary_server::ServerProcess;
+use crate::support::cli::Env;
+use crate::support::raw_http::{Reply, get, login, post, request};
 
 const EMAIL: &str = "ada@example.com";
 const PASSWORD: &str = "first-Secret-9f2c";

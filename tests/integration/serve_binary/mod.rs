@@ -4,11 +4,6 @@
 //! binary does (the listening line, signals, logging set-up, separate
 //! processes on one file).
 
-// The CLI tests' `Env` (a temporary HOME, database and cleared environment)
-// sets up both kinds of process, so they share one database and settings.
-pub(crate) use crate::cli::support as cli_support;
-pub(crate) mod support;
-
 mod hostile;
 mod lifecycle;
 mod logs;

@@ -3,8 +3,10 @@
 
 use serde_json::{Value, json};
 
-use super::cli_support::{Env, PASSWORD};
-use super::support::{ServerProcess, get, login, post, request};
+use crate::support::PASSWORD;
+use crate::support::binary_server::ServerProcess;
+use crate::support::cli::Env;
+use crate::support::raw_http::{get, login, post, request};
 
 fn live_sessions(env: &Env, email: &str) -> u64 {
     let users = env.json(&["users", "list"]);

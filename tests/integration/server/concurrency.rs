@@ -3,12 +3,13 @@
 
 use std::time::Duration;
 
-use authctl::auth::Policy;
 use authctl::server::ServeConfig;
 use reqwest::{Method, StatusCode};
 use tokio::task::JoinSet;
 
-use super::support::{Options, PASSWORD, TestServer, json};
+use crate::support::PASSWORD;
+use crate::support::db::WriteLock;
+use crate::support::server::{Options, TestServer, json};
 
 /// Generous waits: these tests are about outcomes, not overload, and a busy
 /// test machine must not turn queueing into 503s.
@@ -84,11 +85,7 @@ async fn two_hundred_simultaneous_logins_of_different_users_all_succeed() {
 async fn twenty_simultaneous_uses_of_one_reset_token_succeed_exactly_once() {
     let server = TestServer::with(patient());
     server.register("ada@example.com");
-    let response = server
-        .post_form("/reset_password", &[("email", "ada@example.com")])
-        .await;
-    let (_, body) = json(response).await;
-    let token = body["reset_token"].as_str().expect("token").to_owned();
+    let token = server.issue_reset_token("ada@example.com").await;
     let mut requests = JoinSet::new();
     for i in 0..20 {
         let client = server.client.clone();
@@ -121,13 +118,13 @@ async fn twenty_simultaneous_uses_of_one_reset_token_succeed_exactly_once() {
     );
 }
 
+/// The logins' bcrypt slots stay taken for as long as the test holds the
+/// database's write lock: each has checked its password and waits to write
+/// its session. So the slots are full, and the rest of the flood queued,
+/// for as long as the test needs, whatever bcrypt's speed.
 #[tokio::test]
 async fn profile_still_answers_while_sixty_four_expensive_logins_are_in_flight() {
     let server = TestServer::with(Options {
-        policy: Policy {
-            bcrypt_cost: 10,
-            ..Policy::default()
-        },
         config: ServeConfig {
             bcrypt_slots: 2,
             queue_wait: Duration::from_secs(600),
@@ -140,6 +137,7 @@ async fn profile_still_answers_while_sixty_four_expensive_logins_are_in_flight()
     server.register("ada@example.com");
     let token = server.login("ada@example.com", PASSWORD).await;
     let runs_before = server.auth.bcrypt_runs();
+    let lock = WriteLock::hold(server.db_path());
 
     let mut logins = JoinSet::new();
     for _ in 0..64 {
@@ -155,7 +153,7 @@ async fn profile_still_answers_while_sixty_four_expensive_logins_are_in_flight()
         });
     }
     // Wait until the bcrypt slots are busy with the flood.
-    server.wait_for_bcrypt_work(runs_before).await;
+    server.wait_for_bcrypt_runs(runs_before + 2).await;
     let profile = server.with_cookie(Method::GET, "/profile", &token).await;
     assert_eq!(profile.status(), StatusCode::OK);
     // At 2 slots, most of the 64 are still queued: the flood was real.
@@ -164,16 +162,17 @@ async fn profile_still_answers_while_sixty_four_expensive_logins_are_in_flight()
         started < 64,
         "all {started} logins ran before the profile answered"
     );
+    drop(lock);
     logins.abort_all();
 }
 
+/// The one bcrypt slot is held by a registration that has hashed its
+/// password and waits on the write lock the test holds: every other
+/// registration waits its 50 ms for the slot in vain, whatever bcrypt's
+/// speed.
 #[tokio::test]
 async fn a_full_bcrypt_queue_answers_503_with_retry_after() {
     let server = TestServer::with(Options {
-        policy: Policy {
-            bcrypt_cost: 10,
-            ..Policy::default()
-        },
         config: ServeConfig {
             bcrypt_slots: 1,
             queue_wait: Duration::from_millis(50),
@@ -182,11 +181,10 @@ async fn a_full_bcrypt_queue_answers_503_with_retry_after() {
         },
         ..Options::default()
     });
-    let mut logins = JoinSet::new();
-    for i in 0..8 {
+    let register = |i: usize| {
         let client = server.client.clone();
         let url = server.url("/users");
-        logins.spawn(async move {
+        async move {
             let email = format!("user{i}@example.com");
             let response = client
                 .post(url)
@@ -197,17 +195,28 @@ async fn a_full_bcrypt_queue_answers_503_with_retry_after() {
             let retry_after = response.headers().get("retry-after").cloned();
             let (status, body) = json(response).await;
             (status, body, retry_after)
-        });
+        }
+    };
+    let lock = WriteLock::hold(server.db_path());
+    let before = server.auth.bcrypt_runs();
+    let first = tokio::spawn(register(0));
+    server.wait_for_bcrypt_runs(before + 1).await;
+    let mut queued = JoinSet::new();
+    for i in 1..8 {
+        queued.spawn(register(i));
     }
-    let outcomes = logins.join_all().await;
+    let mut outcomes = queued.join_all().await;
+    drop(lock);
+    outcomes.push(first.await.expect("the first registration"));
     let busy: Vec<_> = outcomes
         .iter()
         .filter(|(status, _, _)| *status == StatusCode::SERVICE_UNAVAILABLE)
         .collect();
     assert!(
         !busy.is_empty(),
-        "one slot, 50 ms of patience, 8 hashes at cost 10"
+        "one slot, held, and 50 ms of patience for 7 more registrations"
     );
+    assert_eq!(busy.len(), 7, "{outcomes:?}");
     for (_, body, retry_after) in busy {
         assert_eq!(body["message"], "server busy, try again later");
         assert_eq!(retry_after.as_ref().map(|v| v.as_bytes()), Some(&b"1"[..]));

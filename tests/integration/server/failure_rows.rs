@@ -3,7 +3,8 @@
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use super::support::{ENCODINGS, PASSWORD, TestServer, json};
+use crate::support::PASSWORD;
+use crate::support::server::{ENCODINGS, TestServer, json};
 
 const USER: &str = "ada@example.com";
 const OTHER: &str = "grace@example.com";
@@ -153,8 +154,8 @@ async fn password_update_failures_answer_403_for_bad_tokens_and_400_for_bad_fiel
     let server = TestServer::spawn();
     server.register(USER);
     server.register(OTHER);
-    let token = issue_token(&server, USER).await;
-    let theirs = issue_token(&server, OTHER).await;
+    let token = server.issue_reset_token(USER).await;
+    let theirs = server.issue_reset_token(OTHER).await;
     let new = "a new password";
     let too_long = "p".repeat(73);
     let rows: Vec<Row> = vec![
@@ -247,8 +248,8 @@ async fn a_reset_token_is_single_use_and_superseded_by_a_newer_one_in_every_enco
     server.register(USER);
     let new = "a new password";
     for encoding in ENCODINGS {
-        let first = issue_token(&server, USER).await;
-        let second = issue_token(&server, USER).await;
+        let first = server.issue_reset_token(USER).await;
+        let second = server.issue_reset_token(USER).await;
         for (token, status) in [
             (&first, FORBIDDEN),
             (&second, StatusCode::OK),
@@ -265,13 +266,4 @@ async fn a_reset_token_is_single_use_and_superseded_by_a_newer_one_in_every_enco
             assert_eq!(response.status(), status, "{encoding:?}");
         }
     }
-}
-
-async fn issue_token(server: &TestServer, email: &str) -> String {
-    let response = server
-        .post_form("/reset_password", &[("email", email)])
-        .await;
-    let (status, body) = json(response).await;
-    assert_eq!(status, StatusCode::OK);
-    body["reset_token"].as_str().expect("token").to_owned()
 }

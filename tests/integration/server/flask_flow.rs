@@ -1,9 +1,12 @@
 //! The Flask service's own client flow, with its exact statuses and bodies.
 
+use authctl::auth::Policy;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use super::support::{TestServer, cookie_value, json, session_cookie};
+use crate::support::cookie_value;
+use crate::support::db::fast_policy;
+use crate::support::server::{Encoding, Options, TestServer, json, session_cookie};
 
 const EMAIL: &str = "guillaume@holberton.io";
 const PASSWORD: &str = "b4l0u";
@@ -11,14 +14,13 @@ const NEW_PASSWORD: &str = "t4rt1fl3tt3";
 
 #[tokio::test]
 async fn the_flask_client_flow_passes_with_exact_statuses_and_bodies() {
-    let server = TestServer::with(super::support::Options {
-        policy: authctl::auth::Policy {
-            bcrypt_cost: 4,
+    let server = TestServer::with(Options {
+        policy: Policy {
             // The Flask original accepts any password length.
             min_password_length: 1,
-            ..Default::default()
+            ..fast_policy()
         },
-        ..Default::default()
+        ..Options::default()
     });
     let credentials = [("email", EMAIL), ("password", PASSWORD)];
 
@@ -108,7 +110,7 @@ async fn the_flask_client_flow_passes_with_exact_statuses_and_bodies() {
             .send(
                 Method::PUT,
                 "/reset_password",
-                super::support::Encoding::UrlEncoded,
+                Encoding::UrlEncoded,
                 &update,
             )
             .await,

@@ -6,7 +6,8 @@ use authctl::server::ServeConfig;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use super::support::{ENCODINGS, Options, PASSWORD, TestServer, json};
+use crate::support::PASSWORD;
+use crate::support::server::{ENCODINGS, Options, TestServer, json};
 
 async fn raw(
     server: &TestServer,
@@ -173,12 +174,42 @@ async fn a_trailing_slash_reaches_the_same_route_as_in_flask() {
 }
 
 #[tokio::test]
-async fn repeated_fields_take_the_first_value_as_flask_does() {
+async fn a_field_named_twice_is_refused_in_every_encoding() {
     let server = TestServer::spawn();
-    let body = format!("email=first@example.com&email=second@example.com&password={PASSWORD}");
-    let (status, body) = raw(&server, Method::POST, "/users", FORM, body.into_bytes()).await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(body["email"], "first@example.com");
+    let refused = json!({"message": "field `email` appears more than once"});
+    let form = format!("email=first@example.com&email=second@example.com&password={PASSWORD}");
+    let json_body = format!(
+        r#"{{"email": "first@example.com", "password": "{PASSWORD}", "email": "second@example.com"}}"#
+    );
+    // A null counts as naming the field: it must not hide a second value.
+    let json_null =
+        format!(r#"{{"email": null, "password": "{PASSWORD}", "email": "a@example.com"}}"#);
+    let multipart = format!(
+        "--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nfirst@example.com\r\n\
+         --b\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\n{PASSWORD}\r\n\
+         --b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nsecond@example.com\r\n--b--\r\n"
+    );
+    for (content_type, body) in [
+        ("application/x-www-form-urlencoded", form),
+        ("application/json", json_body),
+        ("application/json", json_null),
+        ("multipart/form-data; boundary=b", multipart),
+    ] {
+        let reply = raw(
+            &server,
+            Method::POST,
+            "/users",
+            Some(content_type),
+            body.into_bytes(),
+        )
+        .await;
+        assert_eq!(
+            reply,
+            (StatusCode::BAD_REQUEST, refused.clone()),
+            "{content_type}"
+        );
+    }
+    assert!(server.auth.list_users().unwrap().is_empty());
 }
 
 #[tokio::test]

@@ -3,22 +3,23 @@
 use std::io::{Read, Write};
 use std::time::Duration;
 
-use authctl::auth::Policy;
 use authctl::server::{ServeConfig, ServerError};
 use reqwest::StatusCode;
 
-use super::support::{Options, PASSWORD, TestServer, json, pid_written_to, wait_until_gone};
+use crate::support::PASSWORD;
+use crate::support::db::{SqliteFile, WriteLock};
+use crate::support::server::{Options, TestServer, json};
+use crate::support::wait::{pid_written_to, refuses_connections, wait_until_gone};
 
+/// The login has checked its password and waits to write its session on
+/// the write lock the test holds, so it is still in flight when the
+/// shutdown starts, whatever bcrypt's speed; the test lets it finish once
+/// the server has stopped accepting.
 #[tokio::test]
 async fn a_login_in_flight_when_shutdown_starts_completes() {
-    let server = TestServer::with(Options {
-        policy: Policy {
-            bcrypt_cost: 10,
-            ..Policy::default()
-        },
-        ..Options::default()
-    });
+    let server = TestServer::spawn();
     server.register("ada@example.com");
+    let lock = WriteLock::hold(server.db_path());
     let before = server.auth.bcrypt_runs();
     let login = tokio::spawn(
         server
@@ -27,9 +28,19 @@ async fn a_login_in_flight_when_shutdown_starts_completes() {
             .form(&[("email", "ada@example.com"), ("password", PASSWORD)])
             .send(),
     );
-    server.wait_for_bcrypt_work(before).await;
+    server.wait_for_bcrypt_runs(before + 1).await;
     let addr = server.addr();
     let stopped = tokio::task::spawn_blocking(move || server.stop());
+    let refusing = tokio::task::spawn_blocking(move || refuses_connections(addr));
+    assert!(
+        refusing.await.expect("the wait ran"),
+        "still accepting after the shutdown began"
+    );
+    assert!(
+        !login.is_finished(),
+        "the login was answered before the shutdown began: no race"
+    );
+    drop(lock);
     let response = login.await.expect("task").expect("the login was answered");
     assert_eq!(response.status(), StatusCode::OK);
     stopped.await.expect("task").expect("a clean stop");
@@ -43,16 +54,8 @@ async fn a_login_in_flight_when_shutdown_starts_completes() {
 fn serve_reports_an_address_in_use_as_a_bind_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = taken.local_addr().expect("addr");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let policy = Policy {
-        bcrypt_cost: 4,
-        ..Policy::default()
-    };
-    let auth = authctl::auth::Auth::open(
-        &authctl::domain::Database::sqlite(dir.path().join("auth.db")),
-        policy,
-    )
-    .expect("open");
+    let db = SqliteFile::new();
+    let auth = db.auth();
     let config = ServeConfig {
         bind: addr,
         ..ServeConfig::default()

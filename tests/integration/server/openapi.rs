@@ -1,9 +1,9 @@
 //! The OpenAPI document lists every route with its fields and responses.
 
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{Value, json};
 
-use super::support::{TestServer, json};
+use crate::support::server::{TestServer, json};
 
 /// (method, path, body fields, response statuses)
 const ROUTES: [(&str, &str, &[&str], &[&str]); 8] = [
@@ -18,7 +18,7 @@ const ROUTES: [(&str, &str, &[&str], &[&str]); 8] = [
         "post",
         "/sessions",
         &["email", "password"],
-        &["200", "400", "401", "503"],
+        &["200", "400", "401", "403", "503"],
     ),
     ("delete", "/sessions", &[], &["302", "403"]),
     ("get", "/profile", &[], &["200", "403"]),
@@ -106,6 +106,26 @@ async fn the_openapi_document_lists_every_route_with_its_fields_and_responses() 
                 .collect();
             required.sort_unstable();
             assert_eq!(required, expected, "{method} {path} {encoding} required");
+            for (name, property) in schema["properties"].as_object().expect("properties") {
+                let bounds = (
+                    &property["minLength"],
+                    &property["maxLength"],
+                    &property["format"],
+                );
+                match name.as_str() {
+                    "email" => assert_eq!(
+                        bounds,
+                        (&json!(3), &json!(254), &json!("idn-email")),
+                        "{method} {path} {encoding} email"
+                    ),
+                    "password" | "new_password" => assert_eq!(
+                        bounds,
+                        (&json!(1), &json!(72), &json!("password")),
+                        "{method} {path} {encoding} {name}"
+                    ),
+                    _ => {}
+                }
+            }
         }
     }
     let cookie = &document["components"]["securitySchemes"]["session_id"];

@@ -7,9 +7,9 @@ use authctl::server::ServeConfig;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use super::support::{
-    Encoding, LogBuffer, Options, PASSWORD, TestServer, json, pid_written_to, runs, wait_until_gone,
-};
+use crate::support::PASSWORD;
+use crate::support::server::{Encoding, LogBuffer, Options, TestServer, json};
+use crate::support::wait::{pid_written_to, runs, wait_until_gone};
 
 const USER: &str = "ada@example.com";
 
@@ -81,13 +81,7 @@ async fn logs_of_a_full_flow_hold_no_password_token_or_cookie_value() {
         .await;
     assert_eq!(logout.status(), StatusCode::FOUND);
 
-    let (_, body) = json(
-        server
-            .post_form("/reset_password", &[("email", USER)])
-            .await,
-    )
-    .await;
-    let reset_token = body["reset_token"].as_str().expect("token").to_owned();
+    let reset_token = server.issue_reset_token(USER).await;
     secrets.push(reset_token.clone());
     let update = [
         ("email", USER),

@@ -1,16 +1,17 @@
 //! The session cookie: its attributes, its lifetime, and who chooses it.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use authctl::auth::{ManualClock, Policy};
-use authctl::domain::{Email, Timestamp};
+use authctl::auth::{Caller, Policy};
 use authctl::server::ServeConfig;
 use reqwest::{Method, StatusCode};
 
-use super::support::{
-    Options, PASSWORD, TestServer, cookie_value, eventually, json, session_cookie,
-};
+use crate::support::db::{email, fast_policy, test_clock};
+use crate::support::server::{Encoding, Options, TestServer, json, session_cookie};
+use crate::support::wait::{PATIENCE, eventually_async};
+use crate::support::{PASSWORD, cookie_value, uuid_v4_shaped};
 
 const USER: &str = "ada@example.com";
 
@@ -36,9 +37,8 @@ async fn login_cookie(server: &TestServer) -> String {
 async fn the_session_cookie_is_httponly_samesite_lax_path_root_with_the_ttl_as_max_age() {
     let server = TestServer::with(Options {
         policy: Policy {
-            bcrypt_cost: 4,
             session_ttl: Duration::from_secs(3600),
-            ..Policy::default()
+            ..fast_policy()
         },
         ..Options::default()
     });
@@ -126,12 +126,11 @@ async fn every_login_opens_its_own_session_and_logout_ends_only_that_one() {
 
 #[tokio::test]
 async fn a_session_works_just_inside_its_ttl_and_fails_just_past_it() {
-    let clock = Arc::new(ManualClock::new(Timestamp::from_unix(1_800_000_000)));
+    let clock = test_clock();
     let server = TestServer::with(Options {
         policy: Policy {
-            bcrypt_cost: 4,
             session_ttl: Duration::from_secs(600),
-            ..Policy::default()
+            ..fast_policy()
         },
         clock: Some(Arc::clone(&clock)),
         ..Options::default()
@@ -152,30 +151,19 @@ async fn a_session_works_just_inside_its_ttl_and_fails_just_past_it() {
 
 #[tokio::test]
 async fn a_reset_token_works_just_inside_its_ttl_and_fails_just_past_it() {
-    let clock = Arc::new(ManualClock::new(Timestamp::from_unix(1_800_000_000)));
+    let clock = test_clock();
     let server = TestServer::with(Options {
         policy: Policy {
-            bcrypt_cost: 4,
             reset_ttl: Duration::from_secs(300),
-            ..Policy::default()
+            ..fast_policy()
         },
         clock: Some(Arc::clone(&clock)),
         ..Options::default()
     });
     server.register(USER);
     server.register("grace@example.com");
-    let token_of = |email: &'static str| {
-        let server = &server;
-        async move {
-            let response = server
-                .post_form("/reset_password", &[("email", email)])
-                .await;
-            let (_, body) = json(response).await;
-            body["reset_token"].as_str().expect("token").to_owned()
-        }
-    };
-    let ada = token_of(USER).await;
-    let grace = token_of("grace@example.com").await;
+    let ada = server.issue_reset_token(USER).await;
+    let grace = server.issue_reset_token("grace@example.com").await;
     clock.advance(Duration::from_secs(299));
     let update = |email: &'static str, token: String| {
         let server = &server;
@@ -189,7 +177,7 @@ async fn a_reset_token_works_just_inside_its_ttl_and_fails_just_past_it() {
                 .send(
                     Method::PUT,
                     "/reset_password",
-                    super::support::Encoding::UrlEncoded,
+                    Encoding::UrlEncoded,
                     &fields,
                 )
                 .await
@@ -209,10 +197,9 @@ async fn a_disabled_user_is_answered_as_an_unknown_one() {
     let server = TestServer::spawn();
     server.register(USER);
     let token = server.login(USER, PASSWORD).await;
-    let email = Email::parse(USER).expect("email");
     server
         .auth
-        .disable_user(&authctl::auth::Caller::cli(), &email)
+        .disable_user(&Caller::cli(), &email(USER))
         .expect("disable");
 
     let login = server
@@ -233,16 +220,9 @@ async fn a_disabled_user_is_answered_as_an_unknown_one() {
     assert_eq!(profile.status(), StatusCode::FORBIDDEN);
 }
 
-fn uuid_v4_shaped(token: &str) -> bool {
-    let groups: Vec<usize> = token.split('-').map(str::len).collect();
-    groups == [8, 4, 4, 4, 12]
-        && token.chars().all(|c| c == '-' || c.is_ascii_hexdigit())
-        && token.as_bytes()[14] == b'4'
-}
-
 #[tokio::test]
 async fn the_server_prunes_expired_sessions_and_reset_tokens_while_it_runs() {
-    let clock = Arc::new(ManualClock::new(Timestamp::from_unix(1_800_000_000)));
+    let clock = test_clock();
     let server = TestServer::with(Options {
         clock: Some(Arc::clone(&clock)),
         config: ServeConfig {
@@ -257,23 +237,28 @@ async fn the_server_prunes_expired_sessions_and_reset_tokens_while_it_runs() {
         .post_form("/reset_password", &[("email", USER)])
         .await;
     assert_eq!(issued.status(), StatusCode::OK);
-    let rows = || {
-        let conn = rusqlite::Connection::open(server.db_path()).expect("open");
-        let count = |table: &str| -> i64 {
-            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-                row.get(0)
-            })
-            .expect("count")
-        };
-        (count("sessions"), count("reset_tokens"))
-    };
-    assert_eq!(rows(), (1, 1));
+    assert_eq!(stored_sessions_and_tokens(server.db_path()), (1, 1));
 
     // Past both TTLs (a day and an hour by default): the next round removes both.
     clock.advance(Duration::from_secs(24 * 3600 + 1));
+    let path = server.db_path().to_owned();
     assert!(
-        eventually(|| rows() == (0, 0)).await,
-        "still stored after 10 s: {:?}",
-        rows()
+        eventually_async(PATIENCE, move || stored_sessions_and_tokens(&path)
+            == (0, 0))
+        .await,
+        "still stored after {PATIENCE:?}: {:?}",
+        stored_sessions_and_tokens(server.db_path())
     );
+}
+
+/// Rows in the sessions and reset-token tables, expired ones included.
+fn stored_sessions_and_tokens(path: &Path) -> (i64, i64) {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    let count = |table: &str| -> i64 {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+            row.get(0)
+        })
+        .expect("count")
+    };
+    (count("sessions"), count("reset_tokens"))
 }

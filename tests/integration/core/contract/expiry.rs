@@ -4,15 +4,13 @@ use std::time::Duration;
 
 use authctl::auth::{AuthError, Caller};
 
-use super::support::{TestDb, email, password};
+use crate::support::db::{TestDb, email, password};
 
 const DAY: Duration = Duration::from_secs(24 * 60 * 60);
 const HOUR: Duration = Duration::from_secs(60 * 60);
 const SECOND: Duration = Duration::from_secs(1);
 
-#[test]
-fn a_session_works_just_inside_its_ttl_and_not_at_it() {
-    let db = TestDb::new();
+fn a_session_works_just_inside_its_ttl_and_not_at_it(db: &TestDb) {
     let (auth, clock) = db.auth_with_clock();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -30,9 +28,7 @@ fn a_session_works_just_inside_its_ttl_and_not_at_it() {
     ));
 }
 
-#[test]
-fn a_reset_token_works_just_inside_its_ttl() {
-    let db = TestDb::new();
+fn a_reset_token_works_just_inside_its_ttl(db: &TestDb) {
     let (auth, clock) = db.auth_with_clock();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -43,9 +39,7 @@ fn a_reset_token_works_just_inside_its_ttl() {
         .unwrap();
 }
 
-#[test]
-fn a_reset_token_fails_once_its_ttl_has_passed() {
-    let db = TestDb::new();
+fn a_reset_token_fails_once_its_ttl_has_passed(db: &TestDb) {
     let (auth, clock) = db.auth_with_clock();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -62,9 +56,7 @@ fn a_reset_token_fails_once_its_ttl_has_passed() {
     );
 }
 
-#[test]
-fn expired_sessions_and_tokens_are_pruned_and_live_ones_kept() {
-    let db = TestDb::new();
+fn expired_sessions_and_tokens_are_pruned_and_live_ones_kept(db: &TestDb) {
     let (auth, clock) = db.auth_with_clock();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -80,9 +72,7 @@ fn expired_sessions_and_tokens_are_pruned_and_live_ones_kept() {
     assert_eq!(auth.list_sessions(Some(&bob)).unwrap().len(), 1);
 }
 
-#[test]
-fn listings_count_only_live_sessions() {
-    let db = TestDb::new();
+fn listings_count_only_live_sessions(db: &TestDb) {
     let (auth, clock) = db.auth_with_clock();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -94,4 +84,12 @@ fn listings_count_only_live_sessions() {
     let users = auth.list_users().unwrap();
     assert_eq!(users[0].live_sessions, 1);
     assert_eq!(auth.list_sessions(None).unwrap().len(), 1);
+}
+
+contract_tests! {
+    a_session_works_just_inside_its_ttl_and_not_at_it,
+    a_reset_token_works_just_inside_its_ttl,
+    a_reset_token_fails_once_its_ttl_has_passed,
+    expired_sessions_and_tokens_are_pruned_and_live_ones_kept,
+    listings_count_only_live_sessions,
 }

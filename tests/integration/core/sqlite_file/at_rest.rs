@@ -1,15 +1,15 @@
-//! Tokens never reach the disk in plain text.
+//! Tokens and passwords never reach the disk in plain text: the file, its
+//! WAL and its shared memory are read back byte by byte.
 
 use std::fs;
 
-use rusqlite::Connection;
-
-use super::support::{TestDb, email, password};
 use authctl::auth::Caller;
+
+use crate::support::db::{SqliteFile, email, password};
 
 #[test]
 fn no_session_id_or_reset_token_is_stored_in_plain_text() {
-    let db = TestDb::new();
+    let db = SqliteFile::new();
     let auth = db.auth();
     let mut secrets = Vec::new();
     for n in 0..5 {
@@ -27,7 +27,7 @@ fn no_session_id_or_reset_token_is_stored_in_plain_text() {
     }
 
     // Every text and blob in every table, read back through SQLite.
-    let conn = Connection::open(&db.path).unwrap();
+    let conn = db.connect();
     let mut stored = String::new();
     for table in ["users", "sessions", "reset_tokens"] {
         let mut statement = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
@@ -46,7 +46,7 @@ fn no_session_id_or_reset_token_is_stored_in_plain_text() {
     // uuid's text form and without hyphens.
     let mut raw = Vec::new();
     for suffix in ["", "-wal", "-shm"] {
-        let path = format!("{}{suffix}", db.path.display());
+        let path = format!("{}{suffix}", db.path().display());
         if let Ok(bytes) = fs::read(&path) {
             raw.extend(bytes);
         }
@@ -66,7 +66,7 @@ fn no_session_id_or_reset_token_is_stored_in_plain_text() {
 
 #[test]
 fn passwords_are_stored_only_as_bcrypt_hashes() {
-    let db = TestDb::new();
+    let db = SqliteFile::new();
     let auth = db.auth();
     auth.register_user(
         &Caller::cli(),
@@ -74,14 +74,14 @@ fn passwords_are_stored_only_as_bcrypt_hashes() {
         &password("plain secret"),
     )
     .unwrap();
-    let conn = Connection::open(&db.path).unwrap();
+    let conn = db.connect();
     let hash: String = conn
         .query_row("SELECT hashed_password FROM users", [], |row| row.get(0))
         .unwrap();
     assert!(hash.starts_with("$2b$04$"), "{hash}");
     drop(conn);
-    let raw = fs::read(format!("{}-wal", db.path.display())).unwrap_or_default();
-    let main = fs::read(&db.path).unwrap();
+    let raw = fs::read(format!("{}-wal", db.path().display())).unwrap_or_default();
+    let main = fs::read(db.path()).unwrap();
     for bytes in [raw, main] {
         assert!(!bytes.windows(12).any(|w| w == b"plain secret"));
     }

@@ -1,22 +1,22 @@
-//! A temporary home for each test and typed helpers around the real binary.
+//! The real `authctl` binary: a temporary home for each test, a cleared
+//! environment, and typed helpers around its runs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
 use assert_cmd::Command;
+use authctl::auth::MIN_BCRYPT_COST;
 use serde_json::Value;
-use tempfile::TempDir;
+
+use super::db::SqliteFile;
 
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_authctl");
 
-/// A password that satisfies the default policy.
-pub const PASSWORD: &str = "correct horse battery";
-
-/// One test's world: a temporary HOME with XDG folders and a database path.
+/// One test's world: a temporary HOME with XDG folders, and the database
+/// file in it.
 pub struct Env {
-    dir: TempDir,
-    db: PathBuf,
+    home: SqliteFile,
 }
 
 /// What a finished run printed and how it exited.
@@ -29,21 +29,21 @@ pub struct Run {
 
 impl Env {
     pub fn new() -> Self {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let db = dir.path().join("auth.db");
-        Self { dir, db }
+        Self {
+            home: SqliteFile::new(),
+        }
     }
 
     pub fn home(&self) -> &Path {
-        self.dir.path()
+        self.home.folder()
     }
 
     pub fn db(&self) -> &Path {
-        &self.db
+        self.home.path()
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.home().join(name)
     }
 
     /// The folder where saved sessions live.
@@ -58,8 +58,11 @@ impl Env {
             ("HOME", self.home().to_owned()),
             ("XDG_STATE_HOME", self.path("state")),
             ("XDG_DATA_HOME", self.path("data")),
-            ("AUTHCTL_DB", self.db.clone()),
-            ("AUTHCTL_BCRYPT_COST", PathBuf::from("4")),
+            ("AUTHCTL_DB", self.db().to_owned()),
+            (
+                "AUTHCTL_BCRYPT_COST",
+                PathBuf::from(MIN_BCRYPT_COST.to_string()),
+            ),
         ]
     }
 

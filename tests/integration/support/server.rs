@@ -1,22 +1,23 @@
-//! A real server on 127.0.0.1:0 over a temporary database, and a client.
+//! The server in process: `serve_with_listener` on 127.0.0.1:0 over a
+//! temporary database, on a thread and runtime of its own, and a reqwest
+//! client for it.
 
 use std::cell::RefCell;
 use std::io;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
-use authctl::auth::{Auth, Caller, ManualClock, Policy, Storage};
-use authctl::domain::Database;
+use authctl::auth::{Auth, Caller, ManualClock, Policy};
 use authctl::server::{ServeConfig, ServerError, serve_with_listener};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::Value;
-use tempfile::TempDir;
 use tokio::sync::oneshot;
 
-/// A password that meets the default policy.
-pub const PASSWORD: &str = "correct horse";
+use super::db::{SqliteFile, email, fast_policy, open_auth, password};
+use super::wait::{PATIENCE, eventually_async};
+use super::{PASSWORD, cookie_value, session_cookie_in};
 
 /// How a test starts its server.
 pub struct Options {
@@ -30,10 +31,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            policy: Policy {
-                bcrypt_cost: 4,
-                ..Policy::default()
-            },
+            policy: fast_policy(),
             config: ServeConfig::default(),
             clock: None,
             logs: None,
@@ -60,7 +58,7 @@ pub struct TestServer {
     pub client: reqwest::Client,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<Result<(), ServerError>>>,
-    dir: TempDir,
+    db: SqliteFile,
 }
 
 impl TestServer {
@@ -69,14 +67,8 @@ impl TestServer {
     }
 
     pub fn with(options: Options) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("auth.db");
-        let auth = match options.clock {
-            Some(clock) => Storage::open(&Database::sqlite(&path))
-                .and_then(|storage| Auth::new(storage, options.policy, clock)),
-            None => Auth::open(&Database::sqlite(&path), options.policy),
-        };
-        let auth = Arc::new(auth.expect("open the database"));
+        let db = SqliteFile::new();
+        let auth = Arc::new(open_auth(&db.database(), options.policy, options.clock));
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         listener.set_nonblocking(true).expect("non-blocking");
         let addr = listener.local_addr().expect("local addr");
@@ -112,7 +104,7 @@ impl TestServer {
             client,
             shutdown: Some(shutdown),
             thread: Some(thread),
-            dir,
+            db,
         }
     }
 
@@ -125,8 +117,8 @@ impl TestServer {
     }
 
     /// The database file the server runs on.
-    pub fn db_path(&self) -> std::path::PathBuf {
-        self.dir.path().join("auth.db")
+    pub fn db_path(&self) -> &Path {
+        self.db.path()
     }
 
     pub async fn get(&self, path: &str) -> Response {
@@ -179,11 +171,9 @@ impl TestServer {
     }
 
     /// Registers through the library, bypassing HTTP.
-    pub fn register(&self, email: &str) {
-        let email = authctl::domain::Email::parse(email).expect("email");
-        let password = authctl::domain::Password::parse(PASSWORD).expect("password");
+    pub fn register(&self, address: &str) {
         self.auth
-            .register_user(&Caller::cli(), &email, &password)
+            .register_user(&Caller::cli(), &email(address), &password(PASSWORD))
             .expect("register");
     }
 
@@ -198,17 +188,23 @@ impl TestServer {
             .expect("a session cookie")
     }
 
-    /// Waits until some bcrypt run starts after `before` was read,
-    /// i.e. until a login is on the blocking pool.
-    pub async fn wait_for_bcrypt_work(&self, before: u64) {
-        let started = async {
-            while self.auth.bcrypt_runs() == before {
-                tokio::time::sleep(Duration::from_millis(5)).await;
-            }
-        };
-        tokio::time::timeout(Duration::from_secs(60), started)
-            .await
-            .expect("a bcrypt run started within 60 s");
+    /// Waits until the server has started `count` bcrypt runs in all: a
+    /// request that got that far holds a bcrypt slot.
+    pub async fn wait_for_bcrypt_runs(&self, count: u64) {
+        let auth = Arc::clone(&self.auth);
+        assert!(
+            eventually_async(PATIENCE, move || auth.bcrypt_runs() >= count).await,
+            "{count} bcrypt runs never started"
+        );
+    }
+
+    /// Asks for a reset token over HTTP (the server has no reset hook, so
+    /// the answer carries it) and returns it.
+    pub async fn issue_reset_token(&self, email: &str) -> String {
+        let response = self.post_form("/reset_password", &[("email", email)]).await;
+        let (status, body) = json(response).await;
+        assert_eq!(status, StatusCode::OK, "reset token for {email}: {body}");
+        body["reset_token"].as_str().expect("token").to_owned()
     }
 
     /// Stops the server as a signal would, and waits for it to finish.
@@ -265,20 +261,8 @@ fn runtime(slots: usize, logs: Option<tracing::Dispatch>) -> io::Result<tokio::r
 
 /// The `Set-Cookie` header for `session_id`, if any.
 pub fn session_cookie(response: &Response) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|value| value.starts_with("session_id="))
-        .map(str::to_owned)
-}
-
-/// The value part of a `Set-Cookie` header.
-pub fn cookie_value(set_cookie: &str) -> Option<String> {
-    let pair = set_cookie.split(';').next()?;
-    let (_, value) = pair.split_once('=')?;
-    Some(value.to_owned())
+    let headers = response.headers().get_all("set-cookie");
+    session_cookie_in(headers.iter().filter_map(|value| value.to_str().ok())).map(str::to_owned)
 }
 
 /// The status and the JSON body, asserting the body is JSON.
@@ -335,34 +319,4 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogBuffer {
     fn make_writer(&'a self) -> Self::Writer {
         self.clone()
     }
-}
-
-/// Polls `condition` until it holds, for up to 10 s; whether it did.
-pub async fn eventually(mut condition: impl FnMut() -> bool) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !condition() {
-        if Instant::now() >= deadline {
-            return false;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    true
-}
-
-/// Reads the pid a hook wrote, waiting for the hook to have written it.
-pub async fn pid_written_to(file: &std::path::Path) -> u32 {
-    let written = || std::fs::read_to_string(file).is_ok_and(|text| text.ends_with('\n'));
-    assert!(eventually(written).await, "the hook never wrote {file:?}");
-    let text = std::fs::read_to_string(file).expect("the pid file");
-    text.trim().parse().expect("a pid")
-}
-
-/// Whether `pid` runs: neither gone nor a zombie waiting for its adopter.
-pub fn runs(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| !stat.contains(") Z "))
-}
-
-/// Waits up to 10 s for `pid` to stop running; fails with `complaint`.
-pub async fn wait_until_gone(pid: u32, complaint: &str) {
-    assert!(eventually(|| !runs(pid)).await, "{complaint}");
 }

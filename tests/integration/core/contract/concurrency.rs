@@ -1,12 +1,13 @@
-//! Many threads on one file: no races, no "database is locked".
+//! Many threads on one database: no races, no "database is locked".
 
 use std::sync::{Arc, Barrier};
 use std::thread;
-use std::time::Duration;
 
 use authctl::auth::{Auth, AuthError, Caller, Policy};
+use authctl::domain::{SessionToken, User};
 
-use super::support::{TestDb, email, fast_policy, password};
+use crate::support::db::{TestDb, email, fast_policy, password};
+use crate::support::wait::{PATIENCE, eventually};
 
 /// Runs `work(i)` on `n` threads released at the same instant.
 fn all_at_once<T: Send + 'static>(
@@ -28,9 +29,7 @@ fn all_at_once<T: Send + 'static>(
     handles.into_iter().map(|h| h.join().unwrap()).collect()
 }
 
-#[test]
-fn thirty_two_threads_registering_one_email_make_exactly_one_user() {
-    let db = TestDb::new();
+fn thirty_two_threads_registering_one_email_make_exactly_one_user(db: &TestDb) {
     let auth = Arc::new(db.auth());
     let results = all_at_once(32, {
         let auth = auth.clone();
@@ -51,15 +50,13 @@ fn thirty_two_threads_registering_one_email_make_exactly_one_user() {
     assert_eq!(auth.list_users().unwrap().len(), 1);
 }
 
-#[test]
-fn separate_connections_racing_on_one_email_make_exactly_one_user() {
+fn separate_connections_racing_on_one_email_make_exactly_one_user(db: &TestDb) {
     // One Auth per thread behaves like one process per thread: each has its
-    // own connections and meets the others only in SQLite's file locks.
-    let db = TestDb::new();
+    // own connections and meets the others only in the database's locks.
     db.auth();
-    let path = db.path.clone();
+    let database = db.database();
     let results = all_at_once(16, move |_| {
-        let auth = Auth::open(&authctl::domain::Database::sqlite(&path), fast_policy()).unwrap();
+        let auth = Auth::open(&database, fast_policy()).unwrap();
         auth.register_user(
             &Caller::cli(),
             &email("Same@Example.com"),
@@ -74,9 +71,7 @@ fn separate_connections_racing_on_one_email_make_exactly_one_user() {
     );
 }
 
-#[test]
-fn thirty_two_threads_registering_and_logging_in_all_succeed() {
-    let db = TestDb::new();
+fn thirty_two_threads_registering_and_logging_in_all_succeed(db: &TestDb) {
     let auth = Arc::new(db.auth());
     let results = all_at_once(32, {
         let auth = auth.clone();
@@ -94,9 +89,7 @@ fn thirty_two_threads_registering_and_logging_in_all_succeed() {
     assert_eq!(auth.list_users().unwrap().len(), 32);
 }
 
-#[test]
-fn twenty_concurrent_uses_of_one_reset_token_give_exactly_one_success() {
-    let db = TestDb::new();
+fn twenty_concurrent_uses_of_one_reset_token_give_exactly_one_success(db: &TestDb) {
     let auth = Arc::new(db.auth());
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password0"))
@@ -121,57 +114,66 @@ fn twenty_concurrent_uses_of_one_reset_token_give_exactly_one_success() {
     assert_eq!((successes, refused), (1, 19));
 }
 
-/// Starts a login whose bcrypt check is slow (a cost-11 hash, rehashed to
-/// the policy's cost 4 on success), and runs `meanwhile` while that check
-/// is under way. Whether the login then succeeds depends on the timing;
-/// what it leaves behind must not.
-fn login_racing(db: &TestDb, meanwhile: impl FnOnce(&Auth) + Send) {
+const RACER: &str = "race@example.com";
+
+/// Commits `change` through an `Auth` of its own (as another process would)
+/// while a login of [`RACER`] is inside its password check, and returns how
+/// the login ended.
+///
+/// The stored hash has cost 10 and the logging-in `Auth` runs at cost 4, so
+/// the check is a cost-10 verify: 64 times the work of the cost-4 hash a
+/// reset makes. `change` starts once that verify has (the login's bcrypt
+/// count went up), and the test fails, rather than pass without a race, if
+/// the login had finished by the time `change` committed.
+fn login_racing(
+    db: &TestDb,
+    change: impl FnOnce(&Auth),
+) -> Result<(User, SessionToken), AuthError> {
     let slow = Policy {
-        bcrypt_cost: 11,
+        bcrypt_cost: 10,
         ..fast_policy()
     };
     db.auth_with(slow)
-        .register_user(
-            &Caller::cli(),
-            &email("race@example.com"),
-            &password("the old password"),
-        )
+        .register_user(&Caller::cli(), &email(RACER), &password("the old password"))
         .expect("register");
-    let auth = db.auth();
+    let logging_in = db.auth();
+    let other = db.auth();
     thread::scope(|scope| {
         let login = scope.spawn(|| {
-            let _ = auth.login(
-                &Caller::cli(),
-                &email("race@example.com"),
-                &password("the old password"),
-            );
+            logging_in.login(&Caller::cli(), &email(RACER), &password("the old password"))
         });
-        // Well inside the check, which takes a cost-11 verify (about 100 ms
-        // here); if it lands after the check instead, the outcome must be
-        // the same.
-        thread::sleep(Duration::from_millis(20));
-        meanwhile(&auth);
-        login.join().expect("the login thread");
-    });
+        assert!(
+            eventually(PATIENCE, || logging_in.bcrypt_runs() > 0),
+            "the login never started its password check"
+        );
+        change(&other);
+        assert!(
+            !login.is_finished(),
+            "the login had finished before the change was committed: the race did not happen"
+        );
+        login.join().expect("the login thread")
+    })
 }
 
-#[test]
-fn a_password_reset_during_a_login_is_not_undone_by_it() {
-    let db = TestDb::new();
-    login_racing(&db, |auth| {
+fn a_password_reset_during_a_login_is_not_undone_by_it(db: &TestDb) {
+    let login = login_racing(db, |auth| {
         let token = auth
-            .get_reset_password_token(&Caller::cli(), &email("race@example.com"))
+            .get_reset_password_token(&Caller::cli(), &email(RACER))
             .expect("token");
         auth.update_password(
             &Caller::cli(),
-            &email("race@example.com"),
+            &email(RACER),
             &token,
             &password("the new password"),
         )
         .expect("reset");
     });
+    assert!(
+        matches!(login, Err(AuthError::AuthenticationFailed(_))),
+        "{login:?}"
+    );
     let auth = db.auth();
-    let who = email("race@example.com");
+    let who = email(RACER);
     // The login's rehash of the old password must not replace the new one,
     // and no session may outlive the password change.
     assert!(
@@ -186,16 +188,27 @@ fn a_password_reset_during_a_login_is_not_undone_by_it() {
     assert_eq!(auth.list_sessions(Some(&who)).unwrap().len(), 0);
 }
 
-#[test]
-fn a_user_disabled_during_a_login_keeps_no_session() {
-    let db = TestDb::new();
-    login_racing(&db, |auth| {
-        auth.disable_user(&Caller::cli(), &email("race@example.com"))
+fn a_user_disabled_during_a_login_keeps_no_session(db: &TestDb) {
+    let login = login_racing(db, |auth| {
+        auth.disable_user(&Caller::cli(), &email(RACER))
             .expect("disable");
     });
+    assert!(
+        matches!(login, Err(AuthError::AuthenticationFailed(_))),
+        "{login:?}"
+    );
     let auth = db.auth();
-    let who = email("race@example.com");
+    let who = email(RACER);
     // Enabling restores login, not a session opened while disabling.
     auth.enable_user(&Caller::cli(), &who).expect("enable");
     assert_eq!(auth.list_sessions(Some(&who)).unwrap().len(), 0);
+}
+
+contract_tests! {
+    thirty_two_threads_registering_one_email_make_exactly_one_user,
+    separate_connections_racing_on_one_email_make_exactly_one_user,
+    thirty_two_threads_registering_and_logging_in_all_succeed,
+    twenty_concurrent_uses_of_one_reset_token_give_exactly_one_success,
+    a_password_reset_during_a_login_is_not_undone_by_it,
+    a_user_disabled_during_a_login_keeps_no_session,
 }

@@ -3,11 +3,9 @@
 use authctl::auth::{AuthError, Caller};
 use authctl::domain::{ResetToken, SessionToken};
 
-use super::support::{TestDb, email, password};
+use crate::support::db::{TestDb, email, password};
 
-#[test]
-fn register_user_returns_the_new_user() {
-    let db = TestDb::new();
+fn register_user_returns_the_new_user(db: &TestDb) {
     let user = db
         .auth()
         .register_user(
@@ -20,9 +18,7 @@ fn register_user_returns_the_new_user() {
     assert!(!user.disabled);
 }
 
-#[test]
-fn registering_an_existing_email_fails_with_the_original_message() {
-    let db = TestDb::new();
+fn registering_an_existing_email_fails_with_the_original_message(db: &TestDb) {
     let auth = db.auth();
     auth.register_user(
         &Caller::cli(),
@@ -41,9 +37,7 @@ fn registering_an_existing_email_fails_with_the_original_message() {
     assert_eq!(error.to_string(), "User bob@example.com already exists");
 }
 
-#[test]
-fn valid_login_is_true_only_for_the_right_password() {
-    let db = TestDb::new();
+fn valid_login_is_true_only_for_the_right_password(db: &TestDb) {
     let auth = db.auth();
     auth.register_user(
         &Caller::cli(),
@@ -79,9 +73,7 @@ fn valid_login_is_true_only_for_the_right_password() {
     );
 }
 
-#[test]
-fn create_session_for_an_unknown_email_gives_nothing() {
-    let db = TestDb::new();
+fn create_session_for_an_unknown_email_gives_nothing(db: &TestDb) {
     assert!(
         db.auth()
             .create_session(&Caller::cli(), &email("nobody@example.com"))
@@ -90,9 +82,7 @@ fn create_session_for_an_unknown_email_gives_nothing() {
     );
 }
 
-#[test]
-fn a_created_session_finds_its_user_and_each_session_is_new() {
-    let db = TestDb::new();
+fn a_created_session_finds_its_user_and_each_session_is_new(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -106,9 +96,7 @@ fn a_created_session_finds_its_user_and_each_session_is_new() {
     }
 }
 
-#[test]
-fn an_unknown_session_id_finds_no_user() {
-    let db = TestDb::new();
+fn an_unknown_session_id_finds_no_user(db: &TestDb) {
     let stranger = SessionToken::generate();
     assert!(
         db.auth()
@@ -118,9 +106,7 @@ fn an_unknown_session_id_finds_no_user() {
     );
 }
 
-#[test]
-fn login_with_a_wrong_password_or_unknown_email_fails_alike() {
-    let db = TestDb::new();
+fn login_with_a_wrong_password_or_unknown_email_fails_alike(db: &TestDb) {
     let auth = db.auth();
     auth.register_user(
         &Caller::cli(),
@@ -146,9 +132,7 @@ fn login_with_a_wrong_password_or_unknown_email_fails_alike() {
     assert_eq!(wrong.to_string(), unknown.to_string());
 }
 
-#[test]
-fn an_unknown_email_costs_exactly_one_bcrypt_run_like_a_wrong_password() {
-    let db = TestDb::new();
+fn an_unknown_email_costs_exactly_one_bcrypt_run_like_a_wrong_password(db: &TestDb) {
     db.auth()
         .register_user(
             &Caller::cli(),
@@ -183,9 +167,7 @@ fn an_unknown_email_costs_exactly_one_bcrypt_run_like_a_wrong_password() {
     assert_eq!(runs(&wrong), 1, "a wrong password");
 }
 
-#[test]
-fn destroy_session_ends_every_session_of_the_user() {
-    let db = TestDb::new();
+fn destroy_session_ends_every_session_of_the_user(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     let user = auth
@@ -198,9 +180,7 @@ fn destroy_session_ends_every_session_of_the_user() {
     assert!(auth.get_user_from_session_id(&laptop).unwrap().is_none());
 }
 
-#[test]
-fn end_session_ends_only_that_session_and_fails_the_second_time() {
-    let db = TestDb::new();
+fn end_session_ends_only_that_session_and_fails_the_second_time(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -216,9 +196,7 @@ fn end_session_ends_only_that_session_and_fails_the_second_time() {
     ));
 }
 
-#[test]
-fn get_reset_password_token_for_an_unknown_email_is_not_found() {
-    let db = TestDb::new();
+fn get_reset_password_token_for_an_unknown_email_is_not_found(db: &TestDb) {
     assert!(matches!(
         db.auth()
             .get_reset_password_token(&Caller::cli(), &email("nobody@example.com")),
@@ -226,9 +204,7 @@ fn get_reset_password_token_for_an_unknown_email_is_not_found() {
     ));
 }
 
-#[test]
-fn update_password_with_an_unknown_token_fails() {
-    let db = TestDb::new();
+fn update_password_with_an_unknown_token_fails(db: &TestDb) {
     let auth = db.auth();
     auth.register_user(
         &Caller::cli(),
@@ -247,9 +223,7 @@ fn update_password_with_an_unknown_token_fails() {
     assert!(matches!(error, AuthError::AuthenticationFailed(_)));
 }
 
-#[test]
-fn a_reset_token_changes_the_password_once() {
-    let db = TestDb::new();
+fn a_reset_token_changes_the_password_once(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -274,9 +248,7 @@ fn a_reset_token_changes_the_password_once() {
     );
 }
 
-#[test]
-fn a_new_reset_request_invalidates_the_previous_token() {
-    let db = TestDb::new();
+fn a_new_reset_request_invalidates_the_previous_token(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -291,9 +263,7 @@ fn a_new_reset_request_invalidates_the_previous_token() {
         .unwrap();
 }
 
-#[test]
-fn a_reset_token_is_bound_to_its_users_email() {
-    let db = TestDb::new();
+fn a_reset_token_is_bound_to_its_users_email(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     let eve = email("eve@example.com");
@@ -314,9 +284,7 @@ fn a_reset_token_is_bound_to_its_users_email() {
         .unwrap();
 }
 
-#[test]
-fn changing_the_password_ends_every_session() {
-    let db = TestDb::new();
+fn changing_the_password_ends_every_session(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -330,9 +298,7 @@ fn changing_the_password_ends_every_session() {
     assert!(auth.get_user_from_session_id(&session).unwrap().is_none());
 }
 
-#[test]
-fn update_password_enforces_the_length_policy_and_keeps_the_token() {
-    let db = TestDb::new();
+fn update_password_enforces_the_length_policy_and_keeps_the_token(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -344,4 +310,24 @@ fn update_password_enforces_the_length_policy_and_keeps_the_token() {
     assert!(matches!(error, AuthError::InvalidInput(_)));
     auth.update_password(&Caller::cli(), &bob, &token, &password("long enough"))
         .unwrap();
+}
+
+contract_tests! {
+    register_user_returns_the_new_user,
+    registering_an_existing_email_fails_with_the_original_message,
+    valid_login_is_true_only_for_the_right_password,
+    create_session_for_an_unknown_email_gives_nothing,
+    a_created_session_finds_its_user_and_each_session_is_new,
+    an_unknown_session_id_finds_no_user,
+    login_with_a_wrong_password_or_unknown_email_fails_alike,
+    an_unknown_email_costs_exactly_one_bcrypt_run_like_a_wrong_password,
+    destroy_session_ends_every_session_of_the_user,
+    end_session_ends_only_that_session_and_fails_the_second_time,
+    get_reset_password_token_for_an_unknown_email_is_not_found,
+    update_password_with_an_unknown_token_fails,
+    a_reset_token_changes_the_password_once,
+    a_new_reset_request_invalidates_the_previous_token,
+    a_reset_token_is_bound_to_its_users_email,
+    changing_the_password_ends_every_session,
+    update_password_enforces_the_length_policy_and_keeps_the_token,
 }

@@ -3,11 +3,9 @@
 use authctl::auth::{AuthError, Caller, Credential, ImportOptions, ImportRow, Policy};
 use authctl::domain::PasswordHash;
 
-use super::support::{TestDb, email, fast_policy, password};
+use crate::support::db::{TestDb, email, fast_policy, password};
 
-#[test]
-fn a_disabled_user_cannot_log_in_or_reset_and_its_sessions_end() {
-    let db = TestDb::new();
+fn a_disabled_user_cannot_log_in_or_reset_and_its_sessions_end(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -36,9 +34,7 @@ fn a_disabled_user_cannot_log_in_or_reset_and_its_sessions_end() {
     assert_eq!(auth.list_sessions(Some(&bob)).unwrap().len(), 0);
 }
 
-#[test]
-fn a_disabled_users_login_costs_the_same_work_as_an_unknown_one() {
-    let db = TestDb::new();
+fn a_disabled_users_login_costs_the_same_work_as_an_unknown_one(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -52,9 +48,7 @@ fn a_disabled_users_login_costs_the_same_work_as_an_unknown_one() {
     assert_eq!(error.to_string(), "wrong email or password");
 }
 
-#[test]
-fn enabling_restores_login() {
-    let db = TestDb::new();
+fn enabling_restores_login(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -65,9 +59,7 @@ fn enabling_restores_login() {
         .unwrap();
 }
 
-#[test]
-fn deleting_a_user_removes_its_sessions_and_frees_the_email() {
-    let db = TestDb::new();
+fn deleting_a_user_removes_its_sessions_and_frees_the_email(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -86,9 +78,7 @@ fn deleting_a_user_removes_its_sessions_and_frees_the_email() {
         .unwrap();
 }
 
-#[test]
-fn admin_calls_on_an_unknown_email_are_not_found() {
-    let db = TestDb::new();
+fn admin_calls_on_an_unknown_email_are_not_found(db: &TestDb) {
     let auth = db.auth();
     let nobody = email("nobody@example.com");
     assert!(matches!(
@@ -109,9 +99,7 @@ fn admin_calls_on_an_unknown_email_are_not_found() {
     ));
 }
 
-#[test]
-fn revoke_sessions_counts_and_ends_them() {
-    let db = TestDb::new();
+fn revoke_sessions_counts_and_ends_them(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -125,9 +113,7 @@ fn revoke_sessions_counts_and_ends_them() {
     }
 }
 
-#[test]
-fn session_listings_show_a_digest_prefix_never_the_token() {
-    let db = TestDb::new();
+fn session_listings_show_a_digest_prefix_never_the_token(db: &TestDb) {
     let auth = db.auth();
     let bob = email("bob@example.com");
     auth.register_user(&Caller::cli(), &bob, &password("password1"))
@@ -141,9 +127,7 @@ fn session_listings_show_a_digest_prefix_never_the_token() {
     assert_eq!(sessions[0].digest_prefix, token.digest().hex_prefix(12));
 }
 
-#[test]
-fn list_users_reports_live_session_counts() {
-    let db = TestDb::new();
+fn list_users_reports_live_session_counts(db: &TestDb) {
     let auth = db.auth();
     for (name, sessions) in [("a@x.io", 2), ("b@x.io", 0)] {
         let user = email(name);
@@ -161,9 +145,7 @@ fn list_users_reports_live_session_counts() {
     assert_eq!(counts, [("a@x.io".to_owned(), 2), ("b@x.io".to_owned(), 0)]);
 }
 
-#[test]
-fn a_login_moves_a_hash_of_another_cost_to_the_policy_cost() {
-    let db = TestDb::new();
+fn a_login_moves_a_hash_of_another_cost_to_the_policy_cost(db: &TestDb) {
     let bob = email("bob@example.com");
     db.auth()
         .register_user(&Caller::cli(), &bob, &password("password1"))
@@ -206,9 +188,7 @@ fn row(line: usize, address: &str, secret: &str) -> ImportRow {
     }
 }
 
-#[test]
-fn an_import_hashes_plain_passwords_and_keeps_existing_hashes() {
-    let db = TestDb::new();
+fn an_import_hashes_plain_passwords_and_keeps_existing_hashes(db: &TestDb) {
     let auth = db.auth();
     // A hash as the Flask service wrote it, with the $2b$ prefix at cost 4.
     let flask_hash = bcrypt::hash("flask password", 4).unwrap();
@@ -247,32 +227,7 @@ fn an_import_hashes_plain_passwords_and_keeps_existing_hashes() {
     );
 }
 
-#[test]
-fn hashes_from_2a_and_2y_libraries_are_accepted() {
-    let hash = bcrypt::hash("password", 4).unwrap();
-    for prefix in ["$2a$", "$2y$"] {
-        let other = format!("{prefix}{}", &hash[4..]);
-        let parsed = PasswordHash::parse(&other).unwrap();
-        assert!(bcrypt::verify("password", parsed.expose()).unwrap());
-    }
-    assert!(PasswordHash::parse("$1$notbcrypt").is_err());
-    let body = &hash[7..];
-    for malformed in [
-        format!("$2b$1x${body}"),
-        format!("$2b$04_{body}"),
-        format!("$2b$04${}!", &body[1..]),
-        format!("$2b$04${body}x"),
-        format!("$2b$32${body}"),
-    ] {
-        assert!(PasswordHash::parse(&malformed).is_err(), "{malformed}");
-    }
-    assert_eq!(PasswordHash::parse(&hash).unwrap().cost(), 4);
-    assert!(PasswordHash::parse(&format!("$2b$03${}", &hash[7..])).is_err());
-}
-
-#[test]
-fn an_import_with_a_duplicate_writes_nothing_and_names_the_line() {
-    let db = TestDb::new();
+fn an_import_with_a_duplicate_writes_nothing_and_names_the_line(db: &TestDb) {
     let auth = db.auth();
     auth.register_user(
         &Caller::cli(),
@@ -295,9 +250,7 @@ fn an_import_with_a_duplicate_writes_nothing_and_names_the_line() {
     ));
 }
 
-#[test]
-fn an_import_with_a_short_password_names_the_line_and_writes_nothing() {
-    let db = TestDb::new();
+fn an_import_with_a_short_password_names_the_line_and_writes_nothing(db: &TestDb) {
     let auth = db.auth();
     let rows = vec![
         row(2, "a@example.com", "password1"),
@@ -313,9 +266,7 @@ fn an_import_with_a_short_password_names_the_line_and_writes_nothing() {
     assert!(auth.list_users().unwrap().is_empty());
 }
 
-#[test]
-fn skip_existing_skips_users_already_stored() {
-    let db = TestDb::new();
+fn skip_existing_skips_users_already_stored(db: &TestDb) {
     let auth = db.auth();
     auth.register_user(
         &Caller::cli(),
@@ -339,9 +290,7 @@ fn skip_existing_skips_users_already_stored() {
     assert_eq!(report.skipped_lines, [2]);
 }
 
-#[test]
-fn two_rows_for_one_email_are_refused_even_with_skip_existing() {
-    let db = TestDb::new();
+fn two_rows_for_one_email_are_refused_even_with_skip_existing(db: &TestDb) {
     let auth = db.auth();
     let rows = vec![
         row(2, "new@example.com", "password1"),
@@ -366,9 +315,7 @@ fn two_rows_for_one_email_are_refused_even_with_skip_existing() {
     assert!(auth.list_users().unwrap().is_empty());
 }
 
-#[test]
-fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
-    let db = TestDb::new();
+fn a_dry_run_reports_what_would_happen_and_writes_nothing(db: &TestDb) {
     let auth = db.auth();
     let rows = vec![
         row(2, "a@example.com", "password1"),
@@ -386,9 +333,7 @@ fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
     assert!(auth.list_users().unwrap().is_empty());
 }
 
-#[test]
-fn export_returns_what_import_reads() {
-    let source = TestDb::new();
+fn export_returns_what_import_reads(source: &TestDb) {
     let auth = source.auth();
     for name in ["a@x.io", "b@x.io"] {
         auth.register_user(&Caller::cli(), &email(name), &password("password1"))
@@ -406,7 +351,7 @@ fn export_returns_what_import_reads() {
             created_at: Some(user.created_at),
         })
         .collect();
-    let target = TestDb::new();
+    let target = source.another();
     let copy = target.auth();
     copy.import_users(&Caller::cli(), &rows, ImportOptions::default(), &|| {})
         .unwrap();
@@ -416,9 +361,7 @@ fn export_returns_what_import_reads() {
     );
 }
 
-#[test]
-fn create_sessions_opens_one_live_session_per_known_user() {
-    let db = TestDb::new();
+fn create_sessions_opens_one_live_session_per_known_user(db: &TestDb) {
     let auth = db.auth();
     let users = [email("a@x.io"), email("b@x.io"), email("c@x.io")];
     for user in &users[..2] {
@@ -432,4 +375,24 @@ fn create_sessions_opens_one_live_session_per_known_user() {
         let found = auth.get_user_from_session_id(token).unwrap().unwrap();
         assert_eq!(&found.email, user);
     }
+}
+
+contract_tests! {
+    a_disabled_user_cannot_log_in_or_reset_and_its_sessions_end,
+    a_disabled_users_login_costs_the_same_work_as_an_unknown_one,
+    enabling_restores_login,
+    deleting_a_user_removes_its_sessions_and_frees_the_email,
+    admin_calls_on_an_unknown_email_are_not_found,
+    revoke_sessions_counts_and_ends_them,
+    session_listings_show_a_digest_prefix_never_the_token,
+    list_users_reports_live_session_counts,
+    a_login_moves_a_hash_of_another_cost_to_the_policy_cost,
+    an_import_hashes_plain_passwords_and_keeps_existing_hashes,
+    an_import_with_a_duplicate_writes_nothing_and_names_the_line,
+    an_import_with_a_short_password_names_the_line_and_writes_nothing,
+    skip_existing_skips_users_already_stored,
+    two_rows_for_one_email_are_refused_even_with_skip_existing,
+    a_dry_run_reports_what_would_happen_and_writes_nothing,
+    export_returns_what_import_reads,
+    create_sessions_opens_one_live_session_per_known_user,
 }
