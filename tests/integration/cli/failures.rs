@@ -222,3 +222,51 @@ fn an_unknown_session_id_is_not_echoed_in_the_error() {
     let run = env.run(&["whoami", "--session", session]).code(4);
     assert_eq!(run.stderr, "error: invalid or expired session\n");
 }
+
+#[test]
+fn a_database_url_is_refused_as_a_usage_error_without_repeating_its_password() {
+    let env = Env::new();
+    let url = "postgres://app:s3cret-pw@db.internal/auth";
+    let flag = env.run(&["--db", url, "users", "list"]).code(2);
+    let mut cmd = env.cmd();
+    cmd.env("AUTHCTL_DB", url).args(["--json", "users", "list"]);
+    let variable = cmd.assert().code(2);
+    let variable = String::from_utf8_lossy(&variable.get_output().stderr).into_owned();
+    for stderr in [&flag.stderr, &variable] {
+        assert!(stderr.contains("PostgreSQL"), "{stderr}");
+        assert!(!stderr.contains("s3cret-pw"), "{stderr}");
+    }
+    assert!(
+        !env.path("postgres:").exists(),
+        "a URL was taken for a path"
+    );
+}
+
+#[test]
+fn a_stored_address_with_hidden_characters_is_listed_escaped() {
+    // An account stored before such characters were refused.
+    let env = Env::new();
+    env.register("ann@example.com", PASSWORD);
+    let sneaky = "moc.elpmaxe@\u{202e}nimda";
+    rusqlite::Connection::open(env.db())
+        .unwrap()
+        .execute(
+            "INSERT INTO users (email, email_key, hashed_password, created_at, updated_at)
+             SELECT ?1, ?1, hashed_password, created_at, updated_at FROM users",
+            [sneaky],
+        )
+        .unwrap();
+
+    let table = env.run(&["users", "list"]).success();
+    assert!(!table.stdout.contains('\u{202e}'), "{table}");
+    assert!(table.stdout.contains("\\u{202e}"), "{table}");
+    let json = env.run(&["--json", "users", "list"]).success();
+    assert!(!json.stdout.contains('\u{202e}'), "{json}");
+    assert!(json.stdout.contains("\\u202e"), "{json}");
+    // The JSON value itself is the stored address, unchanged.
+    let listed = json.json();
+    assert_eq!(listed[1]["email"], sneaky);
+    // And export, a data path, keeps it exactly.
+    let export = env.run(&["users", "export", "--format", "jsonl"]).success();
+    assert!(export.stdout.contains(sneaky), "{export}");
+}

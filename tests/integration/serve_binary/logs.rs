@@ -100,7 +100,9 @@ fn the_binary_logs_each_request_once_and_no_secret_even_at_trace_level() {
         );
     }
     assert!(
-        lines.iter().all(|line| line.contains(" latency=")),
+        lines
+            .iter()
+            .all(|line| line.contains(" latency=") && line.contains(" client=127.0.0.1 ")),
         "{stderr}"
     );
 }

@@ -30,11 +30,25 @@ impl ServerProcess {
 
     /// Starts with extra environment variables (such as `RUST_LOG`).
     pub fn start_with(env: &Env, vars: &[(&str, &str)]) -> Self {
+        Self::launch(env, env.std_cmd(), &[], vars)
+    }
+
+    /// Starts with extra `serve` options, under a file limit if one is
+    /// given.
+    pub fn start_args(env: &Env, args: &[&str], file_limit: Option<u32>) -> Self {
+        let cmd = match file_limit {
+            Some(limit) => env.limited_cmd(limit),
+            None => env.std_cmd(),
+        };
+        Self::launch(env, cmd, args, &[])
+    }
+
+    fn launch(env: &Env, mut cmd: Command, args: &[&str], vars: &[(&str, &str)]) -> Self {
         let n = STARTS.fetch_add(1, Ordering::Relaxed);
         let stdout = env.path(&format!("serve-{n}.stdout"));
         let stderr = env.path(&format!("serve-{n}.stderr"));
-        let mut cmd: Command = env.std_cmd();
         cmd.args(["serve", "--bind", "127.0.0.1:0"])
+            .args(args)
             .envs(vars.iter().copied())
             .stdin(Stdio::null())
             .stdout(std::fs::File::create(&stdout).expect("stdout file"))

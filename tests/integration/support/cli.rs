@@ -94,6 +94,18 @@ impl Env {
         cmd
     }
 
+    /// `authctl` under a lowered file limit (`ulimit -n`), as a default
+    /// shell would run it; arguments are appended by the caller.
+    pub fn limited_cmd(&self, file_limit: u32) -> StdCommand {
+        let mut cmd = self.std_program("/bin/sh");
+        cmd.args([
+            "-c",
+            &format!("ulimit -n {file_limit} && exec \"$0\" \"$@\""),
+            BIN,
+        ]);
+        cmd
+    }
+
     fn std_program(&self, program: &str) -> StdCommand {
         let mut cmd = StdCommand::new(program);
         cmd.env_clear()

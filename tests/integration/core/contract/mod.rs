@@ -29,5 +29,6 @@ mod concurrency;
 mod emails;
 mod expiry;
 mod flask_flow;
+mod limits;
 mod opening;
 mod passwords;
