@@ -20,12 +20,9 @@ port=5110
 export WRK_DIR="$root/benches/wrk"
 mkdir -p "$work"
 
-log() { printf '%s\n' "$*" >&2; }
-
-if ! command -v wrk >/dev/null || ! command -v hyperfine >/dev/null; then
-  log "installing wrk and hyperfine from Debian's packages"
-  apt-get update -qq && apt-get install -y -qq wrk hyperfine >/dev/null
-fi
+# shellcheck source=benches/common.sh
+source "$root/benches/common.sh"
+need_tools wrk hyperfine curl
 
 log "building $base_rev and the working tree (release)"
 base_src="$work/base-src"
@@ -33,17 +30,18 @@ rm -rf "$base_src"
 git -C "$root" worktree prune
 git -C "$root" worktree add --detach --force "$base_src" "$base_rev" >/dev/null 2>&1
 (cd "$base_src" && CARGO_TARGET_DIR="$work/base-target" cargo build --release --quiet)
-git -C "$root" worktree remove --force "$base_src"
-(cd "$root" && cargo build --release --quiet && cargo bench --bench seed --no-run --quiet 2>/dev/null)
+(cd "$root" && cargo build --release --quiet)
 declare -A bin=([base]="$work/base-target/release/authctl" [new]="$root/target/release/authctl")
 
-# One seeded file, its hashes moved to cost 4 so that POST /sessions measures
-# the database path rather than bcrypt; each binary gets its own copy.
+# One seeded file, made by the base revision's seeding tool so that both
+# binaries can open it (the newer one migrates its own copy forward at
+# start, before any measuring), its hashes moved to cost 4 so that POST
+# /sessions measures the database path rather than bcrypt.
 seeded="$work/seed-$users.db"
 if [ ! -s "$work/seed-$users.sids" ]; then
   rm -f "$seeded" "$seeded-wal" "$seeded-shm"
-  (cd "$root" && cargo bench --quiet --bench seed -- users --db "$seeded" \
-    --count "$users" --sessions-out "$work/seed-$users.sids") >&2
+  (cd "$base_src" && CARGO_TARGET_DIR="$work/base-target" cargo bench --quiet --bench seed -- \
+    users --db "$seeded" --count "$users" --sessions-out "$work/seed-$users.sids") >&2
   # A cost-4 hash of the seeded password, made by authctl itself.
   rm -f "$work/hash.db" "$work/hash.db-wal" "$work/hash.db-shm"
   printf 'benchpass\n' | "${bin[new]}" --db "$work/hash.db" --bcrypt-cost 4 \
@@ -58,14 +56,7 @@ conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 conn.close()
 EOF
 fi
-
-wait_for_port() {
-  for _ in $(seq 1 300); do
-    curl -fs "http://127.0.0.1:$1/" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  log "nothing answered on port $1"; return 1
-}
+git -C "$root" worktree remove --force "$base_src"
 
 load() { # load <script> -> "req/s p50 p99 errors requests"
   wrk -t2 -c16 -d"$duration" --timeout 10s -s "$WRK_DIR/$1" "http://127.0.0.1:$port" \
@@ -95,12 +86,20 @@ for round in $(seq 1 "$rounds"); do
 done
 
 # whoami: one process start, one session lookup; hyperfine alternates them.
+# The session is made by the base binary and the file copied, so that each
+# binary reads a database its own version can open.
 db="$work/cli.db"
 rm -f "$db" "$db-wal" "$db-shm"
-printf 'benchpass\n' | "${bin[new]}" --db "$db" --bcrypt-cost 4 register cli@example.com --password-stdin 2>/dev/null
-sid=$(printf 'benchpass\n' | "${bin[new]}" --db "$db" login cli@example.com --password-stdin --no-save)
+printf 'benchpass\n' | "${bin[base]}" --db "$db" --bcrypt-cost 4 register cli@example.com --password-stdin 2>/dev/null
+sid=$(printf 'benchpass\n' | "${bin[base]}" --db "$db" login cli@example.com --password-stdin --no-save)
+for which in base new; do
+  rm -f "$work/cli-$which.db"*
+  sqlite_copy="$work/cli-$which.db"
+  cp "$db" "$sqlite_copy"; [ -f "$db-wal" ] && cp "$db-wal" "$sqlite_copy-wal"
+done
 hyperfine -N --warmup 10 --runs 200 --export-json "$work/whoami.json" \
-  "${bin[base]} --db $db whoami --session $sid" "${bin[new]} --db $db whoami --session $sid" >/dev/null 2>&1
+  "${bin[base]} --db $work/cli-base.db whoami --session $sid" \
+  "${bin[new]} --db $work/cli-new.db whoami --session $sid" >/dev/null 2>&1
 python3 - "$raw" "$work/whoami.json" "$base_rev" "$users" "$rounds" "$duration" <<'EOF'
 import json, statistics, sys
 raw, whoami, base, users, rounds, duration = sys.argv[1:]

@@ -24,17 +24,11 @@ peer="$root/../shared/peers/flask_ref"
 export WRK_DIR="$root/benches/wrk"
 mkdir -p "$work"
 
-log() { printf '%s\n' "$*" >&2; }
+# shellcheck source=benches/common.sh
+source "$root/benches/common.sh"
 
 install_tools() {
-  local missing=()
-  command -v wrk >/dev/null || missing+=(wrk)
-  command -v hyperfine >/dev/null || missing+=(hyperfine)
-  command -v curl >/dev/null || missing+=(curl)
-  if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]} from Debian's packages"
-    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  need_tools wrk hyperfine curl
   if [ ! -x "$work/venv/bin/gunicorn" ]; then
     log "installing the Flask reference's requirements into $work/venv"
     python3 -m venv "$work/venv"
@@ -49,14 +43,6 @@ build() {
 }
 
 seed() { (cd "$root" && cargo bench --quiet --bench seed -- "$@"); }
-
-wait_for_port() {
-  for _ in $(seq 1 300); do
-    curl -fs "http://127.0.0.1:$1/" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  log "nothing answered on port $1"; return 1
-}
 
 # Peak resident memory in MB of a process tree's members, summed.
 peak_rss_mb() {

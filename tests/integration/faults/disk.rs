@@ -135,3 +135,42 @@ save
     );
     assert_eq!(emails_in(&out.path().join("auth.db")), ["keep@example.com"]);
 }
+
+#[test]
+fn a_logout_on_a_full_disk_answers_503_and_works_once_space_is_freed() {
+    let out = tempfile::tempdir().unwrap();
+    let script = format!(
+        r#"{HELPERS}
+register keep@example.com || exit 1
+"$BIN" --db "$db" serve --bind 127.0.0.1:0 >"$OUT/serve.out" 2>"$OUT/serve.err" &
+server=$!
+for _ in $(seq 1 200); do grep -q listening "$OUT/serve.out" && break; sleep 0.05; done
+port=$(sed -n 's#^listening on http://127.0.0.1:##p' "$OUT/serve.out")
+# One request on a fresh connection; prints the whole answer.
+http() {{ exec 3<>"/dev/tcp/127.0.0.1/$port"; printf '%b' "$1" >&3; cat <&3; exec 3>&-; }}
+body='email=keep%40example.com&password=password1'
+login="POST /sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${{#body}}\r\n\r\n$body"
+cookie=$(http "$login" | tr -d '\r' | sed -n 's/^set-cookie: \(session_id=[^;]*\).*/\1/ip')
+[ -n "$cookie" ] || {{ echo "no login"; kill $server; exit 1; }}
+logout="DELETE /sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: $cookie\r\n\r\n"
+dd if=/dev/zero of="$DIR/fill" bs=1k 2>/dev/null
+echo "FULL $(http "$logout" | tr -d '\r' | grep -i -e '^HTTP/' -e '^retry-after' -e '"message"' | tr '\n' ' ')"
+rm "$DIR/fill"
+echo "FREED $(http "$logout" | tr -d '\r' | head -1)"
+kill $server; wait $server
+"#
+    );
+    let stdout = in_namespace(&script, out.path());
+    let full = stdout.lines().find(|l| l.starts_with("FULL")).unwrap_or("");
+    assert!(full.contains("HTTP/1.1 503"), "{stdout}");
+    assert!(
+        full.to_ascii_lowercase().contains("retry-after: 5"),
+        "{full}"
+    );
+    assert!(full.contains("the database is unavailable"), "{full}");
+    let freed = stdout
+        .lines()
+        .find(|l| l.starts_with("FREED"))
+        .unwrap_or("");
+    assert_eq!(freed, "FREED HTTP/1.1 302 Found", "{stdout}");
+}

@@ -187,3 +187,47 @@ async fn the_client_address_and_agent_reach_the_audit_lines() {
     }
     assert!(text.contains("user_agent=\"probe/1.0\""), "{text}");
 }
+
+#[tokio::test]
+async fn every_route_answers_with_no_store_and_nosniff() {
+    let server = TestServer::spawn();
+    server.register("ann@example.com");
+    let cookie = server.login("ann@example.com", PASSWORD).await;
+    let token = server.issue_reset_token("ann@example.com").await;
+    let credentials = [("email", "ann@example.com"), ("password", PASSWORD)];
+    let reset = [
+        ("email", "ann@example.com"),
+        ("reset_token", token.as_str()),
+        ("new_password", "a new password"),
+    ];
+    let replies = [
+        server.get("/").await,
+        server.get("/openapi.json").await,
+        server.post_form("/users", &credentials).await,
+        server.post_form("/sessions", &credentials).await,
+        server.with_cookie(Method::GET, "/profile", &cookie).await,
+        server
+            .with_cookie(Method::DELETE, "/sessions", &cookie)
+            .await,
+        server
+            .post_form("/reset_password", &[("email", "ann@example.com")])
+            .await,
+        server
+            .client
+            .put(server.url("/reset_password"))
+            .form(&reset)
+            .send()
+            .await
+            .expect("request"),
+    ];
+    for reply in replies {
+        let headers = reply.headers();
+        assert_eq!(headers["cache-control"], "no-store", "{}", reply.url());
+        assert_eq!(
+            headers["x-content-type-options"],
+            "nosniff",
+            "{}",
+            reply.url()
+        );
+    }
+}

@@ -72,11 +72,17 @@ impl Store for SqliteStore {
     }
 
     fn maintain(&self) -> Result<(), StoreError> {
-        if !file::space_is_short(self.pool.path()) {
-            return Ok(());
+        if file::space_is_short(self.pool.path()) {
+            self.empty_the_log()?;
         }
-        // Copies the log into the file and cuts the log to nothing; waits
-        // (up to the busy timeout) for readers that still need it.
+        Ok(())
+    }
+}
+
+impl SqliteStore {
+    /// Copies the write-ahead log into the file and cuts the log to
+    /// nothing; waits (up to the busy timeout) for readers still using it.
+    fn empty_the_log(&self) -> Result<(), StoreError> {
         self.transaction(false)?
             .run("cannot checkpoint the database", |conn| {
                 conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
@@ -366,5 +372,29 @@ mod tests {
             created_at: Timestamp::from_unix(1),
         };
         assert!(matches!(tx.add_user(&third), Err(StoreError::LookAlike)));
+    }
+
+    #[test]
+    fn emptying_the_log_leaves_a_zero_length_wal_and_loses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("auth.db");
+        let store = SqliteStore::open(&path).unwrap();
+        let mut tx = store.write().unwrap();
+        for n in 0..200 {
+            let user = NewUser {
+                email: crate::domain::Email::parse(&format!("u{n}@example.com")).unwrap(),
+                hash: crate::domain::PasswordHash::parse(&bcrypt::hash("x", 4).unwrap()).unwrap(),
+                created_at: Timestamp::from_unix(1),
+            };
+            tx.add_user(&user).unwrap();
+        }
+        tx.commit().unwrap();
+        let wal = dir.path().join("auth.db-wal");
+        assert!(std::fs::metadata(&wal).unwrap().len() > 0);
+
+        store.empty_the_log().unwrap();
+
+        assert_eq!(std::fs::metadata(&wal).unwrap().len(), 0);
+        assert_eq!(store.read().unwrap().export_users().unwrap().len(), 200);
     }
 }

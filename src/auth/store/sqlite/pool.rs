@@ -191,6 +191,7 @@ mod tests {
             assert_eq!(number("synchronous"), 2, "FULL");
             assert_eq!(number("foreign_keys"), 1);
             assert!(number("busy_timeout") >= 5000);
+            assert_eq!(number("journal_size_limit"), JOURNAL_SIZE_LIMIT);
         }
     }
 }
