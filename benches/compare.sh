@@ -78,7 +78,13 @@ for round in $(seq 1 "$rounds"); do
     server=$!
     wait_for_port "$port"
     for scenario in root profile login; do
-      echo "$scenario $which $(load "$scenario.lua")" >>"$raw"
+      # The server's CPU time per request, from /proc: steadier than
+      # throughput on a machine whose load varies, as it counts only the
+      # work the server did.
+      before=$(awk '{print $14 + $15}' "/proc/$server/stat")
+      result=$(load "$scenario.lua")
+      after=$(awk '{print $14 + $15}' "/proc/$server/stat")
+      echo "$scenario $which $result $((after - before))" >>"$raw"
     done
     kill -TERM "$server"; wait "$server" || true
     log "round $round: $which done"
@@ -101,22 +107,25 @@ hyperfine -N --warmup 10 --runs 200 --export-json "$work/whoami.json" \
   "${bin[base]} --db $work/cli-base.db whoami --session $sid" \
   "${bin[new]} --db $work/cli-new.db whoami --session $sid" >/dev/null 2>&1
 python3 - "$raw" "$work/whoami.json" "$base_rev" "$users" "$rounds" "$duration" <<'EOF'
-import json, statistics, sys
+import json, os, statistics, sys
 raw, whoami, base, users, rounds, duration = sys.argv[1:]
 runs = {}
+ticks = os.sysconf("SC_CLK_TCK")
 for line in open(raw):
-    scenario, which, rps, p50, p99, errors, requests = line.split()
-    runs.setdefault((scenario, which), []).append((float(rps), float(p50), float(p99), int(errors)))
+    scenario, which, rps, p50, p99, errors, requests, cpu = line.split()
+    cpu_us = int(cpu) / ticks * 1e6 / max(int(requests), 1)
+    runs.setdefault((scenario, which), []).append((float(rps), float(p50), float(p99), int(errors), cpu_us))
 names = {"root": "GET /", "profile": "GET /profile", "login": "POST /sessions (cost 4)"}
 print(f"A/B against {base}: {users} users, {rounds} rounds of wrk -t2 -c16 -d{duration} alternating, medians.\n")
-print("| scenario | base req/s | new req/s | new/base | base p99 ms | new p99 ms | errors (base/new) |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+print("| scenario | base req/s | new req/s | new/base | base p99 ms | new p99 ms | base CPU µs/req | new CPU µs/req | errors (base/new) |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for key, name in names.items():
     b, n = runs[(key, "base")], runs[(key, "new")]
     med = lambda rows, i: statistics.median(r[i] for r in rows)
     print(f"| {name} | {med(b,0):,.0f} | {med(n,0):,.0f} | {med(n,0)/med(b,0):.2f}x | "
-          f"{med(b,2):.2f} | {med(n,2):.2f} | {sum(r[3] for r in b)}/{sum(r[3] for r in n)} |")
+          f"{med(b,2):.2f} | {med(n,2):.2f} | {med(b,4):.1f} | {med(n,4):.1f} | "
+          f"{sum(r[3] for r in b)}/{sum(r[3] for r in n)} |")
 results = json.load(open(whoami))["results"]
 b, n = (r["median"] * 1000 for r in results)
-print(f"| whoami (one process) | {b:.2f} ms | {n:.2f} ms | {n/b:.2f}x | | | |")
+print(f"| whoami, one process (time: lower is better) | {b:.2f} ms | {n:.2f} ms | {n/b:.2f}x | | | | | |")
 EOF

@@ -5,7 +5,7 @@ use clap::Args;
 use super::CliError;
 use super::args::parse_ttl;
 use super::context::Context;
-use crate::server::{ServeConfig, serve};
+use crate::server::{DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, ServeConfig, serve};
 
 /// `authctl serve`
 #[derive(Args)]
@@ -36,11 +36,11 @@ pub(crate) struct ServeArgs {
     secure_cookie: bool,
     /// Close a connection that has not sent a complete request head this
     /// long after connecting or after its last answer (slow or idle clients)
-    #[arg(long, value_name = "DURATION", default_value_t = ServeConfig::default().idle_timeout.into(), value_parser = parse_ttl)]
+    #[arg(long, value_name = "DURATION", default_value_t = DEFAULT_IDLE_TIMEOUT.into(), value_parser = parse_ttl)]
     idle_timeout: humantime::Duration,
     /// Most connections open at once (lowered to fit the file limit); at the
     /// cap a new client replaces the longest-idle connection
-    #[arg(long, value_name = "N", default_value_t = ServeConfig::default().max_connections as u32, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_CONNECTIONS, value_parser = clap::value_parser!(u32).range(1..))]
     max_connections: u32,
     /// A site (scheme://host[:port]) whose pages may log users in and out
     /// through a browser, besides this server's own; repeatable

@@ -33,6 +33,11 @@ pub use runtime::serve;
 
 use crate::auth::Auth;
 
+/// The default [`ServeConfig::idle_timeout`].
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
+/// The default [`ServeConfig::max_connections`].
+pub const DEFAULT_MAX_CONNECTIONS: u32 = 512;
+
 /// How `serve` listens and answers.
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
@@ -87,8 +92,8 @@ impl Default for ServeConfig {
             hook_timeout: Duration::from_secs(5),
             drain_timeout: Duration::from_secs(30),
             prune_interval: Duration::from_secs(10 * 60),
-            idle_timeout: Duration::from_secs(15),
-            max_connections: 512,
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS as usize,
             max_header_bytes: 16 * 1024,
         }
     }
