@@ -14,7 +14,7 @@ use super::error::ApiError;
 use super::gate::{Gate, blocking};
 use super::handlers::{fallback, index, profile, reset, sessions, users};
 use super::input::MAX_BODY_BYTES;
-use super::middleware::{log_request, security_headers, time_limit};
+use super::middleware::{headers_and_log, time_limit};
 use super::openapi;
 use super::reset_hook::ResetHook;
 use super::session_cookie::CookiePolicy;
@@ -112,8 +112,7 @@ pub(crate) fn router(
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(from_fn_with_state(request_timeout, time_limit))
         .layer(from_fn(close_if_body_unread))
-        .layer(from_fn(security_headers))
         // Outermost, so that it logs what the client finally got.
-        .layer(from_fn(log_request))
+        .layer(from_fn(headers_and_log))
         .with_state(state)
 }

@@ -12,27 +12,32 @@ use axum::response::{IntoResponse, Response};
 use super::client::peer_address;
 use super::error::ApiError;
 
-/// Logs one line per request: client address, method, route, status and
-/// latency.
+/// The outermost layer, one for two jobs so a request pays for one layer:
 ///
-/// The route is the matched pattern (`/profile`), not the request's path or
-/// query: a client can put anything there, a token included, and the log
-/// must never hold one. Unmatched paths are logged as `<unmatched>`. Headers
-/// (cookies) are never logged.
-pub(crate) async fn log_request(req: Request, next: Next) -> Response {
+/// - every answer gets `Cache-Control: no-store` (answers carry session
+///   cookies, reset tokens and account details, which no shared or browser
+///   cache should keep) and `X-Content-Type-Options: nosniff` (a JSON
+///   answer is never to be run as a script or shown as a page);
+/// - one log line per request: client address, method, route, status and
+///   latency. The route is the matched pattern (`/profile`), not the
+///   request's path or query: a client can put anything there, a token
+///   included, and the log must never hold one. Unmatched paths are logged
+///   as `<unmatched>`. Headers (cookies) are never logged.
+pub(crate) async fn headers_and_log(req: Request, next: Next) -> Response {
     let client = peer_address(req.extensions());
     let method = req.method().clone();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "<unmatched>".to_owned(), |p| p.as_str().to_owned());
+    // A clone of the pattern's shared string, not a copy of it.
+    let route = req.extensions().get::<MatchedPath>().cloned();
     let started = Instant::now();
-    let response = next.run(req).await;
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     tracing::info!(
         target: "authctl::http",
         client = %client,
         method = %method,
-        path = %route,
+        path = %route.as_ref().map_or("<unmatched>", MatchedPath::as_str),
         status = response.status().as_u16(),
         latency = ?started.elapsed(),
         "request"
@@ -54,16 +59,4 @@ pub(crate) async fn time_limit(
         }
         .into_response(),
     }
-}
-
-/// Adds to every response `Cache-Control: no-store` (answers carry session
-/// cookies, reset tokens and account details, which no shared or browser
-/// cache should keep) and `X-Content-Type-Options: nosniff` (a JSON answer
-/// is never to be run as a script or shown as a page).
-pub(crate) async fn security_headers(req: Request, next: Next) -> Response {
-    let mut response = next.run(req).await;
-    let headers = response.headers_mut();
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    response
 }
