@@ -1,7 +1,7 @@
 //! The public API that the CLI and the HTTP server use: the Flask service's
 //! `Auth` operations, with the same names and meanings, plus administration.
 //!
-//! This is the only layer that talks to storage: [`store`] is a private
+//! This is the only layer that talks to storage: `store` is a private
 //! module here, so the front ends cannot name it. Every operation that
 //! changes, authenticates or discloses something takes the [`Caller`].
 
