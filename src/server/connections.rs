@@ -199,7 +199,10 @@ fn make_room(connections: &mut HashMap<u64, Connection>, max: usize) -> bool {
     let longest_idle = connections
         .iter()
         .filter(|(_, connection)| connection.activity.in_flight.load(Ordering::Acquire) == 0)
-        .min_by_key(|(_, connection)| connection.activity.idle_since.load(Ordering::Acquire))
+        // Ties (the same millisecond) go to the one accepted first.
+        .min_by_key(|&(&id, connection)| {
+            (connection.activity.idle_since.load(Ordering::Acquire), id)
+        })
         .map(|(&id, _)| id);
     match longest_idle.and_then(|id| connections.remove(&id)) {
         Some(evicted) => {

@@ -6,7 +6,7 @@ use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::support::binary_server::ServerProcess;
 use crate::support::cli::Env;
-use crate::support::raw_http::{Reply, get, login, post, request};
+use crate::support::raw_http::{Reply, exchange, get, login, post, request};
 
 const EMAIL: &str = "ada@example.com";
 const PASSWORD: &str = "first-Secret-9f2c";
@@ -55,6 +55,14 @@ fn the_binary_logs_each_request_once_and_no_secret_even_at_trace_level() {
         302
     );
     assert_eq!(status(get(addr, "/profile", Some(&second))), 403);
+    // One more registration, from a client that names itself.
+    let body = "email=ua%40example.com&password=long+enough+password";
+    let with_agent = format!(
+        "POST /users HTTP/1.1\r\nHost: x\r\nConnection: close\r\nUser-Agent: probe/1.0\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    assert_eq!(status(exchange(addr, with_agent.as_bytes())), 200);
     let stdout = server.stdout();
     let (exit, stderr) = server.stop();
     assert!(exit.success(), "{stderr}");
@@ -78,12 +86,12 @@ fn the_binary_logs_each_request_once_and_no_secret_even_at_trace_level() {
     }
     assert!(!output.contains('\u{1b}'), "colour codes in a log file");
 
-    // One line per request: 11 requests above.
+    // One line per request: 12 requests above.
     let lines: Vec<&str> = stderr
         .lines()
         .filter(|line| line.contains("authctl::http") && line.contains(" request "))
         .collect();
-    assert_eq!(lines.len(), 11, "{stderr}");
+    assert_eq!(lines.len(), 12, "{stderr}");
     for expected in [
         "method=POST path=/users status=200",
         "method=POST path=/sessions status=401",
@@ -103,6 +111,38 @@ fn the_binary_logs_each_request_once_and_no_secret_even_at_trace_level() {
         lines
             .iter()
             .all(|line| line.contains(" latency=") && line.contains(" client=127.0.0.1 ")),
+        "{stderr}"
+    );
+
+    // Each change and authentication outcome is an audit line naming the
+    // client; the HTTP answers never tell an unknown email from a wrong
+    // password, and neither does the audit's event name.
+    let audit: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.contains("authctl::audit"))
+        .collect();
+    for (event, count) in [
+        ("user.registered", 2),
+        ("login.failure", 2),
+        ("login.success", 2),
+        ("password.reset_requested", 1),
+        ("password.reset_completed", 1),
+        ("session.ended", 1),
+    ] {
+        let found = audit
+            .iter()
+            .filter(|line| {
+                line.contains(&format!("event=\"{event}\""))
+                    && line.contains("source=\"http\"")
+                    && line.contains("client=127.0.0.1")
+            })
+            .count();
+        assert_eq!(found, count, "{event}:\n{stderr}");
+    }
+    assert!(
+        audit.iter().any(
+            |line| line.contains("user_agent=\"probe/1.0\"") && line.contains("ua@example.com")
+        ),
         "{stderr}"
     );
 }
