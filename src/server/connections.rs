@@ -32,7 +32,7 @@ use hyper_util::rt::TokioIo;
 use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{Notify, watch};
+use tokio::sync::{Notify, Semaphore, watch};
 use tokio::task::AbortHandle;
 
 /// The limits of [`serve`].
@@ -42,6 +42,12 @@ pub(crate) struct Limits {
     pub(crate) max_connections: usize,
     pub(crate) max_header_bytes: usize,
 }
+
+/// Most refusals (503 and close) under way at once: each holds a descriptor
+/// for up to a second, so a flood of newcomers while every connection is
+/// busy must not turn into a flood of descriptors. Beyond it a newcomer is
+/// closed without an answer.
+const MAX_REFUSALS: usize = 64;
 
 /// hyper refuses a read buffer smaller than this.
 const MIN_HEADER_BUFFER: usize = 8 * 1024;
@@ -56,6 +62,7 @@ pub(crate) async fn serve(
     shutdown: impl Future<Output = ()>,
 ) {
     let registry = Arc::new(Registry::default());
+    let refusals = Arc::new(Semaphore::new(MAX_REFUSALS));
     let (stop, stopped) = watch::channel(false);
     let mut http = http1::Builder::new();
     http.header_read_timeout(None)
@@ -76,7 +83,12 @@ pub(crate) async fn serve(
         let mut connections = registry.lock();
         if !make_room(&mut connections, limits.max_connections) {
             drop(connections);
-            tokio::spawn(refuse(stream));
+            if let Ok(turn) = Arc::clone(&refusals).try_acquire_owned() {
+                tokio::spawn(async move {
+                    refuse(stream).await;
+                    drop(turn);
+                });
+            }
             continue;
         }
         next_id += 1;
