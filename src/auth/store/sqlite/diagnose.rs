@@ -11,11 +11,13 @@ use rustix::fs::{StatVfsMountFlags, statvfs};
 
 use super::StoreError;
 
-/// A plain-words reason, with the driver's error as its source.
+/// A plain-words reason naming the database, with the driver's error as
+/// its source.
 #[derive(Debug, thiserror::Error)]
-#[error("{reason}")]
+#[error("{reason} ({})", database.display())]
 struct Diagnosed {
     reason: &'static str,
+    database: std::path::PathBuf,
     #[source]
     source: rusqlite::Error,
 }
@@ -35,6 +37,7 @@ pub(super) fn diagnose(database: &Path, error: StoreError) -> StoreError {
         (Some(reason), Ok(driver)) => {
             let source = Box::new(Diagnosed {
                 reason,
+                database: database.to_owned(),
                 source: *driver,
             });
             if is_passing(reason) {

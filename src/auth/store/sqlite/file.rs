@@ -2,9 +2,9 @@
 //! when asked, migrated before first use.
 
 use std::fs::{DirBuilder, OpenOptions};
-use std::io::ErrorKind;
+use std::io::{self, ErrorKind};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
@@ -68,7 +68,9 @@ fn create_private_file(path: &Path) -> Result<(), StoreError> {
             .recursive(true)
             .mode(0o700)
             .create(folder)
-            .map_err(|e| StoreError::unexpected("cannot create the database folder", e))?;
+            .map_err(|e| {
+                StoreError::unexpected("cannot create the database folder", at(folder, e))
+            })?;
     }
     match OpenOptions::new()
         .write(true)
@@ -78,6 +80,26 @@ fn create_private_file(path: &Path) -> Result<(), StoreError> {
     {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(StoreError::unexpected("cannot create the database file", e)),
+        Err(e) => Err(StoreError::unexpected(
+            "cannot create the database file",
+            at(path, e),
+        )),
+    }
+}
+
+/// An operating-system error with the path it concerns, so the message
+/// says which file or folder (the error alone does not).
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {error}", path.display())]
+pub(super) struct AtPath {
+    path: PathBuf,
+    // Shown in the message, not as a source: a message chain would say it twice.
+    error: io::Error,
+}
+
+fn at(path: &Path, error: io::Error) -> AtPath {
+    AtPath {
+        path: path.to_owned(),
+        error,
     }
 }

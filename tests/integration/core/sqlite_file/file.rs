@@ -85,7 +85,8 @@ fn a_file_that_is_not_a_database_gives_a_clear_error() {
     // What the command line prints: the error with its causes.
     let message = error_chain(&error);
     assert!(
-        message.contains("the file is not an authctl database"),
+        message.contains("the file is not an authctl database")
+            && message.contains(&db.path().display().to_string()),
         "{message}"
     );
     assert_eq!(fs::read(db.path()).unwrap(), text);
@@ -97,11 +98,16 @@ fn a_database_in_a_folder_that_cannot_be_created_gives_a_clear_error() {
     let blocker = db.folder().join("file");
     fs::write(&blocker, b"").unwrap();
     // The database's folder is a file; then a folder to be made inside it.
-    for (path, attempt) in [
-        (blocker.join("auth.db"), "cannot create the database file"),
+    for (path, attempt, named) in [
+        (
+            blocker.join("auth.db"),
+            "cannot create the database file",
+            blocker.join("auth.db"),
+        ),
         (
             blocker.join("state").join("auth.db"),
             "cannot create the database folder",
+            blocker.join("state"),
         ),
     ] {
         let error = Auth::open(&Database::sqlite(&path), fast_policy())
@@ -110,7 +116,9 @@ fn a_database_in_a_folder_that_cannot_be_created_gives_a_clear_error() {
         assert!(error.to_string().contains("database"), "{error}");
         let message = error_chain(&error);
         assert!(
-            message.contains(attempt) && message.contains("Not a directory"),
+            message.contains(attempt)
+                && message.contains("Not a directory")
+                && message.contains(&named.display().to_string()),
             "{message}"
         );
     }
