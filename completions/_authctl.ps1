@@ -286,7 +286,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show live sessions (row id and digest prefix, never the token)')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of a user')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of a user, or one session by its id')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -304,6 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;sessions;revoke' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'End only the session with this id (from `sessions list`)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
@@ -318,7 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         }
         'authctl;sessions;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show live sessions (row id and digest prefix, never the token)')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of a user')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of a user, or one session by its id')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -440,7 +441,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         }
         'authctl;help;sessions' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show live sessions (row id and digest prefix, never the token)')
-            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of a user')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of a user, or one session by its id')
             break
         }
         'authctl;help;sessions;list' {

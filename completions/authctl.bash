@@ -987,12 +987,16 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__sessions__subcmd__revoke)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --id --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

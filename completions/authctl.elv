@@ -260,7 +260,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'Show live sessions (row id and digest prefix, never the token)'
-            cand revoke 'End every session of a user'
+            cand revoke 'End every session of a user, or one session by its id'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;sessions;list'= {
@@ -276,6 +276,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;sessions;revoke'= {
+            cand --id 'End only the session with this id (from `sessions list`)'
             cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
@@ -289,7 +290,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;sessions;help'= {
             cand list 'Show live sessions (row id and digest prefix, never the token)'
-            cand revoke 'End every session of a user'
+            cand revoke 'End every session of a user, or one session by its id'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;sessions;help;list'= {
@@ -390,7 +391,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;help;sessions'= {
             cand list 'Show live sessions (row id and digest prefix, never the token)'
-            cand revoke 'End every session of a user'
+            cand revoke 'End every session of a user, or one session by its id'
         }
         &'authctl;help;sessions;list'= {
         }

@@ -204,7 +204,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "revoke" -d 'End every session of a user'
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
@@ -215,6 +215,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l id -d 'End only the session with this id (from `sessions list`)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
@@ -225,7 +226,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End every session of a user'
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
@@ -281,4 +282,4 @@ complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "import" -d 'Create many users from a CSV or JSONL file, all or nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "export" -d 'Write every user with its password hash, in the format import reads'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "revoke" -d 'End every session of a user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "revoke" -d 'End every session of a user, or one session by its id'

@@ -115,6 +115,23 @@ impl Auth {
         Ok(ended)
     }
 
+    /// Ends the one live session with row id `id` (as `sessions list`
+    /// shows it) and returns it; not found if no live session has that id.
+    pub fn revoke_session(&self, caller: &Caller, id: i64) -> Result<SessionInfo, AuthError> {
+        let mut tx = self.store.write()?;
+        let Some(session) = tx.delete_session_by_id(id, self.clock.now())? else {
+            return Err(AuthError::NotFound(format!("no live session with id {id}")));
+        };
+        tx.commit()?;
+        note(
+            caller,
+            "session.revoked",
+            Outcome::Success,
+            Some(&session.email),
+        );
+        Ok(session)
+    }
+
     /// Every user with its hash, in the form `users import` reads.
     pub fn export_users(&self, caller: &Caller) -> Result<Vec<ExportedUser>, AuthError> {
         let records = self.store.read()?.export_users()?;

@@ -18,8 +18,11 @@ Examples:
   authctl sessions list alice@example.com
   authctl --json sessions list | jq length")]
     List(ListArgs),
-    /// End every session of a user
-    #[command(after_help = "Example:\n  authctl sessions revoke alice@example.com")]
+    /// End every session of a user, or one session by its id
+    #[command(after_help = "\
+Examples:
+  authctl sessions revoke alice@example.com     # all of alice's sessions
+  authctl sessions revoke --id 42               # one, by the id sessions list shows")]
     Revoke(RevokeArgs),
 }
 
@@ -30,17 +33,23 @@ pub(crate) struct ListArgs {
     email: Option<String>,
 }
 
-/// `authctl sessions revoke EMAIL`
+/// `authctl sessions revoke (EMAIL | --id N)`
 #[derive(Args)]
 pub(crate) struct RevokeArgs {
-    /// The user whose sessions end
-    email: String,
+    /// The user whose sessions all end
+    #[arg(required_unless_present = "id")]
+    email: Option<String>,
+    /// End only the session with this id (from `sessions list`)
+    #[arg(long, value_name = "N", conflicts_with = "email")]
+    id: Option<i64>,
 }
 
 #[derive(Serialize)]
 struct Revoked {
     email: String,
     revoked: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<i64>,
 }
 
 impl SessionsCommand {
@@ -72,11 +81,25 @@ fn list(args: &ListArgs, ctx: &Context) -> Result<(), CliError> {
 }
 
 fn revoke(args: &RevokeArgs, ctx: &Context) -> Result<(), CliError> {
-    let email = Email::parse(&args.email)?;
+    if let Some(id) = args.id {
+        let session = ctx.open_existing()?.revoke_session(&ctx.caller, id)?;
+        let view = Revoked {
+            email: session.email.as_str().to_owned(),
+            revoked: 1,
+            id: Some(id),
+        };
+        return ctx.out.done(
+            &view,
+            format_args!("session {id} of {} ended", session.email),
+        );
+    }
+    // clap requires one of the two.
+    let email = Email::parse(args.email.as_deref().unwrap_or_default())?;
     let revoked = ctx.open_existing()?.revoke_sessions(&ctx.caller, &email)?;
     let view = Revoked {
-        email: email.to_string(),
+        email: email.as_str().to_owned(),
         revoked,
+        id: None,
     };
     ctx.out
         .done(&view, format_args!("{revoked} sessions of {email} ended"))

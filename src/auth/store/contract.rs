@@ -517,3 +517,37 @@ fn concurrent_inserts_of_look_alikes_leave_exactly_one_user() {
         );
     }
 }
+
+#[test]
+fn ending_a_session_by_id_returns_it_once_and_only_while_live() {
+    for fresh in backends() {
+        let store = fresh.open();
+        let ann = add(store.as_ref(), "ann@example.com");
+        let (digest, session) = session_of(ann);
+        let (_, mut expired) = session_of(ann);
+        expired.expires_at = NOW;
+        let mut tx = store.write().unwrap();
+        tx.add_sessions(&[session, expired]).unwrap();
+        tx.commit().unwrap();
+        let listed = store
+            .read()
+            .unwrap()
+            .list_sessions(Some(ann), NOW.before(Duration::from_secs(1)))
+            .unwrap();
+        let (live_id, expired_id) = (listed[0].id, listed[1].id);
+
+        let mut tx = store.write().unwrap();
+        let ended = tx.delete_session_by_id(live_id, NOW).unwrap().unwrap();
+        assert_eq!(ended.email.as_str(), "ann@example.com", "{}", fresh.backend);
+        assert_eq!(
+            ended.digest_prefix,
+            digest.hex_prefix(12),
+            "{}",
+            fresh.backend
+        );
+        assert!(tx.delete_session_by_id(live_id, NOW).unwrap().is_none());
+        assert!(tx.delete_session_by_id(expired_id, NOW).unwrap().is_none());
+        assert!(tx.delete_session_by_id(9_999, NOW).unwrap().is_none());
+        tx.commit().unwrap();
+    }
+}

@@ -137,6 +137,15 @@ pub(crate) trait Writer: Reader {
     /// how many it deleted.
     fn trim_sessions(&mut self, user: UserId, keep: u32) -> Result<u64, StoreError>;
 
+    /// Deletes the live session with row id `id` and returns it as it was;
+    /// `None` if there is no such live session. A conditional delete: of
+    /// concurrent calls, one gets it.
+    fn delete_session_by_id(
+        &mut self,
+        id: i64,
+        now: Timestamp,
+    ) -> Result<Option<SessionInfo>, StoreError>;
+
     /// Deletes every session of `user`; returns how many were live.
     fn delete_sessions_of(&mut self, user: UserId, now: Timestamp) -> Result<u64, StoreError>;
 

@@ -117,6 +117,41 @@ fn sessions_revoke_ends_every_session_of_a_user() {
 }
 
 #[test]
+fn sessions_revoke_with_an_id_ends_that_session_only() {
+    // Arrange: two sessions of one user; the list gives their ids, oldest
+    // first.
+    let env = Env::new();
+    env.register("fay@example.com", PASSWORD);
+    let first = env.login("fay@example.com", PASSWORD);
+    let second = env.login("fay@example.com", PASSWORD);
+    let listed = env.json(&["sessions", "list"]);
+    let id = listed[0]["id"].as_i64().expect("an id");
+
+    // Act
+    let revoked = env.json(&["sessions", "revoke", "--id", &id.to_string()]);
+
+    // Assert: that one ended, the other did not; the id is gone.
+    assert_eq!(revoked["revoked"], 1);
+    assert_eq!(revoked["id"], id);
+    assert_eq!(revoked["email"], "fay@example.com");
+    env.run(&["whoami", "--session", &first]).code(4);
+    env.run(&["whoami", "--session", &second]).success();
+    let again = env
+        .run(&["sessions", "revoke", "--id", &id.to_string()])
+        .code(3);
+    assert!(
+        again
+            .stderr
+            .contains(&format!("no live session with id {id}")),
+        "{again}"
+    );
+    // An email and an id together, or neither, is a usage error.
+    env.run(&["sessions", "revoke", "fay@example.com", "--id", "1"])
+        .code(2);
+    env.run(&["sessions", "revoke"]).code(2);
+}
+
+#[test]
 fn deleting_a_user_with_yes_removes_it_and_its_sessions() {
     let env = Env::new();
     env.register("hal@example.com", PASSWORD);

@@ -230,6 +230,16 @@ impl Writer for SqliteTx<'_> {
         })
     }
 
+    fn delete_session_by_id(
+        &mut self,
+        id: i64,
+        now: Timestamp,
+    ) -> Result<Option<SessionInfo>, StoreError> {
+        self.run("cannot end the session", |conn| {
+            sessions::delete_live_by_id(conn, id, now)
+        })
+    }
+
     fn delete_sessions_of(&mut self, user: UserId, now: Timestamp) -> Result<u64, StoreError> {
         self.run("cannot end the sessions", |conn| {
             sessions::delete_of(conn, user, now)

@@ -107,6 +107,35 @@ pub(super) fn trim(conn: &Connection, user: UserId, keep: u32) -> rusqlite::Resu
     Ok(deleted as u64)
 }
 
+pub(super) fn delete_live_by_id(
+    conn: &Connection,
+    id: i64,
+    now: Timestamp,
+) -> rusqlite::Result<Option<SessionInfo>> {
+    let deleted: Option<(i64, [u8; 32], i64, i64)> = conn
+        .prepare_cached(
+            "DELETE FROM sessions WHERE id = ?1 AND expires_at > ?2
+             RETURNING user_id, digest, created_at, expires_at",
+        )?
+        .query_row(params![id, now.unix()], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })
+        .optional()?;
+    let Some((user, digest, created_at, expires_at)) = deleted else {
+        return Ok(None);
+    };
+    let (email, key): (String, String) = conn
+        .prepare_cached("SELECT email, email_key FROM users WHERE id = ?1")?
+        .query_row([user], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(Some(SessionInfo {
+        id,
+        email: Email::from_stored(email, key),
+        digest_prefix: TokenDigest::from_bytes(digest).hex_prefix(12),
+        created_at: Timestamp::from_unix(created_at),
+        expires_at: Timestamp::from_unix(expires_at),
+    }))
+}
+
 pub(super) fn prune(conn: &Connection, now: Timestamp) -> rusqlite::Result<u64> {
     Ok(conn.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now.unix()])? as u64)
 }
