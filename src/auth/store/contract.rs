@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use tempfile::TempDir;
 
-use super::{LoginRecord, NewSession, NewUser, Store, StoreError, UserLookup, UserUpdate};
+use super::{
+    LoginRecord, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate,
+};
 use crate::domain::{Database, Email, PasswordHash, SessionToken, Timestamp, TokenDigest, UserId};
 
 const NOW: Timestamp = Timestamp::from_unix(1_800_000_000);
@@ -66,6 +68,27 @@ fn session_of(user: UserId) -> (TokenDigest, NewSession) {
         expires_at: LATER,
     };
     (digest, session)
+}
+
+/// The user whose session, live at `NOW`, is stored under `digest`.
+fn find_by_session(store: &dyn Store, digest: &TokenDigest) -> Result<UserRecord, StoreError> {
+    store.read().unwrap().find_user_by(UserLookup::Session {
+        digest,
+        now: NOW,
+        idle_cutoff: None,
+    })
+}
+
+/// Stores one live session of `user` and one that expires at `NOW`;
+/// returns the live one's digest.
+fn add_live_and_expired_sessions(store: &dyn Store, user: UserId) -> TokenDigest {
+    let (live, session) = session_of(user);
+    let (_, mut expired) = session_of(user);
+    expired.expires_at = NOW;
+    let mut tx = store.write().unwrap();
+    tx.add_sessions(&[session, expired]).unwrap();
+    tx.commit().unwrap();
+    live
 }
 
 fn live_sessions(store: &dyn Store, user: UserId) -> usize {
@@ -239,15 +262,7 @@ fn a_login_records_nothing_for_a_disabled_user_and_its_rehash_lands_otherwise() 
         tx.record_login(&login, NOW).unwrap();
         tx.commit().unwrap();
 
-        let found = store
-            .read()
-            .unwrap()
-            .find_user_by(UserLookup::Session {
-                digest: &digest,
-                now: NOW,
-                idle_cutoff: None,
-            })
-            .unwrap();
+        let found = find_by_session(store.as_ref(), &digest).unwrap();
         assert_eq!(found.user.id, ann, "{}", fresh.backend);
         assert_eq!(found.hash.expose(), rehash.expose(), "{}", fresh.backend);
     }
@@ -364,21 +379,17 @@ fn pruning_removes_exactly_the_expired_rows() {
     for fresh in backends() {
         let store = fresh.open();
         let ann = add(store.as_ref(), "ann@example.com");
-        let (live, live_session) = session_of(ann);
-        let (_, mut dead_session) = session_of(ann);
-        dead_session.expires_at = NOW;
+        let live = add_live_and_expired_sessions(store.as_ref(), ann);
         let mut tx = store.write().unwrap();
-        tx.add_sessions(&[live_session, dead_session]).unwrap();
         tx.put_reset_token(ann, &SessionToken::generate().digest(), NOW)
             .unwrap();
         assert_eq!(tx.prune_expired(NOW).unwrap(), 2, "{}", fresh.backend);
         tx.commit().unwrap();
-        let found = store.read().unwrap().find_user_by(UserLookup::Session {
-            digest: &live,
-            now: NOW,
-            idle_cutoff: None,
-        });
-        assert!(found.is_ok(), "{}", fresh.backend);
+        assert!(
+            find_by_session(store.as_ref(), &live).is_ok(),
+            "{}",
+            fresh.backend
+        );
     }
 }
 
@@ -445,11 +456,7 @@ fn trimming_keeps_the_newest_sessions_of_that_user_only() {
         assert_eq!(tx.trim_sessions(ann, 2).unwrap(), 2, "{}", fresh.backend);
         tx.commit().unwrap();
         for (index, digest) in digests.iter().enumerate() {
-            let found = store.read().unwrap().find_user_by(UserLookup::Session {
-                digest,
-                now: NOW,
-                idle_cutoff: None,
-            });
+            let found = find_by_session(store.as_ref(), digest);
             assert_eq!(
                 found.is_ok(),
                 index >= 2,
@@ -523,12 +530,7 @@ fn ending_a_session_by_id_returns_it_once_and_only_while_live() {
     for fresh in backends() {
         let store = fresh.open();
         let ann = add(store.as_ref(), "ann@example.com");
-        let (digest, session) = session_of(ann);
-        let (_, mut expired) = session_of(ann);
-        expired.expires_at = NOW;
-        let mut tx = store.write().unwrap();
-        tx.add_sessions(&[session, expired]).unwrap();
-        tx.commit().unwrap();
+        let digest = add_live_and_expired_sessions(store.as_ref(), ann);
         let listed = store
             .read()
             .unwrap()
