@@ -28,6 +28,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -40,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Issue a reset token, or set a new password with one')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List, show, delete, disable, enable, import and export users')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List or revoke live sessions')
+            [CompletionResult]::new('throttle', 'throttle', [CompletionResultType]::ParameterValue, 'List or clear the brute-force defence''s counters')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page, or write them all')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the HTTP service')
@@ -54,6 +59,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -68,6 +77,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--no-save', '--no-save', [CompletionResultType]::ParameterName, 'Print the session id without saving it for whoami and logout')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
@@ -84,6 +97,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -98,6 +115,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'End every session of the session''s user, not just this one')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -113,6 +134,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the new password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -127,6 +152,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -135,6 +164,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user with its sessions (asks first on a terminal)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop a user from logging in or resetting, and end its sessions')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Let a disabled user log in again')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Release a user locked (or made to wait) after failed logins')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV or JSONL file, all or nothing')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every user with its password hash, in the format import reads')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -148,6 +178,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -161,6 +195,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -174,6 +212,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
@@ -189,6 +231,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -202,6 +248,27 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authctl;users;unlock' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
+            [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
+            [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
+            [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
+            [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
+            [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -216,6 +283,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Skip rows whose email already exists instead of importing nothing')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and report, but write nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
@@ -234,6 +305,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -245,6 +320,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user with its sessions (asks first on a terminal)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop a user from logging in or resetting, and end its sessions')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Let a disabled user log in again')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Release a user locked (or made to wait) after failed logins')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV or JSONL file, all or nothing')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every user with its password hash, in the format import reads')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -265,6 +341,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;users;help;enable' {
             break
         }
+        'authctl;users;help;unlock' {
+            break
+        }
         'authctl;users;help;import' {
             break
         }
@@ -282,6 +361,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -298,6 +381,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -312,6 +399,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -332,6 +423,78 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;sessions;help;help' {
             break
         }
+        'authctl;throttle' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
+            [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
+            [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
+            [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
+            [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
+            [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget counters: one client''s, one account''s, or all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;throttle;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
+            [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
+            [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
+            [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
+            [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
+            [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authctl;throttle;clear' {
+            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'A client address, or an IPv6 /64 as `throttle list` shows it')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'An email: its failed-login and reset-request counts')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
+            [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
+            [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
+            [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
+            [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
+            [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every counter')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authctl;throttle;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget counters: one client''s, one account''s, or all')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;throttle;help;list' {
+            break
+        }
+        'authctl;throttle;help;clear' {
+            break
+        }
+        'authctl;throttle;help;help' {
+            break
+        }
         'authctl;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
@@ -340,6 +503,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -354,6 +521,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -365,6 +536,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection')
             [CompletionResult]::new('--trusted-origin', '--trusted-origin', [CompletionResultType]::ParameterName, 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server''s own; repeatable')
+            [CompletionResult]::new('--trusted-proxy', '--trusted-proxy', [CompletionResultType]::ParameterName, 'A reverse proxy (address or CIDR) whose X-Forwarded-For names the client; repeatable. Without it the header is ignored')
+            [CompletionResult]::new('--client-max-failures', '--client-max-failures', [CompletionResultType]::ParameterName, 'Failed logins and reset-token uses from one client (IPv4 address, IPv6 /64) within --client-window that block it')
+            [CompletionResult]::new('--client-window', '--client-window', [CompletionResultType]::ParameterName, 'The window a client''s failures are counted in')
+            [CompletionResult]::new('--client-block', '--client-block', [CompletionResultType]::ParameterName, 'How long a client stays blocked')
+            [CompletionResult]::new('--device-max-failures', '--device-max-failures', [CompletionResultType]::ParameterName, 'Failures with one device cookie after which it no longer exempts its user''s logins from the account throttle')
+            [CompletionResult]::new('--device-ttl', '--device-ttl', [CompletionResultType]::ParameterName, 'How long a device cookie lasts')
+            [CompletionResult]::new('--reset-requests-per-hour', '--reset-requests-per-hour', [CompletionResultType]::ParameterName, 'Most POST /reset_password per account per hour (each may run the reset hook)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
@@ -372,6 +550,10 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--secure-cookie', '--secure-cookie', [CompletionResultType]::ParameterName, 'Mark the session cookie Secure (serve behind HTTPS)')
             [CompletionResult]::new('--insecure-reset-tokens-over-http', '--insecure-reset-tokens-over-http', [CompletionResultType]::ParameterName, 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
@@ -387,6 +569,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('reset-password', 'reset-password', [CompletionResultType]::ParameterValue, 'Issue a reset token, or set a new password with one')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List, show, delete, disable, enable, import and export users')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List or revoke live sessions')
+            [CompletionResult]::new('throttle', 'throttle', [CompletionResultType]::ParameterValue, 'List or clear the brute-force defence''s counters')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page, or write them all')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the HTTP service')
@@ -414,6 +597,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user with its sessions (asks first on a terminal)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop a user from logging in or resetting, and end its sessions')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Let a disabled user log in again')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Release a user locked (or made to wait) after failed logins')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV or JSONL file, all or nothing')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every user with its password hash, in the format import reads')
             break
@@ -433,6 +617,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;help;users;enable' {
             break
         }
+        'authctl;help;users;unlock' {
+            break
+        }
         'authctl;help;users;import' {
             break
         }
@@ -448,6 +635,17 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;sessions;revoke' {
+            break
+        }
+        'authctl;help;throttle' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget counters: one client''s, one account''s, or all')
+            break
+        }
+        'authctl;help;throttle;list' {
+            break
+        }
+        'authctl;help;throttle;clear' {
             break
         }
         'authctl;help;completions' {

@@ -25,6 +25,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -37,6 +41,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand reset-password 'Issue a reset token, or set a new password with one'
             cand users 'List, show, delete, disable, enable, import and export users'
             cand sessions 'List or revoke live sessions'
+            cand throttle 'List or clear the brute-force defence''s counters'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page, or write them all'
             cand serve 'Run the HTTP service'
@@ -50,6 +55,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
@@ -63,6 +72,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
             cand --no-save 'Print the session id without saving it for whoami and logout'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
@@ -78,6 +91,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -91,6 +108,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --all 'End every session of the session''s user, not just this one'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
@@ -105,6 +126,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --password-stdin 'Read the new password from the first line of stdin instead of prompting'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
@@ -118,6 +143,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -126,6 +155,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand delete 'Delete a user with its sessions (asks first on a terminal)'
             cand disable 'Stop a user from logging in or resetting, and end its sessions'
             cand enable 'Let a disabled user log in again'
+            cand unlock 'Release a user locked (or made to wait) after failed logins'
             cand import 'Create many users from a CSV or JSONL file, all or nothing'
             cand export 'Write every user with its password hash, in the format import reads'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -138,6 +168,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -150,6 +184,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -162,6 +200,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
@@ -176,6 +218,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -188,6 +234,26 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;users;unlock'= {
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -201,6 +267,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --skip-existing 'Skip rows whose email already exists instead of importing nothing'
             cand --dry-run 'Check everything and report, but write nothing'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
@@ -218,6 +288,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -228,6 +302,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand delete 'Delete a user with its sessions (asks first on a terminal)'
             cand disable 'Stop a user from logging in or resetting, and end its sessions'
             cand enable 'Let a disabled user log in again'
+            cand unlock 'Release a user locked (or made to wait) after failed logins'
             cand import 'Create many users from a CSV or JSONL file, all or nothing'
             cand export 'Write every user with its password hash, in the format import reads'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -241,6 +316,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;users;help;disable'= {
         }
         &'authctl;users;help;enable'= {
+        }
+        &'authctl;users;help;unlock'= {
         }
         &'authctl;users;help;import'= {
         }
@@ -256,6 +333,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -271,6 +352,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -284,6 +369,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -299,6 +388,71 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;sessions;help;help'= {
         }
+        &'authctl;throttle'= {
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests'
+            cand clear 'Forget counters: one client''s, one account''s, or all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;throttle;list'= {
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;throttle;clear'= {
+            cand --ip 'A client address, or an IPv6 /64 as `throttle list` shows it'
+            cand --account 'An email: its failed-login and reset-request counts'
+            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --all 'Every counter'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;throttle;help'= {
+            cand list 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests'
+            cand clear 'Forget counters: one client''s, one account''s, or all'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;throttle;help;list'= {
+        }
+        &'authctl;throttle;help;clear'= {
+        }
+        &'authctl;throttle;help;help'= {
+        }
         &'authctl;completions'= {
             cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
@@ -307,6 +461,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -320,6 +478,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -330,6 +492,13 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --idle-timeout 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)'
             cand --max-connections 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection'
             cand --trusted-origin 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server''s own; repeatable'
+            cand --trusted-proxy 'A reverse proxy (address or CIDR) whose X-Forwarded-For names the client; repeatable. Without it the header is ignored'
+            cand --client-max-failures 'Failed logins and reset-token uses from one client (IPv4 address, IPv6 /64) within --client-window that block it'
+            cand --client-window 'The window a client''s failures are counted in'
+            cand --client-block 'How long a client stays blocked'
+            cand --device-max-failures 'Failures with one device cookie after which it no longer exempts its user''s logins from the account throttle'
+            cand --device-ttl 'How long a device cookie lasts'
+            cand --reset-requests-per-hour 'Most POST /reset_password per account per hour (each may run the reset hook)'
             cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
@@ -337,6 +506,10 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --secure-cookie 'Mark the session cookie Secure (serve behind HTTPS)'
             cand --insecure-reset-tokens-over-http 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
@@ -351,6 +524,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand reset-password 'Issue a reset token, or set a new password with one'
             cand users 'List, show, delete, disable, enable, import and export users'
             cand sessions 'List or revoke live sessions'
+            cand throttle 'List or clear the brute-force defence''s counters'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page, or write them all'
             cand serve 'Run the HTTP service'
@@ -372,6 +546,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand delete 'Delete a user with its sessions (asks first on a terminal)'
             cand disable 'Stop a user from logging in or resetting, and end its sessions'
             cand enable 'Let a disabled user log in again'
+            cand unlock 'Release a user locked (or made to wait) after failed logins'
             cand import 'Create many users from a CSV or JSONL file, all or nothing'
             cand export 'Write every user with its password hash, in the format import reads'
         }
@@ -385,6 +560,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;help;users;enable'= {
         }
+        &'authctl;help;users;unlock'= {
+        }
         &'authctl;help;users;import'= {
         }
         &'authctl;help;users;export'= {
@@ -396,6 +573,14 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;sessions;list'= {
         }
         &'authctl;help;sessions;revoke'= {
+        }
+        &'authctl;help;throttle'= {
+            cand list 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests'
+            cand clear 'Forget counters: one client''s, one account''s, or all'
+        }
+        &'authctl;help;throttle;list'= {
+        }
+        &'authctl;help;throttle;clear'= {
         }
         &'authctl;help;completions'= {
         }

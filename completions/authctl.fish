@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authctl_global_optspecs
-    string join \n db= json bcrypt-cost= min-password-length= session-ttl= reset-ttl= session-idle-timeout= max-sessions-per-user= h/help V/version
+    string join \n db= json bcrypt-cost= min-password-length= session-ttl= reset-ttl= session-idle-timeout= max-sessions-per-user= login-free-attempts= login-max-delay= login-lock-after= login-forget-after= h/help V/version
 end
 
 function __fish_authctl_needs_command
@@ -31,6 +31,10 @@ complete -c authctl -n "__fish_authctl_needs_command" -l session-ttl -d 'How lon
 complete -c authctl -n "__fish_authctl_needs_command" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_needs_command" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_needs_command" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_needs_command" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_needs_command" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_needs_command" -s V -l version -d 'Print version'
@@ -41,6 +45,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "logout" -d 'End the
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "sessions" -d 'List or revoke live sessions'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "throttle" -d 'List or clear the brute-force defence\'s counters'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "man" -d 'Print a man page, or write them all'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "serve" -d 'Run the HTTP service'
@@ -52,6 +57,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-ttl
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -s h -l help -d 'Print help'
@@ -62,6 +71,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-ttl -d
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-save -d 'Print the session id without saving it for whoami and logout'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
@@ -74,6 +87,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-ttl -
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session -d 'Session id to use [default: the one `login` saved]' -r
@@ -84,6 +101,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-ttl -
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l all -d 'End every session of the session\'s user, not just this one'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -s h -l help -d 'Print help'
@@ -95,26 +116,35 @@ complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l sessi
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l password-stdin -d 'Read the new password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "show" -d 'Show one user'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "delete" -d 'Delete a user with its sessions (asks first on a terminal)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "disable" -d 'Stop a user from logging in or resetting, and end its sessions'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "enable" -d 'Let a disabled user log in again'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "import" -d 'Create many users from a CSV or JSONL file, all or nothing'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "export" -d 'Write every user with its password hash, in the format import reads'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "show" -d 'Show one user'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "delete" -d 'Delete a user with its sessions (asks first on a terminal)'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "disable" -d 'Stop a user from logging in or resetting, and end its sessions'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "enable" -d 'Let a disabled user log in again'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "unlock" -d 'Release a user locked (or made to wait) after failed logins'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "import" -d 'Create many users from a CSV or JSONL file, all or nothing'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "export" -d 'Write every user with its password hash, in the format import reads'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
@@ -122,6 +152,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -131,6 +165,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -140,6 +178,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -150,6 +192,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -159,8 +205,25 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l format -d 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]' -r -f -a "csv\t'Comma-separated values with a header line'
 jsonl\t'One JSON object per line'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -170,6 +233,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-existing -d 'Skip rows whose email already exists instead of importing nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l dry-run -d 'Check everything and report, but write nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
@@ -184,6 +251,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
@@ -191,6 +262,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user with its sessions (asks first on a terminal)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Stop a user from logging in or resetting, and end its sessions'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Let a disabled user log in again'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Release a user locked (or made to wait) after failed logins'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create many users from a CSV or JSONL file, all or nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every user with its password hash, in the format import reads'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -201,6 +273,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
@@ -213,6 +289,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l id -d 'End only the session with this id (from `sessions list`)' -r
@@ -223,11 +303,63 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -f -a "list" -d 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Forget counters: one client\'s, one account\'s, or all'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l ip -d 'A client address, or an IPv6 /64 as `throttle list` shows it' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l account -d 'An email: its failed-login and reset-request counts' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l all -d 'Every counter'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Forget counters: one client\'s, one account\'s, or all'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
@@ -235,6 +367,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l out-dir -d 'Write every command\'s page into DIR (created if missing) rather than print one' -r -f -a "(__fish_complete_directories)"
@@ -245,6 +381,10 @@ complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-ttl -d '
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bind -d 'Address and port to listen on (port 0 picks a free one)' -r
@@ -252,6 +392,13 @@ complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-hook -d 
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l idle-timeout -d 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-connections -d 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-origin -d 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server\'s own; repeatable' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-proxy -d 'A reverse proxy (address or CIDR) whose X-Forwarded-For names the client; repeatable. Without it the header is ignored' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-max-failures -d 'Failed logins and reset-token uses from one client (IPv4 address, IPv6 /64) within --client-window that block it' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-window -d 'The window a client\'s failures are counted in' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-block -d 'How long a client stays blocked' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l device-max-failures -d 'Failures with one device cookie after which it no longer exempts its user\'s logins from the account throttle' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l device-ttl -d 'How long a device cookie lasts' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-requests-per-hour -d 'Most POST /reset_password per account per hour (each may run the reset hook)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
@@ -259,27 +406,35 @@ complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-ttl -d
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-max-delay -d 'Longest wait between attempts on one account' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l secure-cookie -d 'Mark the session cookie Secure (serve behind HTTPS)'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l insecure-reset-tokens-over-http -d 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "register" -d 'Create a user'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "login" -d 'Check a password, open a session and print its id'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "whoami" -d 'Print the email of the session\'s user'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "logout" -d 'End the session (or all of its user\'s) and forget the saved one'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "sessions" -d 'List or revoke live sessions'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "man" -d 'Print a man page, or write them all'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "serve" -d 'Run the HTTP service'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "register" -d 'Create a user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "login" -d 'Check a password, open a session and print its id'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "whoami" -d 'Print the email of the session\'s user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "logout" -d 'End the session (or all of its user\'s) and forget the saved one'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "sessions" -d 'List or revoke live sessions'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "throttle" -d 'List or clear the brute-force defence\'s counters'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "man" -d 'Print a man page, or write them all'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "serve" -d 'Run the HTTP service'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle completions man serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "show" -d 'Show one user'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete a user with its sessions (asks first on a terminal)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "disable" -d 'Stop a user from logging in or resetting, and end its sessions'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "enable" -d 'Let a disabled user log in again'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "unlock" -d 'Release a user locked (or made to wait) after failed logins'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "import" -d 'Create many users from a CSV or JSONL file, all or nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "export" -d 'Write every user with its password hash, in the format import reads'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "revoke" -d 'End every session of a user, or one session by its id'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from throttle" -f -a "list" -d 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from throttle" -f -a "clear" -d 'Forget counters: one client\'s, one account\'s, or all'

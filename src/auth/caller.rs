@@ -55,6 +55,16 @@ impl Caller {
     }
 }
 
+impl Caller {
+    /// The client's address, for an HTTP caller.
+    pub(crate) fn client_address(&self) -> Option<IpAddr> {
+        match self {
+            Self::Cli { .. } => None,
+            Self::Http { client, .. } => Some(*client),
+        }
+    }
+}
+
 impl fmt::Display for Caller {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -1,12 +1,18 @@
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::domain::Timestamp;
 
 /// Where the auth layer reads the time, so tests can move it.
 pub trait Clock: Send + Sync {
-    /// The current time.
-    fn now(&self) -> Timestamp;
+    /// Milliseconds since the Unix epoch. The throttle counts in these: a
+    /// wait of one second measured in whole seconds could end at once.
+    fn now_ms(&self) -> i64;
+
+    /// The current time, in the whole seconds stored timestamps use.
+    fn now(&self) -> Timestamp {
+        Timestamp::from_unix(self.now_ms().div_euclid(1000))
+    }
 }
 
 /// The real wall clock.
@@ -14,8 +20,12 @@ pub trait Clock: Send + Sync {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
-    fn now(&self) -> Timestamp {
-        Timestamp::from_system(SystemTime::now())
+    fn now_ms(&self) -> i64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |since| {
+                i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
+            })
     }
 }
 
@@ -26,18 +36,18 @@ pub struct ManualClock(AtomicI64);
 impl ManualClock {
     /// A clock stopped at `start`.
     pub fn new(start: Timestamp) -> Self {
-        Self(AtomicI64::new(start.unix()))
+        Self(AtomicI64::new(start.unix().saturating_mul(1000)))
     }
 
-    /// Moves the clock forward by `by`.
+    /// Moves the clock forward by `by` (to the millisecond).
     pub fn advance(&self, by: Duration) {
-        let seconds = i64::try_from(by.as_secs()).unwrap_or(i64::MAX);
-        self.0.fetch_add(seconds, Ordering::SeqCst);
+        let millis = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        self.0.fetch_add(millis, Ordering::SeqCst);
     }
 }
 
 impl Clock for ManualClock {
-    fn now(&self) -> Timestamp {
-        Timestamp::from_unix(self.0.load(Ordering::SeqCst))
+    fn now_ms(&self) -> i64 {
+        self.0.load(Ordering::SeqCst)
     }
 }

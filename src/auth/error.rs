@@ -34,6 +34,16 @@ pub enum AuthError {
     /// Wrong credentials, or an unknown, expired or used token; exit code 4.
     #[error("{0}")]
     AuthenticationFailed(&'static str),
+    /// Too many failed attempts: refused before any password check, the
+    /// same for a known and an unknown email. Exit code 7, HTTP 429.
+    #[error("{}", throttled_message(*.locked, *.retry_after))]
+    Throttled {
+        /// When to try again; for a lock, the longest wait, so that a
+        /// client cannot tell a lock from a wait.
+        retry_after: std::time::Duration,
+        /// Only an operator's unlock or a completed reset releases it.
+        locked: bool,
+    },
     /// The database cannot be used for now (a full disk, a lock held too
     /// long by another process): worth retrying later. Exit code 1, HTTP 503
     /// with `Retry-After`.
@@ -65,6 +75,20 @@ impl AuthError {
             context,
             source: Box::new(source),
         }
+    }
+}
+
+fn throttled_message(locked: bool, retry_after: std::time::Duration) -> String {
+    if locked {
+        "too many failed attempts: the account is locked until an operator unlocks it \
+         (authctl users unlock) or a password reset completes"
+            .to_owned()
+    } else {
+        let seconds = retry_after.as_secs().max(1);
+        format!(
+            "too many failed attempts, try again in {}",
+            humantime::format_duration(std::time::Duration::from_secs(seconds))
+        )
     }
 }
 

@@ -67,7 +67,8 @@ impl Hasher {
 
     /// Whether a stored hash should be replaced by one at the policy cost.
     pub(super) fn needs_rehash(&self, hash: &PasswordHash) -> bool {
-        hash.cost() != self.cost
+        // Never lower: a run at a test cost must not weaken a real hash.
+        hash.cost() < self.cost
     }
 
     pub(super) fn runs(&self) -> u64 {

@@ -11,8 +11,10 @@ mod clock;
 mod error;
 mod hashing;
 mod import;
+mod login;
 mod policy;
 mod store;
+mod throttle;
 mod trail;
 
 use std::sync::Arc;
@@ -24,15 +26,17 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, INVALID_RESET_TOKEN, INVALID_SESSION, WRONG_CREDENTIALS};
 use hashing::Hasher;
 pub use import::{Credential, ImportOptions, ImportReport, ImportRow, RowError, check_import_rows};
+pub use login::{LoggedIn, LoginAttempt};
 pub use policy::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
 use store::{
-    LoginRecord, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate, Writer,
+    LoginRecord, NewSession, NewUser, Scope, Store, StoreError, UserLookup, UserRecord, UserUpdate,
+    Writer,
 };
+pub use throttle::{ThrottleEntry, ThrottleScope, ThrottleTarget, Throttling};
 use trail::{Outcome, note};
 
 use crate::domain::{
-    Database, Email, Password, PasswordHash, ResetToken, SessionToken, Timestamp, TokenDigest,
-    User, UserId,
+    Database, Email, Password, ResetToken, SessionToken, Timestamp, TokenDigest, User, UserId,
 };
 
 /// An opened database, whatever its backend, ready for [`Auth::new`].
@@ -140,24 +144,6 @@ impl Auth {
         Ok(user)
     }
 
-    /// Whether `password` is `email`'s. An unknown or disabled email spends
-    /// the same bcrypt work as a wrong password.
-    pub fn valid_login(
-        &self,
-        caller: &Caller,
-        email: &Email,
-        password: &Password,
-    ) -> Result<bool, AuthError> {
-        let checked = self
-            .authenticate(caller, email, password)
-            .and_then(|login| self.record_login(caller, email, &login, None));
-        match checked {
-            Ok(()) => Ok(true),
-            Err(AuthError::AuthenticationFailed(_)) => Ok(false),
-            Err(other) => Err(other),
-        }
-    }
-
     /// Opens a new session for `email` without checking a password, as the
     /// original's `create_session`; `None` for an unknown or disabled user.
     pub fn create_session(
@@ -187,20 +173,6 @@ impl Auth {
         }
         note(caller, "session.created", Outcome::Success, Some(email));
         Ok(Some(token))
-    }
-
-    /// Checks the password and opens a session: what `POST /sessions` and
-    /// `authctl login` do. Wrong password and unknown email fail alike.
-    pub fn login(
-        &self,
-        caller: &Caller,
-        email: &Email,
-        password: &Password,
-    ) -> Result<(User, SessionToken), AuthError> {
-        let login = self.authenticate(caller, email, password)?;
-        let (token, session) = self.new_session(login.record.user.id);
-        self.record_login(caller, email, &login, Some(&session))?;
-        Ok((login.record.user, token))
     }
 
     /// The user a live session belongs to; `None` if the session is
@@ -288,6 +260,25 @@ impl Auth {
         let token = ResetToken::generate();
         let expires_at = self.clock.now().after(self.policy.reset_ttl);
         let mut tx = self.store.write()?;
+        // Over HTTP, a few requests an hour per account: each may run the
+        // reset hook, which mails someone. The count and the token commit
+        // together, so a refused request leaves the earlier token in place.
+        if caller.client_address().is_some() {
+            let now_ms = self.clock.now_ms();
+            let rules = self.policy.throttling;
+            let claimed = throttle::claim(tx.as_mut(), Scope::ResetRequests, email.key(), |c| {
+                rules.claim_reset_request(c, now_ms)
+            })?;
+            if let Err(refusal) = claimed {
+                note(
+                    caller,
+                    "password.reset_throttled",
+                    Outcome::Failure,
+                    Some(email),
+                );
+                return Err(self.throttled(refusal));
+            }
+        }
         tx.put_reset_token(record.user.id, &token.digest(), expires_at)?;
         tx.commit()?;
         note(
@@ -319,6 +310,12 @@ impl Auth {
             );
             AuthError::AuthenticationFailed(INVALID_RESET_TOKEN)
         };
+        // Over HTTP a token use counts against the client like a login: it
+        // is a guess at a secret. The claim is given back on success.
+        let client = caller.client_address().map(throttle::client_key);
+        if let Some(client) = &client {
+            self.claim_client(caller, client)?;
+        }
         let digest = reset_token.digest();
         let lookup = UserLookup::ResetToken {
             digest: &digest,
@@ -343,6 +340,12 @@ impl Auth {
             ..UserUpdate::default()
         };
         tx.update_user(user, &update, now)?;
+        // Whoever holds a reset token controls the mailbox: the lock and
+        // the wait on the account end with the reset.
+        tx.delete_counter(Scope::Account, email.key())?;
+        if let Some(client) = &client {
+            throttle::release_client(tx.as_mut(), &self.policy.throttling, client)?;
+        }
         tx.commit()?;
         note(
             caller,
@@ -353,6 +356,35 @@ impl Auth {
         Ok(())
     }
 
+    /// Claims an attempt on a client's counter on its own, for the calls
+    /// whose check is cheap (a reset token): refused while it is blocked.
+    fn claim_client(&self, caller: &Caller, client: &str) -> Result<(), AuthError> {
+        let now_ms = self.clock.now_ms();
+        let refusal =
+            throttle::precheck(self.store.read()?.as_mut(), Scope::Client, client, now_ms)?;
+        let refusal = match refusal {
+            Some(refusal) => Some(refusal),
+            None => {
+                let rules = self.policy.throttling;
+                let mut tx = self.store.write()?;
+                let claimed = throttle::claim(tx.as_mut(), Scope::Client, client, |c| {
+                    rules.claim_client(c, now_ms)
+                })?;
+                if claimed.is_ok() {
+                    tx.commit()?;
+                }
+                claimed.err()
+            }
+        };
+        match refusal {
+            None => Ok(()),
+            Some(refusal) => {
+                note(caller, "client.throttled", Outcome::Failure, None);
+                Err(self.throttled(refusal))
+            }
+        }
+    }
+
     /// The enabled user matching `lookup`, if any.
     fn active_user(&self, lookup: UserLookup<'_>) -> Result<Option<UserRecord>, AuthError> {
         match self.store.read()?.find_user_by(lookup) {
@@ -360,74 +392,6 @@ impl Auth {
             Ok(_) | Err(StoreError::NotFound) => Ok(None),
             Err(other) => Err(other.into()),
         }
-    }
-
-    /// Checks `password` against `email`'s stored hash; writes nothing.
-    fn authenticate(
-        &self,
-        caller: &Caller,
-        email: &Email,
-        password: &Password,
-    ) -> Result<Checked, AuthError> {
-        let failed = || {
-            note(caller, "login.failure", Outcome::Failure, Some(email));
-            AuthError::AuthenticationFailed(WRONG_CREDENTIALS)
-        };
-        let Some(record) = self.active_user(UserLookup::Email(email))? else {
-            self.hasher.verify_dummy(password)?;
-            return Err(failed());
-        };
-        if !self.hasher.verify(password, &record.hash) {
-            // A hash of a lower cost (imported, or made under an older
-            // setting) fails faster than the dummy an unknown email costs,
-            // which would tell that the account exists: spend the rest.
-            if record.hash.cost() < self.policy.bcrypt_cost {
-                self.hasher.verify_dummy(password)?;
-            }
-            return Err(failed());
-        }
-        let rehash = if self.hasher.needs_rehash(&record.hash) {
-            Some(self.hasher.hash(password)?)
-        } else {
-            None
-        };
-        Ok(Checked { record, rehash })
-    }
-
-    /// Writes what a checked login leads to (a new hash, a session), unless
-    /// the password changed or the user was disabled since the check: then
-    /// the login fails as if the password were wrong, which it now is.
-    fn record_login(
-        &self,
-        caller: &Caller,
-        email: &Email,
-        login: &Checked,
-        session: Option<&NewSession>,
-    ) -> Result<(), AuthError> {
-        if login.rehash.is_some() || session.is_some() {
-            let record = LoginRecord {
-                user: login.record.user.id,
-                verified: Some(&login.record.hash),
-                rehash: login.rehash.as_ref(),
-                session,
-            };
-            let mut tx = self.store.write()?;
-            match tx.record_login(&record, self.clock.now()) {
-                Ok(()) => {
-                    if session.is_some() {
-                        self.cap_sessions(tx.as_mut(), record.user)?;
-                    }
-                    tx.commit()?;
-                }
-                Err(StoreError::NotFound) => {
-                    note(caller, "login.failure", Outcome::Failure, Some(email));
-                    return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
-                }
-                Err(other) => return Err(other.into()),
-            }
-        }
-        note(caller, "login.success", Outcome::Success, Some(email));
-        Ok(())
     }
 
     /// Ends `user`'s oldest sessions beyond the policy's cap, in the
@@ -450,13 +414,6 @@ impl Auth {
         };
         (token, session)
     }
-}
-
-/// A password found to match, with the hash it matched and, when that hash
-/// has another cost than the policy's, its replacement.
-struct Checked {
-    record: UserRecord,
-    rehash: Option<PasswordHash>,
 }
 
 /// Does not name the other account: over HTTP that would disclose it.

@@ -1,5 +1,6 @@
 use std::time::Duration;
 
+use super::Throttling;
 use crate::domain::{MAX_PASSWORD_BYTES, Password, ValidationError};
 
 /// The lowest cost bcrypt accepts: about 1 ms a hash, for tests only.
@@ -26,6 +27,8 @@ pub struct Policy {
     /// Most live sessions one user may hold; a new login ends the oldest
     /// beyond it. `None`: no cap.
     pub max_sessions_per_user: Option<u32>,
+    /// The brute-force defence.
+    pub throttling: Throttling,
 }
 
 impl Default for Policy {
@@ -37,6 +40,7 @@ impl Default for Policy {
             reset_ttl: Duration::from_secs(60 * 60),
             session_idle_timeout: None,
             max_sessions_per_user: None,
+            throttling: Throttling::default(),
         }
     }
 }
@@ -91,6 +95,6 @@ impl Policy {
                 "must be at least 1",
             ));
         }
-        Ok(())
+        self.throttling.validate()
     }
 }

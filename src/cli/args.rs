@@ -5,9 +5,9 @@ use clap::{Args, Parser, Subcommand, ValueHint};
 use super::{
     completions::CompletionsArgs, login::LoginArgs, logout::LogoutArgs, man::ManArgs,
     register::RegisterArgs, reset_password::ResetPasswordArgs, serve::ServeArgs,
-    sessions::SessionsCommand, users::UsersCommand, whoami::WhoamiArgs,
+    sessions::SessionsCommand, throttle::ThrottleCommand, users::UsersCommand, whoami::WhoamiArgs,
 };
-use crate::auth::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
+use crate::auth::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy, Throttling};
 use crate::domain::MAX_PASSWORD_BYTES;
 
 const AFTER_HELP: &str = "\
@@ -35,6 +35,8 @@ Exit codes:
   5  conflict (the user already exists)
   6  invalid input (email, password policy, import file; a password needed
      without a terminal and without --password-stdin)
+  7  temporarily refused: too many failed attempts (the message says when
+     to retry, or that the account is locked)
 
 Files:
   database       --db, else $AUTHCTL_DB, else $XDG_DATA_HOME/authctl/auth.db
@@ -130,6 +132,57 @@ pub(crate) struct GlobalArgs {
         value_parser = clap::value_parser!(u32).range(1..),
     )]
     pub(crate) max_sessions_per_user: Option<u32>,
+
+    /// Failed logins of one account that cost no wait; after that each
+    /// failure doubles the wait, from 1s
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_LOGIN_FREE_ATTEMPTS",
+        value_name = "N",
+        default_value_t = Throttling::default().free_attempts,
+        value_parser = clap::value_parser!(u32).range(0..100),
+        help_heading = "Brute-force defence",
+    )]
+    pub(crate) login_free_attempts: u32,
+
+    /// Longest wait between attempts on one account
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_LOGIN_MAX_DELAY",
+        value_name = "DURATION",
+        default_value_t = Throttling::default().max_delay.into(),
+        value_parser = parse_ttl,
+        help_heading = "Brute-force defence",
+    )]
+    pub(crate) login_max_delay: humantime::Duration,
+
+    /// Consecutive failures that lock an account until `users unlock` or a
+    /// completed reset (at most 100, NIST SP 800-63B)
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_LOGIN_LOCK_AFTER",
+        value_name = "N",
+        default_value_t = Throttling::default().lock_after,
+        value_parser = clap::value_parser!(u32).range(1..=100),
+        help_heading = "Brute-force defence",
+    )]
+    pub(crate) login_lock_after: u32,
+
+    /// An account's failure count is forgotten after this long without a
+    /// failure (a lock is not)
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_LOGIN_FORGET_AFTER",
+        value_name = "DURATION",
+        default_value_t = Throttling::default().forget_after.into(),
+        value_parser = parse_ttl,
+        help_heading = "Brute-force defence",
+    )]
+    pub(crate) login_forget_after: humantime::Duration,
 }
 
 /// The commands, in the order `--help` lists them.
@@ -151,6 +204,9 @@ pub(crate) enum Command {
     /// List or revoke live sessions
     #[command(subcommand)]
     Sessions(SessionsCommand),
+    /// List or clear the brute-force defence's counters
+    #[command(subcommand)]
+    Throttle(ThrottleCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print a man page, or write them all

@@ -1,7 +1,7 @@
 use super::CliError;
 use super::args::GlobalArgs;
 use super::output::Output;
-use crate::auth::{Auth, AuthError, Caller, Policy};
+use crate::auth::{Auth, AuthError, Caller, Policy, Throttling};
 use crate::domain::Database;
 
 /// What every command gets: the global options, who runs it, and where
@@ -49,6 +49,13 @@ impl Context {
             reset_ttl: self.global.reset_ttl.into(),
             session_idle_timeout: self.global.session_idle_timeout.map(Into::into),
             max_sessions_per_user: self.global.max_sessions_per_user,
+            throttling: Throttling {
+                free_attempts: self.global.login_free_attempts,
+                max_delay: self.global.login_max_delay.into(),
+                lock_after: self.global.login_lock_after,
+                forget_after: self.global.login_forget_after.into(),
+                ..Throttling::default()
+            },
         }
     }
 
@@ -57,7 +64,13 @@ impl Context {
     /// or [`Context::open_existing`], so `completions`, `man` and `--help`
     /// never touch a file.
     pub(crate) fn open(&self) -> Result<Auth, CliError> {
-        Ok(Auth::open(&self.database()?, self.policy())?)
+        self.open_with(self.policy())
+    }
+
+    /// [`Context::open`] with a policy the command adjusted (`serve` adds
+    /// its throttle options).
+    pub(crate) fn open_with(&self, policy: Policy) -> Result<Auth, CliError> {
+        Ok(Auth::open(&self.database()?, policy)?)
     }
 
     /// Opens the database if it exists, for commands that act on existing

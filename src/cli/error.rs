@@ -21,6 +21,8 @@ pub(crate) const EXIT_AUTH_FAILED: u8 = 4;
 pub(crate) const EXIT_CONFLICT: u8 = 5;
 /// An email, a password or an import file breaks a rule.
 pub(crate) const EXIT_INVALID_INPUT: u8 = 6;
+/// Temporarily refused: too many failed attempts; the message says when.
+pub(crate) const EXIT_THROTTLED: u8 = 7;
 
 /// Why a command failed; [`CliError::exit_code`] is the exit-code table.
 ///
@@ -152,6 +154,7 @@ fn exit_code_of(error: &AuthError) -> u8 {
         AuthError::Conflict(_) | AuthError::LookAlike(_) => EXIT_CONFLICT,
         AuthError::NotFound(_) | AuthError::NoDatabase(_) => EXIT_NOT_FOUND,
         AuthError::AuthenticationFailed(_) => EXIT_AUTH_FAILED,
+        AuthError::Throttled { .. } => EXIT_THROTTLED,
         AuthError::Internal { .. } | AuthError::Unavailable { .. } => EXIT_INTERNAL,
     }
 }

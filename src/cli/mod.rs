@@ -20,6 +20,7 @@ mod reset_password;
 mod serve;
 mod session_file;
 mod sessions;
+mod throttle;
 mod users;
 mod whoami;
 
@@ -45,6 +46,7 @@ impl Cli {
             Command::ResetPassword(args) => args.run(&ctx),
             Command::Users(command) => command.run(&ctx),
             Command::Sessions(command) => command.run(&ctx),
+            Command::Throttle(command) => command.run(&ctx),
             Command::Completions(args) => args.run(),
             Command::Man(args) => args.run(&ctx.out),
             Command::Serve(args) => args.run(&ctx),

@@ -4,6 +4,7 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
 
 use super::CliError;
+use crate::auth::ThrottleEntry;
 use crate::domain::{SessionInfo, User, UserSummary, is_unsafe_to_show};
 
 /// Where a command's words go.
@@ -195,6 +196,36 @@ pub(crate) fn sessions_table(sessions: &[SessionInfo]) -> Table {
         ]);
     }
     table
+}
+
+pub(crate) fn throttle_table(entries: &[ThrottleEntry]) -> Table {
+    let mut table = table(&["scope", "key", "failures", "blocked until", "locked"]);
+    for entry in entries {
+        table.add_row(vec![
+            entry.scope.name().to_owned(),
+            shown(&entry.key),
+            entry.failures.to_string(),
+            entry
+                .blocked_until
+                .map_or_else(|| "-".to_owned(), |time| time.to_string()),
+            if entry.locked { "yes" } else { "no" }.to_owned(),
+        ]);
+    }
+    table
+}
+
+/// Text from the database made safe for a terminal: a character that could
+/// hide or disguise text is shown as its `\u{...}` escape.
+pub(crate) fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unsafe_to_show(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use clap::Args;
+use ipnet::IpNet;
 
 use super::CliError;
 use super::args::parse_ttl;
 use super::context::Context;
+use crate::auth::Throttling;
 use crate::server::{DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, ServeConfig, serve};
 
 /// `authctl serve`
@@ -20,9 +22,15 @@ over any account with two requests. So on an address other than loopback,
 serve refuses to start without --reset-hook, unless
 --insecure-reset-tokens-over-http says the risk is accepted.
 
+Logins are throttled per account, per client and per known device, with
+the state in the database, so every server and CLI on it shares the counts
+(README, \"Brute-force defence\"). Behind a reverse proxy, name it with
+--trusted-proxy, or every client counts as the proxy.
+
 Examples:
   authctl serve
-  authctl serve --bind 0.0.0.0:5000 --secure-cookie --reset-hook '/usr/local/bin/mail-reset-token'")]
+  authctl serve --bind 0.0.0.0:5000 --secure-cookie --reset-hook '/usr/local/bin/mail-reset-token'
+  authctl serve --bind 127.0.0.1:5000 --trusted-proxy 127.0.0.1 --reset-hook /usr/local/bin/mail-reset-token")]
 pub(crate) struct ServeArgs {
     /// Address and port to listen on (port 0 picks a free one)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:5000")]
@@ -51,6 +59,37 @@ pub(crate) struct ServeArgs {
     /// any account
     #[arg(long, conflicts_with = "reset_hook")]
     insecure_reset_tokens_over_http: bool,
+    /// A reverse proxy (address or CIDR) whose X-Forwarded-For names the
+    /// client; repeatable. Without it the header is ignored
+    #[arg(long, value_name = "CIDR", value_parser = parse_proxy, help_heading = "Brute-force defence")]
+    trusted_proxy: Vec<IpNet>,
+    /// Failed logins and reset-token uses from one client (IPv4 address,
+    /// IPv6 /64) within --client-window that block it
+    #[arg(long, value_name = "N", default_value_t = Throttling::default().client_max_failures,
+        value_parser = clap::value_parser!(u32).range(1..), help_heading = "Brute-force defence")]
+    client_max_failures: u32,
+    /// The window a client's failures are counted in
+    #[arg(long, value_name = "DURATION", default_value_t = Throttling::default().client_window.into(),
+        value_parser = parse_ttl, help_heading = "Brute-force defence")]
+    client_window: humantime::Duration,
+    /// How long a client stays blocked
+    #[arg(long, value_name = "DURATION", default_value_t = Throttling::default().client_block.into(),
+        value_parser = parse_ttl, help_heading = "Brute-force defence")]
+    client_block: humantime::Duration,
+    /// Failures with one device cookie after which it no longer exempts its
+    /// user's logins from the account throttle
+    #[arg(long, value_name = "N", default_value_t = Throttling::default().device_max_failures,
+        value_parser = clap::value_parser!(u32).range(1..), help_heading = "Brute-force defence")]
+    device_max_failures: u32,
+    /// How long a device cookie lasts
+    #[arg(long, value_name = "DURATION", default_value_t = Throttling::default().device_ttl.into(),
+        value_parser = parse_ttl, help_heading = "Brute-force defence")]
+    device_ttl: humantime::Duration,
+    /// Most POST /reset_password per account per hour (each may run the
+    /// reset hook)
+    #[arg(long, value_name = "N", default_value_t = Throttling::default().reset_requests,
+        value_parser = clap::value_parser!(u32).range(1..), help_heading = "Brute-force defence")]
+    reset_requests_per_hour: u32,
 }
 
 impl ServeArgs {
@@ -67,18 +106,37 @@ impl ServeArgs {
                 self.bind
             )));
         }
-        let auth = ctx.open()?;
+        let mut policy = ctx.policy();
+        policy.throttling = Throttling {
+            client_max_failures: self.client_max_failures,
+            client_window: self.client_window.into(),
+            client_block: self.client_block.into(),
+            device_max_failures: self.device_max_failures,
+            device_ttl: self.device_ttl.into(),
+            reset_requests: self.reset_requests_per_hour,
+            ..policy.throttling
+        };
+        let auth = ctx.open_with(policy)?;
         let config = ServeConfig {
             bind: self.bind,
             reset_hook: self.reset_hook.clone(),
             secure_cookie: self.secure_cookie,
             trusted_origins: self.trusted_origin.clone(),
+            trusted_proxies: self.trusted_proxy.clone(),
             idle_timeout: self.idle_timeout.into(),
             max_connections: self.max_connections as usize,
             ..ServeConfig::default()
         };
         Ok(serve(auth, config)?)
     }
+}
+
+/// A proxy as `10.0.0.0/8`, or one address (`10.0.0.1`, `::1`).
+fn parse_proxy(raw: &str) -> Result<IpNet, String> {
+    let raw = raw.trim();
+    raw.parse::<IpNet>()
+        .or_else(|_| raw.parse::<IpAddr>().map(IpNet::from))
+        .map_err(|_| "a proxy is an address (10.0.0.1) or a network (10.0.0.0/8)".to_owned())
 }
 
 /// An origin as browsers send it: `http://` or `https://`, a host, an

@@ -18,5 +18,5 @@ pub use email::{Email, is_unsafe_to_show, skeleton_version};
 pub use error::ValidationError;
 pub use password::{MAX_PASSWORD_BYTES, Password, PasswordHash};
 pub use time::Timestamp;
-pub use token::{ResetToken, SessionToken, TokenDigest};
+pub use token::{DeviceToken, ResetToken, SessionToken, TokenDigest};
 pub use user::{SessionInfo, User, UserId, UserSummary};

@@ -20,12 +20,18 @@ pub enum Session {}
 /// Marker for password-reset tokens.
 #[derive(Debug, Clone, Copy)]
 pub enum Reset {}
+/// Marker for known-device cookies.
+#[derive(Debug, Clone, Copy)]
+pub enum Device {}
 
 impl TokenKind for Session {
     const FIELD: &'static str = "session id";
 }
 impl TokenKind for Reset {
     const FIELD: &'static str = "reset token";
+}
+impl TokenKind for Device {
+    const FIELD: &'static str = "device cookie";
 }
 
 /// A bearer secret: a uuid v4 string, as the Flask original issues.
@@ -40,6 +46,9 @@ pub struct Token<K> {
 pub type SessionToken = Token<Session>;
 /// The single-use token that authorises a password change.
 pub type ResetToken = Token<Reset>;
+/// A browser's proof that it logged in as a user before (the `device`
+/// cookie), which exempts that user's logins from the account throttle.
+pub type DeviceToken = Token<Device>;
 
 impl<K: TokenKind> Token<K> {
     /// A fresh random token (122 random bits from the OS generator).

@@ -9,6 +9,7 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 
 use super::ServeConfig;
+use super::client::TrustedProxies;
 use super::csrf::{TrustedOrigins, refuse_cross_site};
 use super::error::ApiError;
 use super::gate::{Gate, blocking};
@@ -38,6 +39,7 @@ impl AppState {
         let cookie = CookiePolicy {
             secure: config.secure_cookie,
             max_age: auth.policy().session_ttl,
+            device_max_age: auth.policy().throttling.device_ttl,
         };
         Self {
             bcrypt: Gate::new(config.bcrypt_slots, config.queue_wait),
@@ -74,11 +76,7 @@ impl AppState {
 }
 
 /// Every route of SPEC.md section 2, plus `/openapi.json`.
-pub(crate) fn router(
-    state: AppState,
-    request_timeout: Duration,
-    trusted_origins: &[String],
-) -> Router {
+pub(crate) fn router(state: AppState, config: &ServeConfig) -> Router {
     let routes = [
         ("/users", post(users::register)),
         (
@@ -87,7 +85,7 @@ pub(crate) fn router(
                 .delete(sessions::logout)
                 // The routes that set and use the session cookie.
                 .route_layer(from_fn_with_state(
-                    TrustedOrigins::new(trusted_origins),
+                    TrustedOrigins::new(&config.trusted_origins),
                     refuse_cross_site,
                 )),
         ),
@@ -110,9 +108,12 @@ pub(crate) fn router(
         .fallback(fallback::not_found)
         .method_not_allowed_fallback(fallback::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(from_fn_with_state(request_timeout, time_limit))
+        .layer(from_fn_with_state(config.request_timeout, time_limit))
         .layer(from_fn(close_if_body_unread))
         // Outermost, so that it logs what the client finally got.
-        .layer(from_fn(headers_and_log))
+        .layer(from_fn_with_state(
+            TrustedProxies::new(&config.trusted_proxies),
+            headers_and_log,
+        ))
         .with_state(state)
 }

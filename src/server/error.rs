@@ -49,6 +49,9 @@ pub(crate) enum ApiError {
     TooLarge { limit_bytes: usize },
     /// A body in a format we do not read: 415.
     UnsupportedMediaType,
+    /// Too many failed attempts (SPEC section 6): 429 with `Retry-After`,
+    /// one body for a wait and a lock, a known and an unknown email.
+    Throttled { retry_after: Duration },
     /// Too much bcrypt work queued, or too many hooks running: 503 with a
     /// `Retry-After` so well-behaved clients back off.
     Overloaded { retry_after: Duration },
@@ -106,6 +109,11 @@ impl IntoResponse for ApiError {
                  multipart/form-data or application/json"
                     .to_owned(),
                 None,
+            ),
+            Self::Throttled { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many failed attempts, try again later".to_owned(),
+                Some(retry_after),
             ),
             Self::Overloaded { retry_after } => (
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -192,6 +200,7 @@ impl From<AuthError> for ApiError {
             ),
             AuthError::NotFound(_) => Self::Forbidden(EMAIL_NOT_REGISTERED),
             AuthError::AuthenticationFailed(reason) => Self::Forbidden(reason),
+            AuthError::Throttled { retry_after, .. } => Self::Throttled { retry_after },
             passing @ AuthError::Unavailable { .. } => Self::StoreUnavailable(Box::new(passing)),
             // The server opened its database at start; losing it is ours.
             failure @ (AuthError::NoDatabase(_) | AuthError::Internal { .. }) => {

@@ -9,7 +9,7 @@ use axum::http::header::{CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::client::peer_address;
+use super::client::{ClientAddress, TrustedProxies, peer_address};
 use super::error::ApiError;
 
 /// The outermost layer, one for two jobs so a request pays for one layer:
@@ -18,13 +18,20 @@ use super::error::ApiError;
 ///   cookies, reset tokens and account details, which no shared or browser
 ///   cache should keep) and `X-Content-Type-Options: nosniff` (a JSON
 ///   answer is never to be run as a script or shown as a page);
+/// - the client's address is resolved once (through `--trusted-proxy`) and
+///   kept in the request for the handlers;
 /// - one log line per request: client address, method, route, status and
 ///   latency. The route is the matched pattern (`/profile`), not the
 ///   request's path or query: a client can put anything there, a token
 ///   included, and the log must never hold one. Unmatched paths are logged
 ///   as `<unmatched>`. Headers (cookies) are never logged.
-pub(crate) async fn headers_and_log(req: Request, next: Next) -> Response {
-    let client = peer_address(req.extensions());
+pub(crate) async fn headers_and_log(
+    State(proxies): State<TrustedProxies>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let client = proxies.client_of(peer_address(req.extensions()), req.headers());
+    req.extensions_mut().insert(ClientAddress(client));
     let method = req.method().clone();
     // A clone of the pattern's shared string, not a copy of it.
     let route = req.extensions().get::<MatchedPath>().cloned();

@@ -52,6 +52,9 @@ pub struct ServeConfig {
     /// may log users in and out; browsers' cross-site requests to the
     /// session routes are refused otherwise.
     pub trusted_origins: Vec<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client; from
+    /// anyone else the header is ignored.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// How many bcrypt hashes may run at once; default one per core.
     pub bcrypt_slots: usize,
     /// How long a request waits for a bcrypt slot (or a reset hook slot)
@@ -85,6 +88,7 @@ impl Default for ServeConfig {
             reset_hook: None,
             secure_cookie: false,
             trusted_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
             bcrypt_slots: std::thread::available_parallelism().map_or(2, |n| n.get()),
             queue_wait: Duration::from_secs(5),
             request_timeout: Duration::from_secs(10),
@@ -151,7 +155,7 @@ pub async fn serve_with_listener(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
     let state = app::AppState::new(Arc::clone(&auth), &config);
-    let router = app::router(state, config.request_timeout, &config.trusted_origins);
+    let router = app::router(state, &config);
     let pruner = tokio::spawn(prune::periodically(auth, config.prune_interval));
 
     let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();

@@ -32,7 +32,10 @@ mod sqlite;
 mod types;
 
 pub(crate) use error::StoreError;
-pub(crate) use types::{LoginRecord, NewSession, NewUser, UserLookup, UserRecord, UserUpdate};
+pub(crate) use types::{
+    Counter, LoginRecord, NewDevice, NewSession, NewUser, Scope, StoredCounter, UserLookup,
+    UserRecord, UserUpdate,
+};
 
 use crate::domain::{Database, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
 
@@ -94,6 +97,23 @@ pub(crate) trait Reader {
     /// marked by [`Writer::touch_session`]); `None` if there is no such
     /// session.
     fn session_last_used(&mut self, digest: &TokenDigest) -> Result<Option<Timestamp>, StoreError>;
+
+    /// The throttle counter of `key` in `scope`, expired or not.
+    fn counter(&mut self, scope: Scope, key: &str) -> Result<Option<StoredCounter>, StoreError>;
+
+    /// Every counter not yet expired at `now_ms`, by scope and key.
+    fn counters(&mut self, now_ms: i64) -> Result<Vec<(Scope, String, Counter)>, StoreError>;
+
+    /// Whether the device stored under `digest` is live, has fewer than
+    /// `max_failures` failures, and belongs to the enabled user whose email
+    /// key is `email_key`.
+    fn device_honoured(
+        &mut self,
+        digest: &TokenDigest,
+        email_key: &str,
+        now: Timestamp,
+        max_failures: u32,
+    ) -> Result<bool, StoreError>;
 }
 
 /// A write transaction. Reads through it see its own writes.
@@ -173,7 +193,42 @@ pub(crate) trait Writer: Reader {
     /// [`StoreError::NotFound`] if no such user.
     fn delete_user(&mut self, id: UserId) -> Result<(), StoreError>;
 
-    /// Deletes expired sessions and reset tokens; returns how many.
+    /// Writes `next` as the counter of `key` in `scope` if it is still at
+    /// version `expected` (absent when `None`); returns whether it did. A
+    /// conditional statement: of concurrent swaps from one version exactly
+    /// one succeeds, and a loser re-reads and decides again.
+    fn swap_counter(
+        &mut self,
+        scope: Scope,
+        key: &str,
+        expected: Option<i64>,
+        next: &Counter,
+    ) -> Result<bool, StoreError>;
+
+    /// Deletes the counter of `key` in `scope`; returns whether there was one.
+    fn delete_counter(&mut self, scope: Scope, key: &str) -> Result<bool, StoreError>;
+
+    /// Deletes every counter (of `scope`, when given); returns how many.
+    fn delete_counters(&mut self, scope: Option<Scope>) -> Result<u64, StoreError>;
+
+    /// Counts an attempt against the device, if [`Reader::device_honoured`]
+    /// holds, in one conditional update; returns the device's id if so.
+    fn claim_device(
+        &mut self,
+        digest: &TokenDigest,
+        email_key: &str,
+        now: Timestamp,
+        max_failures: u32,
+    ) -> Result<Option<i64>, StoreError>;
+
+    /// Forgets the failures of device `id` (after a success with it).
+    fn clear_device_failures(&mut self, id: i64) -> Result<(), StoreError>;
+
+    /// Records a device, keeping only its user's newest `keep`.
+    fn add_device(&mut self, device: &NewDevice, keep: u32) -> Result<(), StoreError>;
+
+    /// Deletes expired sessions, reset tokens, devices and throttle
+    /// counters; returns how many.
     fn prune_expired(&mut self, now: Timestamp) -> Result<u64, StoreError>;
 
     /// Makes every write of this transaction durable, or none of them.

@@ -75,3 +75,63 @@ pub(crate) struct LoginRecord<'a> {
     pub(crate) rehash: Option<&'a PasswordHash>,
     pub(crate) session: Option<&'a NewSession>,
 }
+
+/// What a throttle counter counts (SPEC section 6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Consecutive failed logins of one email key, known or not.
+    Account,
+    /// Failed logins and reset-token uses from one client address.
+    Client,
+    /// Reset requests for one account.
+    ResetRequests,
+}
+
+impl Scope {
+    /// The name stored in the database.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Account => "account",
+            Self::Client => "client",
+            Self::ResetRequests => "reset",
+        }
+    }
+
+    pub(crate) fn from_stored(name: &str) -> Option<Self> {
+        [Self::Account, Self::Client, Self::ResetRequests]
+            .into_iter()
+            .find(|scope| scope.as_str() == name)
+    }
+}
+
+/// The state of one throttle key; times in milliseconds since the epoch.
+/// The auth layer's rules give each field its meaning per scope; the
+/// store only keeps it and swaps it atomically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Counter {
+    pub(crate) failures: u32,
+    /// When the current counting window began.
+    pub(crate) window_start_ms: i64,
+    /// When the last attempt was claimed.
+    pub(crate) last_ms: i64,
+    /// Attempts before this are refused; `i64::MAX` is a lock.
+    pub(crate) blocked_until_ms: i64,
+    /// From this time on the row means nothing and may be pruned.
+    pub(crate) expires_ms: i64,
+}
+
+/// A counter as stored, with the version a swap must name.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StoredCounter {
+    pub(crate) version: i64,
+    pub(crate) counter: Counter,
+}
+
+/// A known device (an OWASP device cookie), stored as its digest.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NewDevice {
+    pub(crate) user: UserId,
+    pub(crate) digest: TokenDigest,
+    pub(crate) created_at: Timestamp,
+    pub(crate) expires_at: Timestamp,
+}

@@ -31,21 +31,70 @@ pub(crate) struct DeleteArgs {
     yes: bool,
 }
 
+/// `users show` in JSON: the user, and its login throttle.
+#[derive(Serialize)]
+struct Shown {
+    #[serde(flatten)]
+    user: UserView,
+    failed_logins: u32,
+    login_blocked_until: Option<String>,
+    locked: bool,
+}
+
 pub(crate) fn show(args: &EmailArg, ctx: &Context) -> Result<(), CliError> {
     let email = Email::parse(&args.email)?;
     let auth = ctx.open_existing()?;
     let user = auth.find_user(&email)?;
     let live = auth.list_sessions(Some(&email))?.len() as u64;
-    let view = UserView::new(&user, Some(live));
+    let throttle = auth.login_throttle(&email)?;
+    let view = Shown {
+        user: UserView::new(&user, Some(live)),
+        failed_logins: throttle.as_ref().map_or(0, |entry| entry.failures),
+        login_blocked_until: throttle
+            .as_ref()
+            .and_then(|entry| entry.blocked_until)
+            .map(|time| time.to_string()),
+        locked: throttle.as_ref().is_some_and(|entry| entry.locked),
+    };
+    let login = match (&view.login_blocked_until, view.locked) {
+        (_, true) => "locked (authctl users unlock releases it)".to_owned(),
+        (Some(until), false) => format!("waiting until {until}"),
+        (None, false) => "allowed".to_owned(),
+    };
     let text = format!(
-        "id:             {}\nemail:          {}\nstatus:         {}\ncreated:        {}\nupdated:        {}\nlive sessions:  {live}",
+        "id:             {}\nemail:          {}\nstatus:         {}\ncreated:        {}\nupdated:        {}\nlive sessions:  {live}\nfailed logins:  {}\nlogin:          {login}",
         user.id.0,
         user.email,
         status(&user),
         user.created_at,
         user.updated_at,
+        view.failed_logins,
     );
     ctx.out.result(&view, text)
+}
+
+#[derive(Serialize)]
+struct Unlocked {
+    email: String,
+    released: bool,
+}
+
+pub(crate) fn unlock(args: &EmailArg, ctx: &Context) -> Result<(), CliError> {
+    let email = Email::parse(&args.email)?;
+    let released = ctx.open_existing()?.unlock_user(&ctx.caller, &email)?;
+    let view = Unlocked {
+        email: email.as_str().to_owned(),
+        released,
+    };
+    if released {
+        ctx.out
+            .done(&view, format_args!("unlocked: {email} may log in again"))
+    } else {
+        ctx.out.done(
+            &view,
+            format_args!("{email} had no failed logins counted; nothing to unlock"),
+        )
+    }
 }
 
 #[derive(Serialize)]

@@ -31,6 +31,15 @@ pub(crate) enum UsersCommand {
     /// Let a disabled user log in again
     #[command(after_help = "Example:\n  authctl users enable alice@example.com")]
     Enable(EmailArg),
+    /// Release a user locked (or made to wait) after failed logins
+    #[command(after_help = "\
+A lock comes after 100 consecutive failed logins (--login-lock-after) and
+lasts until this command or a completed password reset. `users show` tells
+whether a user is locked.
+
+Example:
+  authctl users unlock alice@example.com")]
+    Unlock(EmailArg),
     /// Create many users from a CSV or JSONL file, all or nothing
     Import(ImportArgs),
     /// Write every user with its password hash, in the format import reads
@@ -45,6 +54,7 @@ impl UsersCommand {
             Self::Delete(args) => args.run(ctx),
             Self::Disable(args) => manage::set_disabled(args, ctx, true),
             Self::Enable(args) => manage::set_disabled(args, ctx, false),
+            Self::Unlock(args) => manage::unlock(args, ctx),
             Self::Import(args) => args.run(ctx),
             Self::Export(args) => args.run(ctx),
         }

@@ -85,6 +85,8 @@ pub(crate) struct TokenIssued {
         (status = 200, description = "The token, or with --reset-hook a note that it was sent", body = ResetIssued),
         (status = 400, description = "The email field missing", body = Message),
         (status = 403, description = "Email not registered (or its user disabled)", body = Message),
+        (status = 429, description = "More reset requests for this account this hour than allowed (5 by default); the hook does not run", body = Message,
+            headers(("retry-after" = u64, description = "Seconds to wait"))),
         (status = 503, description = "The reset hook failed or is busy", body = Message),
     )
 )]
@@ -128,6 +130,8 @@ pub(crate) async fn issue_token(
         (status = 200, description = "Password updated", body = EmailMessage),
         (status = 400, description = "A field missing, or the new password breaks the policy", body = Message),
         (status = 403, description = "Token unknown, expired, used, or not this email's", body = Message),
+        (status = 429, description = "Too many failed logins and token uses from this client", body = Message,
+            headers(("retry-after" = u64, description = "Seconds to wait"))),
         (status = 503, description = "Too many password hashes queued; see Retry-After", body = Message),
     )
 )]

@@ -13,12 +13,14 @@ use crate::server::app::AppState;
 use crate::server::client::Client;
 use crate::server::error::{ApiError, Message};
 use crate::server::input::Input;
-use crate::server::session_cookie::ClientSession;
+use crate::server::session_cookie::{ClientDevice, ClientSession};
 
 /// Logs in: checks the password and sets a fresh `session_id` cookie.
 ///
 /// A cookie the client already holds is ignored; every login issues a new
-/// token, so a session id chosen by someone else is never adopted.
+/// token, so a session id chosen by someone else is never adopted. The
+/// throttle's claim runs first, on the lookup pool, so a refused attempt
+/// never waits for (or takes) a bcrypt slot.
 #[utoipa::path(
     post,
     path = "/sessions",
@@ -29,17 +31,20 @@ use crate::server::session_cookie::ClientSession;
         (Credentials = "application/json"),
     )),
     responses(
-        (status = 200, description = "Logged in; sets the session_id cookie", body = EmailMessage,
-            headers(("set-cookie" = String, description = "session_id=<token>; HttpOnly; SameSite=Lax; Path=/; Max-Age=<session ttl>"))),
+        (status = 200, description = "Logged in; sets the session_id cookie, and a device cookie when the client presented no valid one", body = EmailMessage,
+            headers(("set-cookie" = String, description = "session_id=<token>; HttpOnly; SameSite=Lax; Path=/; Max-Age=<session ttl>, and device=<token>; HttpOnly; SameSite=Lax; Path=/sessions; Max-Age=<device ttl>"))),
         (status = 400, description = "A field missing", body = Message),
         (status = 401, description = "Wrong email or password (one answer for both)", body = Message),
         (status = 403, description = "A browser's cross-site request (Sec-Fetch-Site or Origin)", body = Message),
+        (status = 429, description = "Too many failed attempts on this account or from this client; the same for known and unknown emails, and for a correct password", body = Message,
+            headers(("retry-after" = u64, description = "Seconds to wait"))),
         (status = 503, description = "Too many password checks queued; see Retry-After", body = Message),
     )
 )]
 pub(crate) async fn login(
     State(app): State<AppState>,
     Client(caller): Client,
+    ClientDevice(device): ClientDevice,
     Input(form): Input<Credentials>,
 ) -> Result<(CookieJar, Json<EmailMessage>), ApiError> {
     // A malformed email or password cannot be anyone's: the same 401 as a
@@ -47,12 +52,19 @@ pub(crate) async fn login(
     let wrong = || ApiError::login_refused(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
     let email = Email::parse(&form.email).map_err(|_| wrong())?;
     let password = Password::parse(form.password).map_err(|_| wrong())?;
-    let address = email.clone();
-    let (_user, token) = app
-        .hashing(move |auth| auth.login(&caller, &address, &password))
+    let (claimant, address) = (caller.clone(), email.clone());
+    let attempt = app
+        .lookup(move |auth| auth.begin_login(&claimant, &address, device.as_ref()))
         .await?
         .map_err(ApiError::login_refused)?;
-    let jar = CookieJar::new().add(app.cookie.session(&token));
+    let logged_in = app
+        .hashing(move |auth| auth.finish_login(&caller, attempt, &password))
+        .await?
+        .map_err(ApiError::login_refused)?;
+    let mut jar = CookieJar::new().add(app.cookie.session(&logged_in.session));
+    if let Some(device) = &logged_in.device {
+        jar = jar.add(app.cookie.device(device));
+    }
     Ok((jar, Json(EmailMessage::new(&email, "logged in"))))
 }
 

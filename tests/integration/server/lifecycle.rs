@@ -11,15 +11,15 @@ use crate::support::db::{SqliteFile, WriteLock};
 use crate::support::server::{Options, TestServer, json};
 use crate::support::wait::{pid_written_to, refuses_connections, wait_until_gone};
 
-/// The login has checked its password and waits to write its session on
-/// the write lock the test holds, so it is still in flight when the
-/// shutdown starts, whatever bcrypt's speed; the test lets it finish once
-/// the server has stopped accepting.
+/// The login's password check is slow (cost 14, about a second), and once
+/// it has started the test takes the write lock, so the login then waits to
+/// write its session: it is still in flight when the shutdown starts,
+/// whatever the machine's speed, and the test lets it finish once the
+/// server has stopped accepting.
 #[tokio::test]
 async fn a_login_in_flight_when_shutdown_starts_completes() {
     let server = TestServer::spawn();
-    server.register("ada@example.com");
-    let lock = WriteLock::hold(server.db_path());
+    server.register_at_cost("ada@example.com", 14);
     let before = server.auth.bcrypt_runs();
     let login = tokio::spawn(
         server
@@ -28,7 +28,9 @@ async fn a_login_in_flight_when_shutdown_starts_completes() {
             .form(&[("email", "ada@example.com"), ("password", PASSWORD)])
             .send(),
     );
+    // The throttle's claim has committed before bcrypt starts.
     server.wait_for_bcrypt_runs(before + 1).await;
+    let lock = WriteLock::hold(server.db_path());
     let addr = server.addr();
     let stopped = tokio::task::spawn_blocking(move || server.stop());
     let refusing = tokio::task::spawn_blocking(move || refuses_connections(addr));

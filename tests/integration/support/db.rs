@@ -9,7 +9,7 @@ use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use authctl::auth::{Auth, MIN_BCRYPT_COST, ManualClock, Policy, Storage};
+use authctl::auth::{Auth, MIN_BCRYPT_COST, ManualClock, Policy, Storage, Throttling};
 use authctl::domain::{Database, Email, Password, Timestamp};
 use rusqlite::Connection;
 use tempfile::TempDir;
@@ -20,6 +20,26 @@ pub fn fast_policy() -> Policy {
     Policy {
         bcrypt_cost: MIN_BCRYPT_COST,
         ..Policy::default()
+    }
+}
+
+/// Throttle limits that no test reaches unless it means to: for tests about
+/// something else that send many attempts from one address or at one
+/// account. The account lock stays at its most (100), as NIST allows.
+pub fn roomy_throttling() -> Throttling {
+    Throttling {
+        free_attempts: 99,
+        client_max_failures: 1_000_000,
+        reset_requests: 1_000_000,
+        ..Throttling::default()
+    }
+}
+
+/// [`fast_policy`] with [`roomy_throttling`].
+pub fn unthrottled_policy() -> Policy {
+    Policy {
+        throttling: roomy_throttling(),
+        ..fast_policy()
     }
 }
 

@@ -177,6 +177,18 @@ impl TestServer {
             .expect("register");
     }
 
+    /// Registers a user whose hash has `cost`, whatever the server's: a
+    /// login of it keeps a bcrypt slot busy for as long as that cost takes.
+    pub fn register_at_cost(&self, address: &str, cost: u32) {
+        let policy = Policy {
+            bcrypt_cost: cost,
+            ..*self.auth.policy()
+        };
+        open_auth(&self.db.database(), policy, None)
+            .register_user(&Caller::cli(), &email(address), &password(PASSWORD))
+            .expect("register");
+    }
+
     /// Logs in over HTTP and returns the session token from the cookie.
     pub async fn login(&self, email: &str, password: &str) -> String {
         let response = self

@@ -37,6 +37,34 @@ const TABLES: &str = "CREATE TABLE users (
     ) STRICT;
     CREATE INDEX reset_tokens_by_expiry ON reset_tokens(expires_at);";
 
+/// The brute-force defence (SPEC section 6). A counter row is changed only
+/// by a swap on its version, so concurrent claims on one key serialise on
+/// any backend; `expires_ms` lets pruning forget it without knowing the
+/// rules. Devices go with their user.
+const THROTTLE: &str = "CREATE TABLE throttle (
+        scope            TEXT    NOT NULL CHECK (scope IN ('account', 'client', 'reset')),
+        key              TEXT    NOT NULL,
+        version          INTEGER NOT NULL,
+        failures         INTEGER NOT NULL CHECK (failures >= 0),
+        window_start_ms  INTEGER NOT NULL,
+        last_ms          INTEGER NOT NULL,
+        blocked_until_ms INTEGER NOT NULL,
+        expires_ms       INTEGER NOT NULL,
+        PRIMARY KEY (scope, key)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX throttle_by_expiry ON throttle(expires_ms);
+
+    CREATE TABLE devices (
+        id         INTEGER PRIMARY KEY,
+        user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        digest     BLOB    NOT NULL UNIQUE CHECK (length(digest) = 32),
+        failures   INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX devices_by_user ON devices(user_id);
+    CREATE INDEX devices_by_expiry ON devices(expires_at);";
+
 /// The schema history, for `to_latest` on open and `validate` in tests.
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -53,6 +81,7 @@ fn migrations() -> Migrations<'static> {
              CREATE UNIQUE INDEX users_by_skeleton ON users(email_skeleton);
              CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;",
         ),
+        M::up(THROTTLE),
     ])
 }
 

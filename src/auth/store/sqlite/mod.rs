@@ -6,6 +6,7 @@
 //! its first write and fail with "locked" at once if another process held
 //! it, whatever the timeout.
 
+mod devices;
 mod diagnose;
 mod file;
 mod migrations;
@@ -13,6 +14,7 @@ mod pool;
 mod reset_tokens;
 mod sessions;
 mod skeletons;
+mod throttle;
 mod users;
 
 use std::path::Path;
@@ -20,8 +22,8 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::{
-    LoginRecord, NewSession, NewUser, Reader, Store, StoreError, UserLookup, UserRecord,
-    UserUpdate, Writer,
+    Counter, LoginRecord, NewDevice, NewSession, NewUser, Reader, Scope, Store, StoreError,
+    StoredCounter, UserLookup, UserRecord, UserUpdate, Writer,
 };
 use crate::domain::{SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
 use diagnose::diagnose;
@@ -155,6 +157,30 @@ impl Reader for SqliteTx<'_> {
             sessions::last_used(conn, digest)
         })
     }
+
+    fn counter(&mut self, scope: Scope, key: &str) -> Result<Option<StoredCounter>, StoreError> {
+        self.run("cannot read the throttle", |conn| {
+            throttle::get(conn, scope, key)
+        })
+    }
+
+    fn counters(&mut self, now_ms: i64) -> Result<Vec<(Scope, String, Counter)>, StoreError> {
+        self.run("cannot list the throttle", |conn| {
+            throttle::list(conn, now_ms)
+        })
+    }
+
+    fn device_honoured(
+        &mut self,
+        digest: &TokenDigest,
+        email_key: &str,
+        now: Timestamp,
+        max_failures: u32,
+    ) -> Result<bool, StoreError> {
+        self.run("cannot look the device up", |conn| {
+            devices::honoured(conn, digest, email_key, now, max_failures)
+        })
+    }
 }
 
 impl Writer for SqliteTx<'_> {
@@ -275,9 +301,60 @@ impl Writer for SqliteTx<'_> {
             .ok_or(StoreError::NotFound)
     }
 
+    fn swap_counter(
+        &mut self,
+        scope: Scope,
+        key: &str,
+        expected: Option<i64>,
+        next: &Counter,
+    ) -> Result<bool, StoreError> {
+        self.run("cannot update the throttle", |conn| {
+            throttle::swap(conn, scope, key, expected, next)
+        })
+    }
+
+    fn delete_counter(&mut self, scope: Scope, key: &str) -> Result<bool, StoreError> {
+        self.run("cannot clear the throttle", |conn| {
+            throttle::delete(conn, scope, key)
+        })
+    }
+
+    fn delete_counters(&mut self, scope: Option<Scope>) -> Result<u64, StoreError> {
+        self.run("cannot clear the throttle", |conn| {
+            throttle::delete_all(conn, scope)
+        })
+    }
+
+    fn claim_device(
+        &mut self,
+        digest: &TokenDigest,
+        email_key: &str,
+        now: Timestamp,
+        max_failures: u32,
+    ) -> Result<Option<i64>, StoreError> {
+        self.run("cannot claim the device", |conn| {
+            devices::claim(conn, digest, email_key, now, max_failures)
+        })
+    }
+
+    fn clear_device_failures(&mut self, id: i64) -> Result<(), StoreError> {
+        self.run("cannot update the device", |conn| {
+            devices::clear_failures(conn, id)
+        })
+    }
+
+    fn add_device(&mut self, device: &NewDevice, keep: u32) -> Result<(), StoreError> {
+        self.run("cannot record the device", |conn| {
+            devices::insert(conn, device, keep)
+        })
+    }
+
     fn prune_expired(&mut self, now: Timestamp) -> Result<u64, StoreError> {
         self.run("cannot prune expired rows", |conn| {
-            Ok(sessions::prune(conn, now)? + reset_tokens::prune(conn, now)?)
+            Ok(sessions::prune(conn, now)?
+                + reset_tokens::prune(conn, now)?
+                + devices::prune(conn, now)?
+                + throttle::prune(conn, now.unix().saturating_mul(1000))?)
         })
     }
 

@@ -1,0 +1,318 @@
+//! Logging in under the throttle (SPEC section 6), in two steps so that a
+//! server can run them on different pools: [`Auth::begin_login`] is a cheap
+//! claim (a read, and a write when the attempt may go ahead), and
+//! [`Auth::finish_login`] spends the bcrypt work and settles the claim.
+
+use super::store::{LoginRecord, NewDevice, NewSession, Scope, StoreError, UserLookup, UserRecord};
+use super::throttle::{self, Refusal, client_key};
+use super::{Auth, AuthError, Caller, Outcome, WRONG_CREDENTIALS, note};
+use crate::domain::{DeviceToken, Email, Password, PasswordHash, SessionToken, User};
+
+/// A login attempt that the throttle let through: it already counts as a
+/// failure, and only a correct password in [`Auth::finish_login`] undoes
+/// that. Dropping it unfinished leaves the failure counted.
+#[derive(Debug)]
+#[must_use = "an attempt counts as a failure until finished"]
+pub struct LoginAttempt {
+    email: Email,
+    claim: Claim,
+}
+
+#[derive(Debug, Clone)]
+enum Claim {
+    /// A known device of the user, exempt from the account and client
+    /// counters; counted on the device instead.
+    Device(i64),
+    /// Counted on the account and, over HTTP, on the client.
+    Counted { client: Option<String> },
+}
+
+/// A successful login.
+#[derive(Debug)]
+pub struct LoggedIn {
+    /// Who logged in.
+    pub user: User,
+    /// The new session.
+    pub session: SessionToken,
+    /// A new known-device cookie to hand to an HTTP client that did not
+    /// present a valid one; `None` in the CLI.
+    pub device: Option<DeviceToken>,
+}
+
+/// A password found to match, with the hash it matched and, when that hash
+/// has a lower cost than the policy's, its replacement.
+pub(super) struct Checked {
+    pub(super) record: UserRecord,
+    pub(super) rehash: Option<PasswordHash>,
+}
+
+impl Auth {
+    /// Claims a login attempt for `email`: refused with
+    /// [`AuthError::Throttled`] while the account (or, over HTTP, the
+    /// client) must wait, before any bcrypt work and without a write. A
+    /// `device` cookie of the user's that is still honoured exempts the
+    /// attempt from both counters.
+    pub fn begin_login(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        device: Option<&DeviceToken>,
+    ) -> Result<LoginAttempt, AuthError> {
+        if let Some(id) = self.claim_device(email, device)? {
+            return Ok(LoginAttempt {
+                email: email.clone(),
+                claim: Claim::Device(id),
+            });
+        }
+        let now_ms = self.clock.now_ms();
+        let client = caller.client_address().map(client_key);
+        let key = email.key();
+        let mut refusal = {
+            let mut reader = self.store.read()?;
+            let mut refusal = throttle::precheck(reader.as_mut(), Scope::Account, key, now_ms)?;
+            if let Some(client) = &client {
+                let other = throttle::precheck(reader.as_mut(), Scope::Client, client, now_ms)?;
+                refusal = merge(refusal, other);
+            }
+            refusal
+        };
+        if refusal.is_none() {
+            let rules = self.policy.throttling;
+            let mut tx = self.store.write()?;
+            if let Some(client) = &client {
+                let claimed = throttle::claim(tx.as_mut(), Scope::Client, client, |counter| {
+                    rules.claim_client(counter, now_ms)
+                })?;
+                refusal = claimed.err();
+            }
+            if refusal.is_none() {
+                let claimed = throttle::claim(tx.as_mut(), Scope::Account, key, |counter| {
+                    rules.claim_account(counter, now_ms)
+                })?;
+                refusal = claimed.err();
+            }
+            if refusal.is_none() {
+                tx.commit()?;
+            }
+        }
+        match refusal {
+            None => Ok(LoginAttempt {
+                email: email.clone(),
+                claim: Claim::Counted { client },
+            }),
+            Some(refusal) => {
+                note(caller, "login.throttled", Outcome::Failure, Some(email));
+                Err(self.throttled(refusal))
+            }
+        }
+    }
+
+    /// Checks the password of a claimed attempt and, if it is right, opens
+    /// a session and clears the counts the claim added.
+    pub fn finish_login(
+        &self,
+        caller: &Caller,
+        attempt: LoginAttempt,
+        password: &Password,
+    ) -> Result<LoggedIn, AuthError> {
+        let checked = self.authenticate(caller, &attempt.email, password)?;
+        let (session, new_session) = self.new_session(checked.record.user.id);
+        let device = match (&attempt.claim, caller.client_address()) {
+            (Claim::Counted { .. }, Some(_)) => Some(DeviceToken::generate()),
+            _ => None,
+        };
+        self.record_login(
+            caller,
+            &attempt,
+            &checked,
+            Some(&new_session),
+            device.as_ref(),
+        )?;
+        Ok(LoggedIn {
+            user: checked.record.user,
+            session,
+            device,
+        })
+    }
+
+    /// Checks the password and opens a session: what `authctl login` does
+    /// (a server uses [`Auth::begin_login`] and [`Auth::finish_login`]).
+    /// Wrong password and unknown email fail alike.
+    pub fn login(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        password: &Password,
+    ) -> Result<(User, SessionToken), AuthError> {
+        let attempt = self.begin_login(caller, email, None)?;
+        let logged_in = self.finish_login(caller, attempt, password)?;
+        Ok((logged_in.user, logged_in.session))
+    }
+
+    /// Whether `password` is `email`'s, under the throttle. An unknown or
+    /// disabled email spends the same bcrypt work as a wrong password.
+    pub fn valid_login(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        password: &Password,
+    ) -> Result<bool, AuthError> {
+        let attempt = self.begin_login(caller, email, None)?;
+        let checked = self
+            .authenticate(caller, email, password)
+            .and_then(|login| self.record_login(caller, &attempt, &login, None, None));
+        match checked {
+            Ok(()) => Ok(true),
+            Err(AuthError::AuthenticationFailed(_)) => Ok(false),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// Counts the attempt against `device` if it is the user's and still
+    /// honoured; a read first, so a bogus cookie costs no write.
+    fn claim_device(
+        &self,
+        email: &Email,
+        device: Option<&DeviceToken>,
+    ) -> Result<Option<i64>, AuthError> {
+        let Some(device) = device else {
+            return Ok(None);
+        };
+        let digest = device.digest();
+        let now = self.clock.now();
+        let most = self.policy.throttling.device_max_failures;
+        if !self
+            .store
+            .read()?
+            .device_honoured(&digest, email.key(), now, most)?
+        {
+            return Ok(None);
+        }
+        let mut tx = self.store.write()?;
+        let claimed = tx.claim_device(&digest, email.key(), now, most)?;
+        if claimed.is_some() {
+            tx.commit()?;
+        }
+        Ok(claimed)
+    }
+
+    pub(super) fn throttled(&self, refusal: Refusal) -> AuthError {
+        let longest = self.policy.throttling.max_delay;
+        let (wait, locked) = match refusal {
+            Refusal::Wait(wait) => (wait, false),
+            Refusal::Locked => (longest, true),
+        };
+        let seconds = u64::try_from(wait.as_millis().div_ceil(1000))
+            .unwrap_or(u64::MAX)
+            .max(1);
+        AuthError::Throttled {
+            retry_after: std::time::Duration::from_secs(seconds),
+            locked,
+        }
+    }
+
+    /// Checks `password` against `email`'s stored hash; writes nothing.
+    fn authenticate(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        password: &Password,
+    ) -> Result<Checked, AuthError> {
+        let failed = || {
+            note(caller, "login.failure", Outcome::Failure, Some(email));
+            AuthError::AuthenticationFailed(WRONG_CREDENTIALS)
+        };
+        let Some(record) = self.active_user(UserLookup::Email(email))? else {
+            self.hasher.verify_dummy(password)?;
+            return Err(failed());
+        };
+        if !self.hasher.verify(password, &record.hash) {
+            // A hash of a lower cost (imported, or made under an older
+            // setting) fails faster than the dummy an unknown email costs,
+            // which would tell that the account exists: spend the rest.
+            if record.hash.cost() < self.policy.bcrypt_cost {
+                self.hasher.verify_dummy(password)?;
+            }
+            return Err(failed());
+        }
+        let rehash = if self.hasher.needs_rehash(&record.hash) {
+            Some(self.hasher.hash(password)?)
+        } else {
+            None
+        };
+        Ok(Checked { record, rehash })
+    }
+
+    /// Writes what a checked login leads to (a new hash, a session, a known
+    /// device) and clears the claim's counts, in one transaction; unless the
+    /// password changed or the user was disabled since the check: then the
+    /// login fails as if the password were wrong, which it now is.
+    fn record_login(
+        &self,
+        caller: &Caller,
+        attempt: &LoginAttempt,
+        login: &Checked,
+        session: Option<&NewSession>,
+        device: Option<&DeviceToken>,
+    ) -> Result<(), AuthError> {
+        let user = login.record.user.id;
+        let record = LoginRecord {
+            user,
+            verified: Some(&login.record.hash),
+            rehash: login.rehash.as_ref(),
+            session,
+        };
+        let now = self.clock.now();
+        let mut tx = self.store.write()?;
+        match tx.record_login(&record, now) {
+            Ok(()) => {}
+            Err(StoreError::NotFound) => {
+                note(
+                    caller,
+                    "login.failure",
+                    Outcome::Failure,
+                    Some(&attempt.email),
+                );
+                return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
+            }
+            Err(other) => return Err(other.into()),
+        }
+        if session.is_some() {
+            self.cap_sessions(tx.as_mut(), user)?;
+        }
+        match &attempt.claim {
+            Claim::Device(id) => tx.clear_device_failures(*id)?,
+            Claim::Counted { client } => {
+                tx.delete_counter(Scope::Account, attempt.email.key())?;
+                if let Some(client) = client {
+                    throttle::release_client(tx.as_mut(), &self.policy.throttling, client)?;
+                }
+            }
+        }
+        if let Some(device) = device {
+            let throttling = &self.policy.throttling;
+            let new_device = NewDevice {
+                user,
+                digest: device.digest(),
+                created_at: now,
+                expires_at: now.after(throttling.device_ttl),
+            };
+            tx.add_device(&new_device, throttling.devices_per_user)?;
+        }
+        tx.commit()?;
+        note(
+            caller,
+            "login.success",
+            Outcome::Success,
+            Some(&attempt.email),
+        );
+        Ok(())
+    }
+}
+
+fn merge(a: Option<Refusal>, b: Option<Refusal>) -> Option<Refusal> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}

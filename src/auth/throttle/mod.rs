@@ -1,0 +1,213 @@
+//! Brute-force defence (SPEC section 6): the settings, the keys, and the
+//! claim that runs each rule against the stored counter atomically.
+
+mod operator;
+mod rules;
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+pub use operator::{ThrottleEntry, ThrottleScope, ThrottleTarget};
+pub(crate) use rules::Refusal;
+
+use super::store::{Counter, Reader, Scope, StoreError, Writer};
+use crate::domain::ValidationError;
+
+/// The throttle's settings; the defaults are SPEC section 6's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Throttling {
+    /// Consecutive failed logins of one account that cost no wait.
+    pub free_attempts: u32,
+    /// The longest wait between attempts on one account.
+    pub max_delay: Duration,
+    /// Consecutive failures that lock an account until an operator unlocks
+    /// it or a password reset completes (NIST SP 800-63B: at most 100).
+    pub lock_after: u32,
+    /// An account's count with no failure for this long is forgotten.
+    pub forget_after: Duration,
+    /// Failures from one client (IPv4 address, IPv6 /64) that block it.
+    pub client_max_failures: u32,
+    /// The window those failures must fall in.
+    pub client_window: Duration,
+    /// How long a client stays blocked.
+    pub client_block: Duration,
+    /// Failures after which a known-device cookie is no longer honoured.
+    pub device_max_failures: u32,
+    /// How long a known-device cookie lasts.
+    pub device_ttl: Duration,
+    /// Most known devices kept per user; the oldest go first.
+    pub devices_per_user: u32,
+    /// Reset requests allowed per account per window.
+    pub reset_requests: u32,
+    /// The reset-request window.
+    pub reset_window: Duration,
+}
+
+impl Default for Throttling {
+    fn default() -> Self {
+        const MINUTE: u64 = 60;
+        Self {
+            free_attempts: 5,
+            max_delay: Duration::from_secs(15 * MINUTE),
+            lock_after: 100,
+            forget_after: Duration::from_secs(24 * 60 * MINUTE),
+            client_max_failures: 20,
+            client_window: Duration::from_secs(10 * MINUTE),
+            client_block: Duration::from_secs(15 * MINUTE),
+            device_max_failures: 5,
+            device_ttl: Duration::from_secs(365 * 24 * 60 * MINUTE),
+            devices_per_user: 20,
+            reset_requests: 5,
+            reset_window: Duration::from_secs(60 * MINUTE),
+        }
+    }
+}
+
+impl Throttling {
+    /// Checks that every setting is usable.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        let counts = [
+            ("login lock", self.lock_after),
+            ("client failures", self.client_max_failures),
+            ("device failures", self.device_max_failures),
+            ("devices per user", self.devices_per_user),
+            ("reset requests", self.reset_requests),
+        ];
+        for (name, count) in counts {
+            if count == 0 {
+                return Err(ValidationError::new(name, "must be at least 1"));
+            }
+        }
+        if self.lock_after > 100 {
+            return Err(ValidationError::new(
+                "login lock",
+                "must be at most 100 (NIST SP 800-63B)",
+            ));
+        }
+        if self.free_attempts >= self.lock_after {
+            return Err(ValidationError::new(
+                "free login attempts",
+                "must be fewer than the failures that lock an account",
+            ));
+        }
+        let spans = [
+            ("login delay", self.max_delay),
+            ("throttle memory", self.forget_after),
+            ("client window", self.client_window),
+            ("client block", self.client_block),
+            ("device lifetime", self.device_ttl),
+            ("reset window", self.reset_window),
+        ];
+        for (name, span) in spans {
+            if span.as_secs() == 0 {
+                return Err(ValidationError::new(name, "must be at least 1s"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The key a client is counted under: its IPv4 address, or its IPv6 /64
+/// (one subscriber's whole allocation, which it can rotate through freely).
+pub(crate) fn client_key(address: IpAddr) -> String {
+    match address.to_canonical() {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => {
+            let prefix = u128::from(v6) & !u128::from(u64::MAX);
+            format!("{}/64", std::net::Ipv6Addr::from(prefix))
+        }
+    }
+}
+
+/// Reads the counter and says whether the rule would refuse now: a
+/// throttled attempt is answered by this read alone, with no write.
+pub(crate) fn precheck(
+    reader: &mut dyn Reader,
+    scope: Scope,
+    key: &str,
+    now_ms: i64,
+) -> Result<Option<Refusal>, StoreError> {
+    let current = reader.counter(scope, key)?;
+    Ok(Throttling::refusal(
+        current.as_ref().map(|stored| &stored.counter),
+        now_ms,
+    ))
+}
+
+/// How often a claim re-reads after losing a swap before giving up. Each
+/// loss means another attempt on the key committed in between; under
+/// SQLite's single writer it never happens.
+const SWAP_TRIES: usize = 16;
+
+/// Applies `rule` to the stored counter and swaps in its result, in `tx`:
+/// the claim. `Ok(Err(_))` is a refusal, with nothing written.
+pub(crate) fn claim(
+    tx: &mut dyn Writer,
+    scope: Scope,
+    key: &str,
+    rule: impl Fn(Option<&Counter>) -> Result<Counter, Refusal>,
+) -> Result<Result<(), Refusal>, StoreError> {
+    for _ in 0..SWAP_TRIES {
+        let current = tx.counter(scope, key)?;
+        let next = match rule(current.as_ref().map(|stored| &stored.counter)) {
+            Ok(next) => next,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        if tx.swap_counter(scope, key, current.map(|stored| stored.version), &next)? {
+            return Ok(Ok(()));
+        }
+    }
+    Err(StoreError::Unavailable {
+        context: "too many attempts on one throttle key at once",
+        source: "the counter kept changing under the claim".into(),
+    })
+}
+
+/// Gives back a client claim whose attempt succeeded. A counter pruned in
+/// the meantime has nothing to give back.
+pub(crate) fn release_client(
+    tx: &mut dyn Writer,
+    rules: &Throttling,
+    key: &str,
+) -> Result<(), StoreError> {
+    for _ in 0..SWAP_TRIES {
+        let Some(current) = tx.counter(Scope::Client, key)? else {
+            return Ok(());
+        };
+        let next = rules.release_client(&current.counter);
+        if tx.swap_counter(Scope::Client, key, Some(current.version), &next)? {
+            return Ok(());
+        }
+    }
+    Err(StoreError::Unavailable {
+        context: "too many attempts on one throttle key at once",
+        source: "the counter kept changing under the release".into(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ipv6_client_is_its_slash_64_and_a_mapped_ipv4_is_the_ipv4() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:ffff:ffff:ffff:ffff".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(client_key(a), "2001:db8:1:2::/64");
+        assert_eq!(client_key(a), client_key(b));
+        assert_ne!(client_key(a), client_key(other));
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert_eq!(client_key(mapped), "192.0.2.7");
+    }
+
+    #[test]
+    fn the_defaults_are_valid_and_a_lock_beyond_nist_is_not() {
+        Throttling::default().validate().unwrap();
+        let lax = Throttling {
+            lock_after: 101,
+            ..Throttling::default()
+        };
+        assert!(lax.validate().is_err());
+    }
+}
