@@ -15,7 +15,7 @@ impl Timestamp {
     }
 
     /// Seconds since the epoch.
-    pub fn unix(self) -> i64 {
+    pub const fn unix(self) -> i64 {
         self.0
     }
 

@@ -11,3 +11,4 @@ mod missing_database;
 mod passwords;
 mod prompts;
 mod sessions_and_admin;
+mod throttle;

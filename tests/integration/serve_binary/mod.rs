@@ -9,3 +9,4 @@ mod hostile;
 mod lifecycle;
 mod logs;
 mod shared_db;
+mod throttle;

@@ -10,3 +10,4 @@ mod lifecycle;
 mod openapi;
 mod secrets;
 mod sessions;
+mod throttle;

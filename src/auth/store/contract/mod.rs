@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use tempfile::TempDir;
 
+mod throttle;
+
 use super::{
     LoginRecord, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate,
 };

@@ -1,0 +1,82 @@
+use std::time::Duration;
+
+use reqwest::StatusCode;
+
+use super::{USER, accounts_only, attempt, lock_out, throttled};
+use crate::support::PASSWORD;
+use crate::support::cli::Env;
+use crate::support::db::email;
+use crate::support::server::json;
+
+#[tokio::test]
+async fn a_hundred_failures_lock_the_account_until_an_operator_unlocks_it() {
+    let (server, clock) = throttled(accounts_only());
+    server.register(USER);
+
+    let failures = lock_out(&server, &clock, USER, None).await;
+
+    assert_eq!(failures, 100, "NIST SP 800-63B: no more than 100");
+    clock.advance(Duration::from_secs(3 * 24 * 3600));
+    let locked = attempt(&server, USER, PASSWORD, None, None).await;
+    assert_eq!(
+        locked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a lock has no end"
+    );
+    assert_eq!(
+        locked.retry_after,
+        Some(900),
+        "a lock looks like the longest wait"
+    );
+    let entry = server.auth.login_throttle(&email(USER)).unwrap().unwrap();
+    assert!(entry.locked && entry.failures == 100, "{entry:?}");
+
+    // The operator, from another process on the same file.
+    let env = Env::new();
+    let db = server.db_path().to_str().expect("UTF-8 path");
+    let shown = env.json(&["--db", db, "users", "show", USER]);
+    assert_eq!(
+        (shown["failed_logins"].as_u64(), shown["locked"].as_bool()),
+        (Some(100), Some(true))
+    );
+    let unlocked = env.json(&["--db", db, "users", "unlock", USER]);
+    assert_eq!(unlocked["released"], true);
+
+    let after = attempt(&server, USER, PASSWORD, None, None).await;
+    assert_eq!(after.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_completed_reset_releases_the_lock() {
+    let (server, clock) = throttled(accounts_only());
+    server.register(USER);
+    lock_out(&server, &clock, USER, None).await;
+
+    let token = server.issue_reset_token(USER).await;
+    let new_password = "a brand new password";
+    let (status, body) = json(
+        server
+            .client
+            .put(server.url("/reset_password"))
+            .form(&[
+                ("email", USER),
+                ("reset_token", &token),
+                ("new_password", new_password),
+            ])
+            .send()
+            .await
+            .expect("PUT"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let after = attempt(&server, USER, new_password, None, None).await;
+    assert_eq!(after.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_unknown_email_locks_the_same_way() {
+    let (server, clock) = throttled(accounts_only());
+    let failures = lock_out(&server, &clock, "nobody@example.com", None).await;
+    assert_eq!(failures, 100);
+}
