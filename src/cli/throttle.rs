@@ -116,9 +116,10 @@ fn clear(args: &ClearArgs, ctx: &Context) -> Result<(), CliError> {
         (None, None) => (ThrottleTarget::All, "every counter".to_owned()),
     };
     let cleared = ctx.open_existing()?.clear_throttle(&ctx.caller, &target)?;
+    let plural = if cleared == 1 { "" } else { "s" };
     ctx.out.done(
         &Cleared { cleared },
-        format_args!("{}: {cleared} counters cleared", shown(&what)),
+        format_args!("{}: {cleared} counter{plural} cleared", shown(&what)),
     )
 }
 
