@@ -542,6 +542,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--client-block', '--client-block', [CompletionResultType]::ParameterName, 'How long a client stays blocked')
             [CompletionResult]::new('--device-max-failures', '--device-max-failures', [CompletionResultType]::ParameterName, 'Failures with one device cookie after which it no longer exempts its user''s logins from the account throttle')
             [CompletionResult]::new('--device-ttl', '--device-ttl', [CompletionResultType]::ParameterName, 'How long a device cookie lasts')
+            [CompletionResult]::new('--devices-per-user', '--devices-per-user', [CompletionResultType]::ParameterName, 'Known devices kept per user; a login from a new one forgets the oldest')
             [CompletionResult]::new('--reset-requests-per-hour', '--reset-requests-per-hour', [CompletionResultType]::ParameterName, 'Most POST /reset_password per account per hour (each may run the reset hook)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')

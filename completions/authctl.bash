@@ -992,7 +992,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__serve)
-            opts="-h --bind --reset-hook --secure-cookie --idle-timeout --max-connections --trusted-origin --insecure-reset-tokens-over-http --trusted-proxy --client-max-failures --client-window --client-block --device-max-failures --device-ttl --reset-requests-per-hour --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --help"
+            opts="-h --bind --reset-hook --secure-cookie --idle-timeout --max-connections --trusted-origin --insecure-reset-tokens-over-http --trusted-proxy --client-max-failures --client-window --client-block --device-max-failures --device-ttl --devices-per-user --reset-requests-per-hour --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1039,6 +1039,10 @@ _authctl() {
                     return 0
                     ;;
                 --device-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --devices-per-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

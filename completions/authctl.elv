@@ -498,6 +498,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --client-block 'How long a client stays blocked'
             cand --device-max-failures 'Failures with one device cookie after which it no longer exempts its user''s logins from the account throttle'
             cand --device-ttl 'How long a device cookie lasts'
+            cand --devices-per-user 'Known devices kept per user; a login from a new one forgets the oldest'
             cand --reset-requests-per-hour 'Most POST /reset_password per account per hour (each may run the reset hook)'
             cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'

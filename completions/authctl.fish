@@ -398,6 +398,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-window 
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-block -d 'How long a client stays blocked' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l device-max-failures -d 'Failures with one device cookie after which it no longer exempts its user\'s logins from the account throttle' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l device-ttl -d 'How long a device cookie lasts' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l devices-per-user -d 'Known devices kept per user; a login from a new one forgets the oldest' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-requests-per-hour -d 'Most POST /reset_password per account per hour (each may run the reset hook)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r

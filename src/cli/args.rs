@@ -142,7 +142,7 @@ pub(crate) struct GlobalArgs {
         value_name = "N",
         default_value_t = Throttling::default().free_attempts,
         value_parser = clap::value_parser!(u32).range(0..100),
-        help_heading = "Brute-force defence",
+        help_heading = "Login throttle",
     )]
     pub(crate) login_free_attempts: u32,
 
@@ -152,9 +152,9 @@ pub(crate) struct GlobalArgs {
         global = true,
         env = "AUTHCTL_LOGIN_MAX_DELAY",
         value_name = "DURATION",
-        default_value_t = Throttling::default().max_delay.into(),
+        default_value = "15m",
         value_parser = parse_ttl,
-        help_heading = "Brute-force defence",
+        help_heading = "Login throttle",
     )]
     pub(crate) login_max_delay: humantime::Duration,
 
@@ -167,7 +167,7 @@ pub(crate) struct GlobalArgs {
         value_name = "N",
         default_value_t = Throttling::default().lock_after,
         value_parser = clap::value_parser!(u32).range(1..=100),
-        help_heading = "Brute-force defence",
+        help_heading = "Login throttle",
     )]
     pub(crate) login_lock_after: u32,
 
@@ -178,9 +178,9 @@ pub(crate) struct GlobalArgs {
         global = true,
         env = "AUTHCTL_LOGIN_FORGET_AFTER",
         value_name = "DURATION",
-        default_value_t = Throttling::default().forget_after.into(),
+        default_value = "24h",
         value_parser = parse_ttl,
-        help_heading = "Brute-force defence",
+        help_heading = "Login throttle",
     )]
     pub(crate) login_forget_after: humantime::Duration,
 }
@@ -228,13 +228,22 @@ pub(crate) fn parse_ttl(text: &str) -> Result<humantime::Duration, String> {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
+    use clap::{CommandFactory, Parser};
 
     use super::*;
 
     #[test]
     fn the_clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// The defaults clap shows are written as text; they must be the
+    /// library's.
+    #[test]
+    fn the_throttle_defaults_are_the_librarys() {
+        let cli = Cli::parse_from(["authctl", "whoami"]);
+        let context = crate::cli::context::Context::new(cli.global);
+        assert_eq!(context.policy().throttling, Throttling::default());
     }
 
     #[test]

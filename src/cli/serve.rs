@@ -30,7 +30,7 @@ the state in the database, so every server and CLI on it shares the counts
 Examples:
   authctl serve
   authctl serve --bind 0.0.0.0:5000 --secure-cookie --reset-hook '/usr/local/bin/mail-reset-token'
-  authctl serve --bind 127.0.0.1:5000 --trusted-proxy 127.0.0.1 --reset-hook /usr/local/bin/mail-reset-token")]
+  authctl serve --trusted-proxy 127.0.0.1 --reset-hook /usr/local/bin/mail-reset-token")]
 pub(crate) struct ServeArgs {
     /// Address and port to listen on (port 0 picks a free one)
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:5000")]
@@ -69,11 +69,11 @@ pub(crate) struct ServeArgs {
         value_parser = clap::value_parser!(u32).range(1..), help_heading = "Brute-force defence")]
     client_max_failures: u32,
     /// The window a client's failures are counted in
-    #[arg(long, value_name = "DURATION", default_value_t = Throttling::default().client_window.into(),
+    #[arg(long, value_name = "DURATION", default_value = "10m",
         value_parser = parse_ttl, help_heading = "Brute-force defence")]
     client_window: humantime::Duration,
     /// How long a client stays blocked
-    #[arg(long, value_name = "DURATION", default_value_t = Throttling::default().client_block.into(),
+    #[arg(long, value_name = "DURATION", default_value = "15m",
         value_parser = parse_ttl, help_heading = "Brute-force defence")]
     client_block: humantime::Duration,
     /// Failures with one device cookie after which it no longer exempts its
@@ -82,9 +82,13 @@ pub(crate) struct ServeArgs {
         value_parser = clap::value_parser!(u32).range(1..), help_heading = "Brute-force defence")]
     device_max_failures: u32,
     /// How long a device cookie lasts
-    #[arg(long, value_name = "DURATION", default_value_t = Throttling::default().device_ttl.into(),
+    #[arg(long, value_name = "DURATION", default_value = "365d",
         value_parser = parse_ttl, help_heading = "Brute-force defence")]
     device_ttl: humantime::Duration,
+    /// Known devices kept per user; a login from a new one forgets the oldest
+    #[arg(long, value_name = "N", default_value_t = Throttling::default().devices_per_user,
+        value_parser = clap::value_parser!(u32).range(1..), help_heading = "Brute-force defence")]
+    devices_per_user: u32,
     /// Most POST /reset_password per account per hour (each may run the
     /// reset hook)
     #[arg(long, value_name = "N", default_value_t = Throttling::default().reset_requests,
@@ -107,15 +111,7 @@ impl ServeArgs {
             )));
         }
         let mut policy = ctx.policy();
-        policy.throttling = Throttling {
-            client_max_failures: self.client_max_failures,
-            client_window: self.client_window.into(),
-            client_block: self.client_block.into(),
-            device_max_failures: self.device_max_failures,
-            device_ttl: self.device_ttl.into(),
-            reset_requests: self.reset_requests_per_hour,
-            ..policy.throttling
-        };
+        policy.throttling = self.throttling(policy.throttling);
         let auth = ctx.open_with(policy)?;
         let config = ServeConfig {
             bind: self.bind,
@@ -128,6 +124,23 @@ impl ServeArgs {
             ..ServeConfig::default()
         };
         Ok(serve(auth, config)?)
+    }
+}
+
+impl ServeArgs {
+    /// `global` (the account throttle of the global options) with this
+    /// command's client, device and reset-request settings.
+    fn throttling(&self, global: Throttling) -> Throttling {
+        Throttling {
+            client_max_failures: self.client_max_failures,
+            client_window: self.client_window.into(),
+            client_block: self.client_block.into(),
+            device_max_failures: self.device_max_failures,
+            device_ttl: self.device_ttl.into(),
+            devices_per_user: self.devices_per_user,
+            reset_requests: self.reset_requests_per_hour,
+            ..global
+        }
     }
 }
 
@@ -152,4 +165,33 @@ fn parse_origin(raw: &str) -> Result<String, String> {
         return Err("an origin is scheme://host[:port], with no path".to_owned());
     }
     Ok(origin.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::Cli;
+    use crate::cli::args::Command;
+
+    /// The defaults clap shows are written as text; they must be the
+    /// library's.
+    #[test]
+    fn the_serve_throttle_defaults_are_the_librarys() {
+        let cli = Cli::parse_from(["authctl", "serve"]);
+        let Command::Serve(args) = cli.command else {
+            panic!("not serve");
+        };
+        let defaults = Throttling::default();
+        assert_eq!(args.throttling(defaults), defaults);
+    }
+
+    #[test]
+    fn a_proxy_is_an_address_or_a_network() {
+        assert_eq!(parse_proxy("10.0.0.1").unwrap().to_string(), "10.0.0.1/32");
+        assert_eq!(parse_proxy("::1").unwrap().to_string(), "::1/128");
+        assert_eq!(parse_proxy("10.0.0.0/8").unwrap().to_string(), "10.0.0.0/8");
+        assert!(parse_proxy("proxy.local").is_err());
+    }
 }

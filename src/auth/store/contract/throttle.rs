@@ -1,8 +1,8 @@
 //! The throttle's part of the contract: counters change only by a swap on
 //! the version read, and devices are claimed by one conditional update.
 
-use super::*;
 use super::super::{Counter, NewDevice, Scope};
+use super::*;
 use crate::domain::DeviceToken;
 
 const NOW_MS: i64 = NOW.unix() * 1000;
