@@ -67,23 +67,35 @@ impl Context {
         self.open_with(self.policy())
     }
 
+    /// `policy` if its settings work together; else a usage error, as for
+    /// any other bad option value (clap checks each one alone).
+    fn checked(policy: Policy) -> Result<Policy, CliError> {
+        policy
+            .validate()
+            .map(|()| policy)
+            .map_err(|refusal| CliError::Usage(refusal.to_string()))
+    }
+
     /// [`Context::open`] with a policy the command adjusted (`serve` adds
     /// its throttle options).
     pub(crate) fn open_with(&self, policy: Policy) -> Result<Auth, CliError> {
-        Ok(Auth::open(&self.database()?, policy)?)
+        Ok(Auth::open(&self.database()?, Self::checked(policy)?)?)
     }
 
     /// Opens the database if it exists, for commands that act on existing
     /// users: a mistyped `--db` is an error (exit 3) rather than a new,
     /// empty database left behind.
     pub(crate) fn open_existing(&self) -> Result<Auth, CliError> {
-        Ok(Auth::open_existing(&self.database()?, self.policy())?)
+        Ok(Auth::open_existing(
+            &self.database()?,
+            Self::checked(self.policy())?,
+        )?)
     }
 
     /// For listings and dry runs, where no database just means nothing is
     /// there yet: `None` then, and no file is created.
     pub(crate) fn open_if_exists(&self) -> Result<Option<Auth>, CliError> {
-        match Auth::open_existing(&self.database()?, self.policy()) {
+        match Auth::open_existing(&self.database()?, Self::checked(self.policy())?) {
             Ok(auth) => Ok(Some(auth)),
             Err(AuthError::NoDatabase(_)) => Ok(None),
             Err(other) => Err(other.into()),

@@ -87,7 +87,8 @@ impl Throttling {
         if self.free_attempts >= self.lock_after {
             return Err(ValidationError::new(
                 "free login attempts",
-                "must be fewer than the failures that lock an account",
+                "must be fewer than the failures that lock an account \
+                 (--login-free-attempts, --login-lock-after)",
             ));
         }
         let spans = [

@@ -61,10 +61,7 @@ impl Throttling {
     /// The wait after the `failures`-th consecutive failure: none for the
     /// free attempts, then 1 s doubling up to the cap.
     pub(crate) fn account_delay(&self, failures: u32) -> Duration {
-        let Some(over) = failures
-            .checked_sub(self.free_attempts)
-            .filter(|_| failures >= self.free_attempts)
-        else {
+        let Some(over) = failures.checked_sub(self.free_attempts) else {
             return Duration::ZERO;
         };
         let doubled = 1u64.checked_shl(over).unwrap_or(u64::MAX);

@@ -197,6 +197,24 @@ fn throttle_clear_needs_exactly_one_valid_target() {
 }
 
 #[test]
+fn throttle_options_that_contradict_each_other_are_a_usage_error() {
+    let env = Env::new();
+    env.register(USER, PASSWORD);
+    env.run(&[
+        "--login-free-attempts",
+        "20",
+        "--login-lock-after",
+        "10",
+        "users",
+        "list",
+    ])
+    .code(2)
+    .stderr_has("--login-lock-after");
+    env.run(&["--login-lock-after", "101", "users", "list"])
+        .code(2);
+}
+
+#[test]
 fn listing_the_throttle_of_a_missing_database_creates_nothing() {
     let env = Env::new();
     let run = env.run(&["throttle", "list"]).success();
