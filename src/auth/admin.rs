@@ -1,6 +1,6 @@
 //! Operator calls behind `authctl users ...` and `authctl sessions ...`.
 
-use super::store::{StoreError, UserLookup, UserUpdate};
+use super::store::{Scope, StoreError, UserLookup, UserUpdate};
 use super::{Auth, AuthError, Caller, Outcome, not_found, note};
 use crate::domain::{Email, PasswordHash, SessionInfo, SessionToken, Timestamp, User, UserSummary};
 
@@ -48,6 +48,8 @@ impl Auth {
             Err(other) => return Err(other.into()),
         };
         tx.delete_user(user.id).map_err(|e| gone(e, email))?;
+        // Whoever registers the email next starts with a clean count.
+        tx.delete_counter(Scope::Account, email.key())?;
         tx.commit()?;
         note(caller, "user.deleted", Outcome::Success, Some(email));
         Ok(user)

@@ -3,7 +3,9 @@
 //! claim (a read, and a write when the attempt may go ahead), and
 //! [`Auth::finish_login`] spends the bcrypt work and settles the claim.
 
-use super::store::{LoginRecord, NewDevice, NewSession, Scope, StoreError, UserLookup, UserRecord};
+use super::store::{
+    LoginRecord, NewDevice, NewSession, Reader, Scope, StoreError, UserLookup, UserRecord,
+};
 use super::throttle::{self, Refusal, client_key};
 use super::{Auth, AuthError, Caller, Outcome, WRONG_CREDENTIALS, note};
 use crate::domain::{DeviceToken, Email, Password, PasswordHash, SessionToken, User};
@@ -47,11 +49,113 @@ pub(super) struct Checked {
 }
 
 impl Auth {
+    /// Whether this process refused `email` (or the caller's client) a
+    /// moment ago and is still sure of it: answered from memory, without
+    /// I/O, so cheap enough for an async thread. `None` means "ask
+    /// [`Auth::check_login`]", also whenever a device cookie is presented
+    /// (it may exempt the attempt).
+    pub fn recent_refusal(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        device: Option<&DeviceToken>,
+    ) -> Option<AuthError> {
+        if device.is_some() {
+            return None;
+        }
+        let now_ms = self.clock.now_ms();
+        let client = caller.client_address().map(client_key);
+        let until = [
+            Some((Scope::Account, email.key())),
+            client.as_deref().map(|key| (Scope::Client, key)),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|(scope, key)| self.recent_refusals.refused_until(scope, key, now_ms))
+        .max()?;
+        Some(self.throttled(Refusal::until(until, now_ms)))
+    }
+
+    /// Whether a login attempt for `email` would be let through now: a read
+    /// only, so that a server can refuse before queueing for bcrypt. A
+    /// refusal is [`AuthError::Throttled`].
+    pub fn check_login(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        device: Option<&DeviceToken>,
+    ) -> Result<(), AuthError> {
+        let mut reader = self.store.read()?;
+        if let Some(device) = device {
+            let most = self.policy.throttling.device_max_failures;
+            let honoured =
+                reader.device_honoured(&device.digest(), email.key(), self.clock.now(), most)?;
+            if honoured {
+                return Ok(());
+            }
+        }
+        let client = caller.client_address().map(client_key);
+        match self.refusal_now(reader.as_mut(), email, client.as_deref())? {
+            None => Ok(()),
+            Some(refusal) => Err(self.refuse(caller, email, refusal)),
+        }
+    }
+
+    /// Whether a reset-token use by the caller's client would be let
+    /// through now (memory first, then a read): for a server to refuse a
+    /// blocked client before it queues for bcrypt.
+    pub fn check_token_use(&self, caller: &Caller) -> Result<(), AuthError> {
+        let Some(client) = caller.client_address().map(client_key) else {
+            return Ok(());
+        };
+        let now_ms = self.clock.now_ms();
+        if let Some(until) = self
+            .recent_refusals
+            .refused_until(Scope::Client, &client, now_ms)
+        {
+            return Err(self.throttled(Refusal::until(until, now_ms)));
+        }
+        let refusal =
+            throttle::precheck(self.store.read()?.as_mut(), Scope::Client, &client, now_ms)?;
+        match refusal {
+            None => Ok(()),
+            Some(refusal) => {
+                self.recent_refusals.remember(
+                    Scope::Client,
+                    &client,
+                    refusal.until_ms(now_ms),
+                    now_ms,
+                );
+                note(caller, "client.throttled", Outcome::Failure, None);
+                Err(self.throttled(refusal))
+            }
+        }
+    }
+
+    /// Claims a reset-token use on the client's counter: a guess at a
+    /// secret counts like a failed login until it succeeds.
+    pub(super) fn claim_client(&self, caller: &Caller, client: &str) -> Result<(), AuthError> {
+        self.check_token_use(caller)?;
+        let now_ms = self.clock.now_ms();
+        let rules = self.policy.throttling;
+        let mut tx = self.store.write()?;
+        let claimed = throttle::claim(tx.as_mut(), Scope::Client, client, |counter| {
+            rules.claim_client(counter, now_ms)
+        })?;
+        match claimed {
+            Ok(()) => Ok(tx.commit()?),
+            Err(refusal) => {
+                note(caller, "client.throttled", Outcome::Failure, None);
+                Err(self.throttled(refusal))
+            }
+        }
+    }
+
     /// Claims a login attempt for `email`: refused with
     /// [`AuthError::Throttled`] while the account (or, over HTTP, the
-    /// client) must wait, before any bcrypt work and without a write. A
-    /// `device` cookie of the user's that is still honoured exempts the
-    /// attempt from both counters.
+    /// client) must wait, before any bcrypt work, and without a write when
+    /// the stored counters already refuse it. A `device` cookie of the
+    /// user's that is still honoured exempts the attempt from both counters.
     pub fn begin_login(
         &self,
         caller: &Caller,
@@ -67,27 +171,20 @@ impl Auth {
         let now_ms = self.clock.now_ms();
         let client = caller.client_address().map(client_key);
         let key = email.key();
-        let mut refusal = {
-            let mut reader = self.store.read()?;
-            let mut refusal = throttle::precheck(reader.as_mut(), Scope::Account, key, now_ms)?;
-            if let Some(client) = &client {
-                let other = throttle::precheck(reader.as_mut(), Scope::Client, client, now_ms)?;
-                refusal = merge(refusal, other);
-            }
-            refusal
-        };
+        let mut refusal =
+            self.refusal_now(self.store.read()?.as_mut(), email, client.as_deref())?;
         if refusal.is_none() {
             let rules = self.policy.throttling;
             let mut tx = self.store.write()?;
-            if let Some(client) = &client {
+            // Account first, then client: one order everywhere, so that two
+            // transactions on one backend with row locks cannot deadlock.
+            let claimed = throttle::claim(tx.as_mut(), Scope::Account, key, |counter| {
+                rules.claim_account(counter, now_ms)
+            })?;
+            refusal = claimed.err();
+            if let (None, Some(client)) = (refusal, &client) {
                 let claimed = throttle::claim(tx.as_mut(), Scope::Client, client, |counter| {
                     rules.claim_client(counter, now_ms)
-                })?;
-                refusal = claimed.err();
-            }
-            if refusal.is_none() {
-                let claimed = throttle::claim(tx.as_mut(), Scope::Account, key, |counter| {
-                    rules.claim_account(counter, now_ms)
                 })?;
                 refusal = claimed.err();
             }
@@ -100,11 +197,37 @@ impl Auth {
                 email: email.clone(),
                 claim: Claim::Counted { client },
             }),
-            Some(refusal) => {
-                note(caller, "login.throttled", Outcome::Failure, Some(email));
-                Err(self.throttled(refusal))
+            Some(refusal) => Err(self.refuse(caller, email, refusal)),
+        }
+    }
+
+    /// The refusal the stored counters of `email` and `client` give now,
+    /// if any; remembered for [`Auth::recent_refusal`].
+    fn refusal_now(
+        &self,
+        reader: &mut dyn Reader,
+        email: &Email,
+        client: Option<&str>,
+    ) -> Result<Option<Refusal>, AuthError> {
+        let now_ms = self.clock.now_ms();
+        let keys = [
+            Some((Scope::Account, email.key())),
+            client.map(|key| (Scope::Client, key)),
+        ];
+        let mut refusal = None;
+        for (scope, key) in keys.into_iter().flatten() {
+            if let Some(found) = throttle::precheck(reader, scope, key, now_ms)? {
+                self.recent_refusals
+                    .remember(scope, key, found.until_ms(now_ms), now_ms);
+                refusal = merge(refusal, Some(found));
             }
         }
+        Ok(refusal)
+    }
+
+    fn refuse(&self, caller: &Caller, email: &Email, refusal: Refusal) -> AuthError {
+        note(caller, "login.throttled", Outcome::Failure, Some(email));
+        self.throttled(refusal)
     }
 
     /// Checks the password of a claimed attempt and, if it is right, opens

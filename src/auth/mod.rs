@@ -70,6 +70,7 @@ pub struct Auth {
     policy: Policy,
     clock: Arc<dyn Clock>,
     hasher: Hasher,
+    recent_refusals: throttle::RecentRefusals,
 }
 
 impl Auth {
@@ -105,6 +106,7 @@ impl Auth {
             store: storage.0,
             policy,
             clock,
+            recent_refusals: throttle::RecentRefusals::default(),
         }
     }
 
@@ -139,7 +141,11 @@ impl Auth {
             StoreError::LookAlike => look_alike(email),
             other => other.into(),
         })?;
+        // Failures counted against this email before it was anyone's (a
+        // lock an attacker set up in advance) are not the new user's.
+        tx.delete_counter(Scope::Account, email.key())?;
         tx.commit()?;
+        self.recent_refusals.forget(Scope::Account, email.key());
         note(caller, "user.registered", Outcome::Success, Some(email));
         Ok(user)
     }
@@ -259,12 +265,31 @@ impl Auth {
         };
         let token = ResetToken::generate();
         let expires_at = self.clock.now().after(self.policy.reset_ttl);
-        let mut tx = self.store.write()?;
         // Over HTTP, a few requests an hour per account: each may run the
-        // reset hook, which mails someone. The count and the token commit
-        // together, so a refused request leaves the earlier token in place.
-        if caller.client_address().is_some() {
-            let now_ms = self.clock.now_ms();
+        // reset hook, which mails someone. A read refuses most; the count
+        // and the token commit together, so a refused request leaves the
+        // earlier token in place.
+        let limited = caller.client_address().is_some();
+        let now_ms = self.clock.now_ms();
+        if limited {
+            let refusal = throttle::precheck(
+                self.store.read()?.as_mut(),
+                Scope::ResetRequests,
+                email.key(),
+                now_ms,
+            )?;
+            if let Some(refusal) = refusal {
+                note(
+                    caller,
+                    "password.reset_throttled",
+                    Outcome::Failure,
+                    Some(email),
+                );
+                return Err(self.throttled(refusal));
+            }
+        }
+        let mut tx = self.store.write()?;
+        if limited {
             let rules = self.policy.throttling;
             let claimed = throttle::claim(tx.as_mut(), Scope::ResetRequests, email.key(), |c| {
                 rules.claim_reset_request(c, now_ms)
@@ -347,6 +372,7 @@ impl Auth {
             throttle::release_client(tx.as_mut(), &self.policy.throttling, client)?;
         }
         tx.commit()?;
+        self.recent_refusals.forget(Scope::Account, email.key());
         note(
             caller,
             "password.reset_completed",
@@ -354,35 +380,6 @@ impl Auth {
             Some(email),
         );
         Ok(())
-    }
-
-    /// Claims an attempt on a client's counter on its own, for the calls
-    /// whose check is cheap (a reset token): refused while it is blocked.
-    fn claim_client(&self, caller: &Caller, client: &str) -> Result<(), AuthError> {
-        let now_ms = self.clock.now_ms();
-        let refusal =
-            throttle::precheck(self.store.read()?.as_mut(), Scope::Client, client, now_ms)?;
-        let refusal = match refusal {
-            Some(refusal) => Some(refusal),
-            None => {
-                let rules = self.policy.throttling;
-                let mut tx = self.store.write()?;
-                let claimed = throttle::claim(tx.as_mut(), Scope::Client, client, |c| {
-                    rules.claim_client(c, now_ms)
-                })?;
-                if claimed.is_ok() {
-                    tx.commit()?;
-                }
-                claimed.err()
-            }
-        };
-        match refusal {
-            None => Ok(()),
-            Some(refusal) => {
-                note(caller, "client.throttled", Outcome::Failure, None);
-                Err(self.throttled(refusal))
-            }
-        }
     }
 
     /// The enabled user matching `lookup`, if any.

@@ -12,7 +12,7 @@ use super::ServeConfig;
 use super::client::TrustedProxies;
 use super::csrf::{TrustedOrigins, refuse_cross_site};
 use super::error::ApiError;
-use super::gate::{Gate, blocking};
+use super::gate::{Gate, LOGIN_CHECK_SLOTS, blocking};
 use super::handlers::{fallback, index, profile, reset, sessions, users};
 use super::input::MAX_BODY_BYTES;
 use super::middleware::{headers_and_log, time_limit};
@@ -28,6 +28,8 @@ pub(crate) struct AppState {
     auth: Arc<Auth>,
     /// Slots for bcrypt work, about one per core.
     bcrypt: Gate,
+    /// The lane for the throttle's checks before a login queues for bcrypt.
+    login_checks: Gate,
     pub(crate) reset_hook: Option<ResetHook>,
     pub(crate) cookie: CookiePolicy,
     /// How long a client may take to send its body.
@@ -43,6 +45,7 @@ impl AppState {
         };
         Self {
             bcrypt: Gate::new(config.bcrypt_slots, config.queue_wait),
+            login_checks: Gate::new(LOGIN_CHECK_SLOTS, config.queue_wait),
             reset_hook: config
                 .reset_hook
                 .as_deref()
@@ -62,6 +65,21 @@ impl AppState {
     {
         let auth = Arc::clone(&self.auth);
         self.bcrypt.run(move || work(&auth)).await
+    }
+
+    /// Runs a throttle check (a read) in its own lane of the blocking pool.
+    pub(crate) async fn checking_login<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&Auth) -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let auth = Arc::clone(&self.auth);
+        self.login_checks.run(move || work(&auth)).await
+    }
+
+    /// The auth layer, for its calls that do no I/O (safe on async threads).
+    pub(crate) fn auth(&self) -> &Auth {
+        &self.auth
     }
 
     /// Runs cheap `work` (an indexed query) on the blocking pool.

@@ -12,6 +12,11 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::error::ApiError;
 
+/// Slots for the login throttle's checks (a read each): a flood of
+/// attempts at a throttled key queues here, not for the threads that serve
+/// `GET /profile`.
+pub(crate) const LOGIN_CHECK_SLOTS: usize = 1;
+
 /// A bounded number of slots for expensive work, with a bounded wait.
 #[derive(Debug, Clone)]
 pub(crate) struct Gate {

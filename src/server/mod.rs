@@ -120,6 +120,21 @@ pub enum ServerError {
     Runtime(#[source] io::Error),
 }
 
+/// Blocking threads beyond the bcrypt slots and the login-check lane, for
+/// the cheap SQLite calls (`GET /profile`, logout) and pruning. Each
+/// blocking thread holds its own SQLite connection; an uncapped pool grew to
+/// ~50 under 16 connections on 2 cores, costing throughput and 100+ MB
+/// (issue 4's measurements).
+const CHEAP_BLOCKING_THREADS: usize = 2;
+
+/// The blocking threads a runtime serving with `config` needs: one per
+/// bcrypt slot, one per login-check slot, and the cheap ones. Each lane is
+/// bounded on its own, so a flood of one kind of request (logins refused
+/// by the throttle, say) cannot take the threads `GET /profile` needs.
+pub fn blocking_threads(config: &ServeConfig) -> usize {
+    config.bcrypt_slots.max(1) + gate::LOGIN_CHECK_SLOTS + CHEAP_BLOCKING_THREADS
+}
+
 /// Descriptors kept free of connections: the database and its WAL, the
 /// log, a reset hook's pipes, the listener, with room to spare.
 const RESERVED_DESCRIPTORS: u64 = 64;
@@ -147,7 +162,7 @@ fn within_file_limit(wanted: usize) -> usize {
 ///
 /// Must run inside a tokio runtime. Every `auth` call runs on that runtime's
 /// blocking pool, so cap it as [`serve`] does (`max_blocking_threads` of
-/// `bcrypt_slots + 2`). `config.bind` is not used: the listener is.
+/// [`blocking_threads`]). `config.bind` is not used: the listener is.
 pub async fn serve_with_listener(
     listener: TcpListener,
     auth: Arc<Auth>,

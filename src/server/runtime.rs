@@ -11,12 +11,6 @@ use tracing_subscriber::EnvFilter;
 use super::{ServeConfig, ServerError, serve_with_listener};
 use crate::auth::Auth;
 
-/// Blocking threads beyond the bcrypt slots, for the cheap SQLite calls
-/// (`GET /profile`, logout) and pruning. Each blocking thread holds its own
-/// SQLite connection; an uncapped pool grew to ~50 under 16 connections on
-/// 2 cores, costing throughput and 100+ MB (issue 4's measurements).
-const CHEAP_BLOCKING_THREADS: usize = 2;
-
 /// How long blocking work still running after the drain (a bcrypt hash, a
 /// commit) gets before the process leaves without it.
 const BLOCKING_GRACE: Duration = Duration::from_secs(5);
@@ -30,7 +24,7 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("authctl-server")
-        .max_blocking_threads(config.bcrypt_slots.max(1) + CHEAP_BLOCKING_THREADS)
+        .max_blocking_threads(super::blocking_threads(&config))
         .build()
         .map_err(ServerError::Runtime)?;
     let outcome = runtime.block_on(async move {

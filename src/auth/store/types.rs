@@ -55,8 +55,9 @@ pub(crate) enum UserLookup<'a> {
 pub(crate) struct UserUpdate {
     pub(crate) hash: Option<PasswordHash>,
     pub(crate) disabled: Option<bool>,
-    /// Also delete every session and reset token of the user, in the same
-    /// transaction (after a password change or when disabling).
+    /// Also delete every session, reset token and known device of the
+    /// user, in the same transaction (after a password change or when
+    /// disabling): a stolen device cookie dies with the old password.
     pub(crate) end_sessions: bool,
 }
 
@@ -77,7 +78,7 @@ pub(crate) struct LoginRecord<'a> {
 }
 
 /// What a throttle counter counts (SPEC section 6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Scope {
     /// Consecutive failed logins of one email key, known or not.
     Account,

@@ -2,12 +2,14 @@
 //! claim that runs each rule against the stored counter atomically.
 
 mod operator;
+mod recent;
 mod rules;
 
 use std::net::IpAddr;
 use std::time::Duration;
 
 pub use operator::{ThrottleEntry, ThrottleScope, ThrottleTarget};
+pub(crate) use recent::RecentRefusals;
 pub(crate) use rules::Refusal;
 
 use super::store::{Counter, Reader, Scope, StoreError, Writer};
@@ -84,6 +86,13 @@ impl Throttling {
                 "must be at most 100 (NIST SP 800-63B)",
             ));
         }
+        if self.forget_after <= self.max_delay {
+            return Err(ValidationError::new(
+                "throttle memory",
+                "must be longer than the longest wait, or counts would be forgotten \
+                 before they lock (--login-forget-after, --login-max-delay)",
+            ));
+        }
         if self.free_attempts >= self.lock_after {
             return Err(ValidationError::new(
                 "free login attempts",
@@ -136,23 +145,33 @@ pub(crate) fn precheck(
 }
 
 /// How often a claim re-reads after losing a swap before giving up. Each
-/// loss means another attempt on the key committed in between; under
-/// SQLite's single writer it never happens.
-const SWAP_TRIES: usize = 16;
+/// loss means another attempt on the key committed in between (under
+/// SQLite's single writer it never happens; under row locks a loser waits
+/// for the winner, re-reads and usually wins the next round).
+const SWAP_TRIES: usize = 64;
 
-/// Applies `rule` to the stored counter and swaps in its result, in `tx`:
-/// the claim. `Ok(Err(_))` is a refusal, with nothing written.
-pub(crate) fn claim(
+/// What to do with a counter as read.
+enum Step {
+    Write(Counter),
+    Refuse(Refusal),
+    Nothing,
+}
+
+/// Reads the counter of `key` in `tx`, decides with `decide`, and swaps in
+/// the result on the version read, again from the new state whenever
+/// another transaction got there first.
+fn swap_loop(
     tx: &mut dyn Writer,
     scope: Scope,
     key: &str,
-    rule: impl Fn(Option<&Counter>) -> Result<Counter, Refusal>,
+    decide: impl Fn(Option<&Counter>) -> Step,
 ) -> Result<Result<(), Refusal>, StoreError> {
     for _ in 0..SWAP_TRIES {
         let current = tx.counter(scope, key)?;
-        let next = match rule(current.as_ref().map(|stored| &stored.counter)) {
-            Ok(next) => next,
-            Err(refusal) => return Ok(Err(refusal)),
+        let next = match decide(current.as_ref().map(|stored| &stored.counter)) {
+            Step::Write(next) => next,
+            Step::Refuse(refusal) => return Ok(Err(refusal)),
+            Step::Nothing => return Ok(Ok(())),
         };
         if tx.swap_counter(scope, key, current.map(|stored| stored.version), &next)? {
             return Ok(Ok(()));
@@ -164,6 +183,20 @@ pub(crate) fn claim(
     })
 }
 
+/// Applies `rule` to the stored counter and swaps in its result, in `tx`:
+/// the claim. `Ok(Err(_))` is a refusal, with nothing written.
+pub(crate) fn claim(
+    tx: &mut dyn Writer,
+    scope: Scope,
+    key: &str,
+    rule: impl Fn(Option<&Counter>) -> Result<Counter, Refusal>,
+) -> Result<Result<(), Refusal>, StoreError> {
+    swap_loop(tx, scope, key, |current| match rule(current) {
+        Ok(next) => Step::Write(next),
+        Err(refusal) => Step::Refuse(refusal),
+    })
+}
+
 /// Gives back a client claim whose attempt succeeded. A counter pruned in
 /// the meantime has nothing to give back.
 pub(crate) fn release_client(
@@ -171,19 +204,12 @@ pub(crate) fn release_client(
     rules: &Throttling,
     key: &str,
 ) -> Result<(), StoreError> {
-    for _ in 0..SWAP_TRIES {
-        let Some(current) = tx.counter(Scope::Client, key)? else {
-            return Ok(());
-        };
-        let next = rules.release_client(&current.counter);
-        if tx.swap_counter(Scope::Client, key, Some(current.version), &next)? {
-            return Ok(());
-        }
-    }
-    Err(StoreError::Unavailable {
-        context: "too many attempts on one throttle key at once",
-        source: "the counter kept changing under the release".into(),
+    swap_loop(tx, Scope::Client, key, |current| {
+        current.map_or(Step::Nothing, |counter| {
+            Step::Write(rules.release_client(counter))
+        })
     })
+    .map(|_released| ())
 }
 
 #[cfg(test)]
@@ -210,5 +236,10 @@ mod tests {
             ..Throttling::default()
         };
         assert!(lax.validate().is_err());
+        let forgetful = Throttling {
+            forget_after: Duration::from_secs(600),
+            ..Throttling::default()
+        };
+        assert!(forgetful.validate().is_err());
     }
 }

@@ -59,8 +59,14 @@ pub enum ThrottleTarget {
 
 fn entry(scope: Scope, key: String, counter: &Counter, now_ms: i64) -> ThrottleEntry {
     let locked = counter.blocked_until_ms == LOCKED;
-    let blocked_until = (!locked && counter.blocked_until_ms > now_ms)
-        .then(|| Timestamp::from_unix(counter.blocked_until_ms.div_euclid(1000) + 1));
+    let blocked_until = (!locked && counter.blocked_until_ms > now_ms).then(|| {
+        Timestamp::from_unix(
+            counter
+                .blocked_until_ms
+                .saturating_add(999)
+                .div_euclid(1000),
+        )
+    });
     ThrottleEntry {
         scope: match scope {
             Scope::Account => ThrottleScope::Account,
@@ -114,7 +120,8 @@ impl Auth {
         }
         let released = tx.delete_counter(Scope::Account, email.key())?;
         tx.commit()?;
-        note(caller, "user.unlocked", Outcome::Success, Some(email));
+        self.recent_refusals.forget(Scope::Account, email.key());
+        note(caller, "account.unlocked", Outcome::Success, Some(email));
         Ok(released)
     }
 
@@ -136,6 +143,16 @@ impl Auth {
             ThrottleTarget::All => tx.delete_counters(None)?,
         };
         tx.commit()?;
+        match target {
+            ThrottleTarget::Client(address) => {
+                self.recent_refusals
+                    .forget(Scope::Client, &client_key(*address));
+            }
+            ThrottleTarget::Account(email) => {
+                self.recent_refusals.forget(Scope::Account, email.key());
+            }
+            ThrottleTarget::All => self.recent_refusals.forget_all(),
+        }
         let email = match target {
             ThrottleTarget::Account(email) => Some(email),
             _ => None,

@@ -24,6 +24,23 @@ pub(crate) enum Refusal {
 }
 
 impl Refusal {
+    /// The refusal of a key blocked until `until_ms` (`LOCKED`: a lock).
+    pub(crate) fn until(until_ms: i64, now_ms: i64) -> Self {
+        if until_ms == LOCKED {
+            Self::Locked
+        } else {
+            Self::Wait(millis(until_ms.saturating_sub(now_ms)))
+        }
+    }
+
+    /// When a key refused this way at `now_ms` may try again.
+    pub(crate) fn until_ms(self, now_ms: i64) -> i64 {
+        match self {
+            Self::Wait(wait) => now_ms.saturating_add(ms(wait)),
+            Self::Locked => LOCKED,
+        }
+    }
+
     /// The longer of two refusals; a lock outlasts any wait.
     pub(crate) fn max(self, other: Self) -> Self {
         match (self, other) {

@@ -144,6 +144,10 @@ pub(crate) async fn update_password(
     let password = Password::parse(form.new_password).map_err(new_password_refused)?;
     let email = Email::parse(&form.email).map_err(|_| bad_token())?;
     let token = ResetToken::parse(&form.reset_token).map_err(|_| bad_token())?;
+    // A blocked client is refused here, before it queues for bcrypt.
+    let checked = caller.clone();
+    app.checking_login(move |auth| auth.check_token_use(&checked))
+        .await??;
     let address = email.clone();
     app.hashing(move |auth| auth.update_password(&caller, &address, &token, &password))
         .await?

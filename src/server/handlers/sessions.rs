@@ -19,8 +19,8 @@ use crate::server::session_cookie::{ClientDevice, ClientSession};
 ///
 /// A cookie the client already holds is ignored; every login issues a new
 /// token, so a session id chosen by someone else is never adopted. The
-/// throttle's claim runs first, on the lookup pool, so a refused attempt
-/// never waits for (or takes) a bcrypt slot.
+/// throttle answers a refused attempt before it waits for (or takes) a
+/// bcrypt slot.
 #[utoipa::path(
     post,
     path = "/sessions",
@@ -52,13 +52,25 @@ pub(crate) async fn login(
     let wrong = || ApiError::login_refused(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
     let email = Email::parse(&form.email).map_err(|_| wrong())?;
     let password = Password::parse(form.password).map_err(|_| wrong())?;
-    let (claimant, address) = (caller.clone(), email.clone());
-    let attempt = app
-        .lookup(move |auth| auth.begin_login(&claimant, &address, device.as_ref()))
+    // Three steps, each in the cheapest place that can answer: a refusal
+    // this process just gave (memory, on this thread); the stored counters
+    // (a read, in the login-check lane); then, inside a bcrypt slot, the
+    // claim and the password check. So a flood at a throttled account
+    // neither queues for bcrypt nor takes the threads other routes use,
+    // and an attempt that never gets a bcrypt slot is not counted.
+    if let Some(refused) = app.auth().recent_refusal(&caller, &email, device.as_ref()) {
+        return Err(ApiError::login_refused(refused));
+    }
+    let (checked, address, presented) = (caller.clone(), email.clone(), device.clone());
+    app.checking_login(move |auth| auth.check_login(&checked, &address, presented.as_ref()))
         .await?
         .map_err(ApiError::login_refused)?;
+    let address = email.clone();
     let logged_in = app
-        .hashing(move |auth| auth.finish_login(&caller, attempt, &password))
+        .hashing(move |auth| {
+            let attempt = auth.begin_login(&caller, &address, device.as_ref())?;
+            auth.finish_login(&caller, attempt, &password)
+        })
         .await?
         .map_err(ApiError::login_refused)?;
     let mut jar = CookieJar::new().add(app.cookie.session(&logged_in.session));

@@ -121,10 +121,9 @@ async fn twenty_simultaneous_uses_of_one_reset_token_succeed_exactly_once() {
     );
 }
 
-/// The logins' bcrypt slots stay taken for as long as the test holds the
-/// database's write lock: each has checked its password and waits to write
-/// its session. So the slots are full, and the rest of the flood queued,
-/// for as long as the test needs, whatever bcrypt's speed.
+/// Each login checks a cost-12 hash (about a quarter of a second here), so
+/// 64 of them keep both bcrypt slots busy for seconds, with most of the
+/// flood queued, while the profile request is answered.
 #[tokio::test]
 async fn profile_still_answers_while_sixty_four_expensive_logins_are_in_flight() {
     let server = TestServer::with(Options {

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use authctl::auth::{Auth, Caller, ManualClock, Policy};
-use authctl::server::{ServeConfig, ServerError, serve_with_listener};
+use authctl::server::{ServeConfig, ServerError, blocking_threads, serve_with_listener};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::Value;
 use tokio::sync::oneshot;
@@ -78,7 +78,7 @@ impl TestServer {
         let logs = options.logs;
         let thread = std::thread::spawn(move || {
             let runtime =
-                runtime(config.bcrypt_slots, logs.clone()).map_err(ServerError::Runtime)?;
+                runtime(blocking_threads(&config), logs.clone()).map_err(ServerError::Runtime)?;
             let run = || {
                 runtime.block_on(async move {
                     let listener = tokio::net::TcpListener::from_std(listener)
@@ -250,11 +250,14 @@ thread_local! {
 
 /// A runtime shaped like `serve`'s, whose every thread (workers and
 /// blocking pool) logs to `logs` when given.
-fn runtime(slots: usize, logs: Option<tracing::Dispatch>) -> io::Result<tokio::runtime::Runtime> {
+fn runtime(
+    blocking: usize,
+    logs: Option<tracing::Dispatch>,
+) -> io::Result<tokio::runtime::Runtime> {
     let mut builder = tokio::runtime::Builder::new_multi_thread();
     builder
         .worker_threads(2)
-        .max_blocking_threads(slots + 2)
+        .max_blocking_threads(blocking)
         .enable_all();
     if let Some(dispatch) = logs {
         builder

@@ -275,6 +275,14 @@ fn pruning_forgets_expired_counters_and_devices_only() {
             tx.swap_counter(Scope::Account, "gone", None, &gone)
                 .unwrap()
         );
+        let lock = Counter {
+            blocked_until_ms: i64::MAX,
+            ..counter(100, i64::MAX)
+        };
+        assert!(
+            tx.swap_counter(Scope::Account, "locked", None, &lock)
+                .unwrap()
+        );
         tx.commit().unwrap();
 
         let mut tx = store.write().unwrap();
@@ -284,5 +292,6 @@ fn pruning_forgets_expired_counters_and_devices_only() {
         assert_eq!(pruned, 2, "{}: the counter and the device", fresh.backend);
         assert!(version(store.as_ref(), Scope::Account, "live").is_some());
         assert!(version(store.as_ref(), Scope::Account, "gone").is_none());
+        assert!(version(store.as_ref(), Scope::Account, "locked").is_some());
     }
 }

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::super::NewDevice;
-use crate::domain::{Timestamp, TokenDigest};
+use crate::domain::{Timestamp, TokenDigest, UserId};
 
 /// Whether the device would be honoured for `email_key`: a read, so that a
 /// flood of attempts with a bogus cookie never queues on the write lock.
@@ -73,6 +73,11 @@ pub(super) fn insert(conn: &Connection, device: &NewDevice, keep: u32) -> rusqli
            (SELECT id FROM devices WHERE user_id = ?1 ORDER BY id DESC LIMIT ?2)",
     )?
     .execute(params![device.user.0, keep])?;
+    Ok(())
+}
+
+pub(super) fn delete_of(conn: &Connection, user: UserId) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM devices WHERE user_id = ?1", [user.0])?;
     Ok(())
 }
 

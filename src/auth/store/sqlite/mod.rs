@@ -213,6 +213,7 @@ impl Writer for SqliteTx<'_> {
             if update.end_sessions {
                 sessions::delete_of(conn, id, now)?;
                 reset_tokens::delete_of(conn, id)?;
+                devices::delete_of(conn, id)?;
             }
             Ok(true)
         })?

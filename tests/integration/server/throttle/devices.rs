@@ -35,6 +35,35 @@ async fn the_real_user_keeps_logging_in_from_a_known_device_while_an_attacker_ho
     assert_eq!(again.status, StatusCode::OK);
 }
 
+/// A password change ends the user's known devices with its sessions: a
+/// stolen device cookie does not outlive the password it was stolen with.
+#[tokio::test]
+async fn a_password_reset_revokes_known_devices() {
+    let (server, clock) = throttled(accounts_only());
+    server.register(USER);
+    let device = attempt(&server, USER, PASSWORD, None, None)
+        .await
+        .device
+        .expect("a device cookie");
+    let token = server.issue_reset_token(USER).await;
+    let new_password = "a brand new password";
+    let reset = server
+        .client
+        .put(server.url("/reset_password"))
+        .form(&[
+            ("email", USER),
+            ("reset_token", &token),
+            ("new_password", new_password),
+        ])
+        .send()
+        .await
+        .expect("PUT");
+    assert_eq!(reset.status(), StatusCode::OK);
+    lock_out(&server, &clock, USER, ATTACKER).await;
+    let old_device = attempt(&server, USER, new_password, None, Some(&device)).await;
+    assert_eq!(old_device.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
 #[tokio::test]
 async fn a_stolen_device_cookie_stops_being_honoured_after_five_failures() {
     let (server, clock) = throttled(accounts_only());
