@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -56,6 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -71,6 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--no-save', '--no-save', [CompletionResultType]::ParameterName, 'Print the session id without saving it for whoami and logout')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -85,6 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -100,6 +104,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'End every session of the session''s user, not just this one')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -115,6 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the new password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -128,6 +134,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show every user as a table (id, email, live sessions, created, status)')
@@ -149,6 +156,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -162,6 +170,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -177,6 +186,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -190,6 +200,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -203,6 +214,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -219,6 +231,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Skip rows whose email already exists instead of importing nothing')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and report, but write nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -235,6 +248,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -283,6 +297,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show live sessions (row id and digest prefix, never the token)')
@@ -299,6 +314,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -313,6 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -341,6 +358,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -355,6 +373,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
             [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -375,6 +394,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--secure-cookie', '--secure-cookie', [CompletionResultType]::ParameterName, 'Mark the session cookie Secure (serve behind HTTPS)')
             [CompletionResult]::new('--insecure-reset-tokens-over-http', '--insecure-reset-tokens-over-http', [CompletionResultType]::ParameterName, 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

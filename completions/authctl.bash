@@ -182,7 +182,7 @@ _authctl() {
 
     case "${cmd}" in
         authctl)
-            opts="-h -V --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help --version register login whoami logout reset-password users sessions completions man serve help"
+            opts="-h -V --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help --version register login whoami logout reset-password users sessions completions man serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -224,7 +224,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__completions)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help bash elvish fish powershell zsh"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,7 +560,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__login)
-            opts="-h --password-stdin --no-save --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --password-stdin --no-save --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -602,7 +602,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__logout)
-            opts="-h --session --all --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --session --all --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -648,7 +648,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__man)
-            opts="-h --out-dir --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --out-dir --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,7 +697,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__register)
-            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -739,7 +739,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__reset__subcmd__password)
-            opts="-h --token --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --token --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -785,7 +785,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__serve)
-            opts="-h --bind --reset-hook --secure-cookie --idle-timeout --max-connections --trusted-origin --insecure-reset-tokens-over-http --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --bind --reset-hook --secure-cookie --idle-timeout --max-connections --trusted-origin --insecure-reset-tokens-over-http --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -847,7 +847,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__sessions)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help list revoke help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -945,7 +945,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__sessions__subcmd__list)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -987,7 +987,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__sessions__subcmd__revoke)
-            opts="-h --id --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --id --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1033,7 +1033,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help list show delete disable enable import export help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help list show delete disable enable import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1075,7 +1075,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__delete)
-            opts="-y -h --yes --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-y -h --yes --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1117,7 +1117,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__disable)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1159,7 +1159,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__enable)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1201,7 +1201,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__export)
-            opts="-o -h --format --output --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-o -h --format --output --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1381,7 +1381,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__import)
-            opts="-h --format --skip-existing --dry-run --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --format --skip-existing --dry-run --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1427,7 +1427,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__list)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1469,7 +1469,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__show)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1511,7 +1511,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__whoami)
-            opts="-h --session --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --help"
+            opts="-h --session --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -26,6 +26,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -52,6 +53,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -66,6 +68,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
             cand --no-save 'Print the session id without saving it for whoami and logout'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -79,6 +82,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -93,6 +97,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --all 'End every session of the session''s user, not just this one'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -107,6 +112,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --password-stdin 'Read the new password from the first line of stdin instead of prompting'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -119,6 +125,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'Show every user as a table (id, email, live sessions, created, status)'
@@ -139,6 +146,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -151,6 +159,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -165,6 +174,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -177,6 +187,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -189,6 +200,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -204,6 +216,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --skip-existing 'Skip rows whose email already exists instead of importing nothing'
             cand --dry-run 'Check everything and report, but write nothing'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -219,6 +232,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -257,6 +271,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'Show live sessions (row id and digest prefix, never the token)'
@@ -272,6 +287,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -285,6 +301,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -308,6 +325,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -321,6 +339,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
             cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -340,6 +359,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --secure-cookie 'Mark the session cookie Secure (serve behind HTTPS)'
             cand --insecure-reset-tokens-over-http 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authctl_global_optspecs
-    string join \n db= json bcrypt-cost= min-password-length= session-ttl= reset-ttl= session-idle-timeout= max-sessions-per-user= h/help V/version
+    string join \n db= json bcrypt-cost= min-password-length= session-ttl= reset-ttl= session-idle-timeout= max-sessions-per-user= no-builtin-blocklist h/help V/version
 end
 
 function __fish_authctl_needs_command
@@ -32,6 +32,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -l reset-ttl -d 'How long 
 complete -c authctl -n "__fish_authctl_needs_command" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_needs_command" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_needs_command" -s V -l version -d 'Print version'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "register" -d 'Create a user'
@@ -54,6 +55,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-idl
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
@@ -65,6 +67,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand login" -l max-sessions-p
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-save -d 'Print the session id without saving it for whoami and logout'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session -d 'Session id to use [default: the one `login` saved]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -75,6 +78,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l reset-ttl -d 
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session -d 'Session id to use [default: the one `login` saved]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -86,6 +90,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-idle-
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l all -d 'End every session of the session\'s user, not just this one'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l token -d 'A reset token from the first step; sets a new password with it' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -97,6 +102,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l sessi
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l password-stdin -d 'Read the new password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
@@ -106,6 +112,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "show" -d 'Show one user'
@@ -123,6 +130,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
@@ -132,6 +140,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
@@ -142,6 +151,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
@@ -151,6 +161,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
@@ -160,6 +171,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l format -d 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]' -r -f -a "csv\t'Comma-separated values with a header line'
 jsonl\t'One JSON object per line'"
@@ -173,6 +185,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-existing -d 'Skip rows whose email already exists instead of importing nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l dry-run -d 'Check everything and report, but write nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l format -d 'Output format [default: from the --output name, else csv]' -r -f -a "csv\t'Comma-separated values with a header line'
 jsonl\t'One JSON object per line'"
@@ -185,6 +198,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user'
@@ -202,6 +216,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
@@ -214,6 +229,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l id -d 'End only the session with this id (from `sessions list`)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -224,6 +240,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
@@ -236,6 +253,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l reset-tt
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l out-dir -d 'Write every command\'s page into DIR (created if missing) rather than print one' -r -f -a "(__fish_complete_directories)"
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -246,6 +264,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand man" -l reset-ttl -d 'Ho
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bind -d 'Address and port to listen on (port 0 picks a free one)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-hook -d 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token' -r
@@ -262,6 +281,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-sessions-p
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l secure-cookie -d 'Mark the session cookie Secure (serve behind HTTPS)'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l insecure-reset-tokens-over-http -d 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "register" -d 'Create a user'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "login" -d 'Check a password, open a session and print its id'

@@ -26,6 +26,10 @@ pub struct Policy {
     /// Most live sessions one user may hold; a new login ends the oldest
     /// beyond it. `None`: no cap.
     pub max_sessions_per_user: Option<u32>,
+    /// Whether new passwords are refused when they are on the built-in list
+    /// of common passwords. The operator's list and the account's own
+    /// email apply either way.
+    pub builtin_blocklist: bool,
 }
 
 impl Default for Policy {
@@ -37,14 +41,17 @@ impl Default for Policy {
             reset_ttl: Duration::from_secs(60 * 60),
             session_idle_timeout: None,
             max_sessions_per_user: None,
+            builtin_blocklist: true,
         }
     }
 }
 
 impl Policy {
-    /// Whether `password` may be set as a new password: at least the
-    /// minimum number of characters. Existing passwords are never checked
-    /// against it, so raising the minimum locks nobody out.
+    /// Whether `password` is long enough to be set as a new password: at
+    /// least the minimum number of characters. Existing passwords are never
+    /// checked against it, so raising the minimum locks nobody out. (The
+    /// blocklist needs the account and the database:
+    /// [`crate::auth::Auth::check_new_password`] applies both.)
     pub fn check_new_password(&self, password: &Password) -> Result<(), ValidationError> {
         let minimum = self.min_password_length;
         if password.char_count() < minimum {

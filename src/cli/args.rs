@@ -33,8 +33,9 @@ Exit codes:
   4  authentication failed (wrong email or password; no, invalid or expired
      session; invalid, expired or used reset token)
   5  conflict (the user already exists)
-  6  invalid input (email, password policy, import file; a password needed
-     without a terminal and without --password-stdin)
+  6  invalid input (email, password policy, a password too common, import
+     file; a password needed without a terminal and without
+     --password-stdin)
 
 Files:
   database       --db, else $AUTHCTL_DB, else $XDG_DATA_HOME/authctl/auth.db
@@ -130,6 +131,16 @@ pub(crate) struct GlobalArgs {
         value_parser = clap::value_parser!(u32).range(1..),
     )]
     pub(crate) max_sessions_per_user: Option<u32>,
+
+    /// Accept new passwords that are on the built-in list of common
+    /// passwords (the database's blocklist and the email rule still apply)
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_NO_BUILTIN_BLOCKLIST",
+        value_parser = clap::builder::BoolishValueParser::new(),
+    )]
+    pub(crate) no_builtin_blocklist: bool,
 }
 
 /// The commands, in the order `--help` lists them.

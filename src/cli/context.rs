@@ -49,6 +49,7 @@ impl Context {
             reset_ttl: self.global.reset_ttl.into(),
             session_idle_timeout: self.global.session_idle_timeout.map(Into::into),
             max_sessions_per_user: self.global.max_sessions_per_user,
+            builtin_blocklist: !self.global.no_builtin_blocklist,
         }
     }
 

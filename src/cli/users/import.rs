@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::super::CliError;
 use super::super::context::Context;
-use super::file_format::{Format, parse_rows};
-use crate::auth::{Auth, ImportOptions, ImportReport, ImportRow};
+use super::file_format::{Format, Parsed, parse_rows};
+use crate::auth::{Auth, ImportOptions, ImportReport, ImportRow, check_import_rows};
 
 /// `authctl users import FILE|-`
 #[derive(Args)]
@@ -59,12 +59,23 @@ struct Summary {
 impl ImportArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let input = self.read_input()?;
-        let rows =
-            parse_rows(&input, self.format(), &ctx.policy()).map_err(CliError::InvalidRows)?;
-        let auth = if self.dry_run {
-            ctx.open_if_exists()?
-        } else {
-            Some(ctx.open()?)
+        let Parsed { rows, mut errors } = parse_rows(&input, self.format());
+        // Every bad row in one run, shape and rules alike, the database's
+        // blocklist included when there is a database; a bad file creates
+        // none.
+        let existing = ctx.open_if_exists()?;
+        errors.extend(match &existing {
+            Some(auth) => auth.check_import_rows(&rows)?,
+            None => check_import_rows(&ctx.policy(), &rows),
+        });
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| e.line);
+            return Err(CliError::InvalidRows(errors));
+        }
+        let auth = match existing {
+            Some(auth) => Some(auth),
+            None if self.dry_run => None,
+            None => Some(ctx.open()?),
         };
         let report = match auth {
             Some(auth) => self.import(ctx, &auth, &rows)?,
