@@ -18,7 +18,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
     }
     var completions = [
         &'authctl'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -38,13 +38,14 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand reset-password 'Issue a reset token, or set a new password with one'
             cand users 'List, show, delete, disable, enable, import and export users'
             cand sessions 'List or revoke live sessions'
+            cand blocklist 'Manage the database''s list of passwords nobody may choose'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page, or write them all'
             cand serve 'Run the HTTP service'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;register'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -58,7 +59,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;login'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -74,7 +75,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;whoami'= {
             cand --session 'Session id to use [default: the one `login` saved]'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -88,7 +89,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;logout'= {
             cand --session 'Session id to use [default: the one `login` saved]'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -103,7 +104,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;reset-password'= {
             cand --token 'A reset token from the first step; sets a new password with it'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -117,7 +118,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -138,7 +139,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;users;list'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -151,7 +152,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users;show'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -164,7 +165,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users;delete'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -179,7 +180,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users;disable'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -192,7 +193,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users;enable'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -206,7 +207,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;users;import'= {
             cand --format 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -224,7 +225,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --format 'Output format [default: from the --output name, else csv]'
             cand -o 'Write to this file (mode 0600) instead of stdout'
             cand --output 'Write to this file (mode 0600) instead of stdout'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -263,7 +264,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;users;help;help'= {
         }
         &'authctl;sessions'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -279,7 +280,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;sessions;list'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -293,7 +294,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;sessions;revoke'= {
             cand --id 'End only the session with this id (from `sessions list`)'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -316,8 +317,96 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;sessions;help;help'= {
         }
+        &'authctl;blocklist'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand import 'Add the words of a file, one a line, to the database''s blocklist'
+            cand list 'Print the database''s blocklist, one word a line'
+            cand remove 'Take words off the database''s blocklist, all or none'
+            cand count 'Print how many words the database''s blocklist holds'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;blocklist;import'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;blocklist;list'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;blocklist;remove'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --ignore-missing 'Remove the words that are listed and ignore the others'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;blocklist;count'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;blocklist;help'= {
+            cand import 'Add the words of a file, one a line, to the database''s blocklist'
+            cand list 'Print the database''s blocklist, one word a line'
+            cand remove 'Take words off the database''s blocklist, all or none'
+            cand count 'Print how many words the database''s blocklist holds'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;blocklist;help;import'= {
+        }
+        &'authctl;blocklist;help;list'= {
+        }
+        &'authctl;blocklist;help;remove'= {
+        }
+        &'authctl;blocklist;help;count'= {
+        }
+        &'authctl;blocklist;help;help'= {
+        }
         &'authctl;completions'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -331,7 +420,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;man'= {
             cand --out-dir 'Write every command''s page into DIR (created if missing) rather than print one'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -349,7 +438,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --idle-timeout 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)'
             cand --max-connections 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection'
             cand --trusted-origin 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server''s own; repeatable'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -371,6 +460,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand reset-password 'Issue a reset token, or set a new password with one'
             cand users 'List, show, delete, disable, enable, import and export users'
             cand sessions 'List or revoke live sessions'
+            cand blocklist 'Manage the database''s list of passwords nobody may choose'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page, or write them all'
             cand serve 'Run the HTTP service'
@@ -416,6 +506,20 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;sessions;list'= {
         }
         &'authctl;help;sessions;revoke'= {
+        }
+        &'authctl;help;blocklist'= {
+            cand import 'Add the words of a file, one a line, to the database''s blocklist'
+            cand list 'Print the database''s blocklist, one word a line'
+            cand remove 'Take words off the database''s blocklist, all or none'
+            cand count 'Print how many words the database''s blocklist holds'
+        }
+        &'authctl;help;blocklist;import'= {
+        }
+        &'authctl;help;blocklist;list'= {
+        }
+        &'authctl;help;blocklist;remove'= {
+        }
+        &'authctl;help;blocklist;count'= {
         }
         &'authctl;help;completions'= {
         }

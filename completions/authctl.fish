@@ -24,7 +24,7 @@ function __fish_authctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c authctl -n "__fish_authctl_needs_command" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_needs_command" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_needs_command" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_needs_command" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -42,11 +42,12 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "logout" -d 'End the
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "sessions" -d 'List or revoke live sessions'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "blocklist" -d 'Manage the database\'s list of passwords nobody may choose'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "man" -d 'Print a man page, or write them all'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "serve" -d 'Run the HTTP service'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -57,7 +58,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand register" -l password-st
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -70,7 +71,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand login" -l json -d 'Machi
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session -d 'Session id to use [default: the one `login` saved]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -81,7 +82,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l json -d 'Mach
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session -d 'Session id to use [default: the one `login` saved]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -93,7 +94,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand logout" -l json -d 'Mach
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l token -d 'A reset token from the first step; sets a new password with it' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -104,7 +105,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l passw
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -122,7 +123,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "import" -d 'Create many users from a CSV or JSONL file, all or nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "export" -d 'Write every user with its password hash, in the format import reads'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -132,7 +133,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -142,7 +143,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -153,7 +154,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -163,7 +164,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -175,7 +176,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l format -d 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]' -r -f -a "csv\t'Comma-separated values with a header line'
 jsonl\t'One JSON object per line'"
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -190,7 +191,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l format -d 'Output format [default: from the --output name, else csv]' -r -f -a "csv\t'Comma-separated values with a header line'
 jsonl\t'One JSON object per line'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file (mode 0600) instead of stdout' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -208,7 +209,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create many users from a CSV or JSONL file, all or nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every user with its password hash, in the format import reads'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -221,7 +222,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -232,7 +233,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l id -d 'End only the session with this id (from `sessions list`)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -245,7 +246,68 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -f -a "import" -d 'Add the words of a file, one a line, to the database\'s blocklist'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -f -a "list" -d 'Print the database\'s blocklist, one word a line'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -f -a "remove" -d 'Take words off the database\'s blocklist, all or none'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -f -a "count" -d 'Print how many words the database\'s blocklist holds'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l ignore-missing -d 'Remove the words that are listed and ignore the others'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "import" -d 'Add the words of a file, one a line, to the database\'s blocklist'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print the database\'s blocklist, one word a line'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Take words off the database\'s blocklist, all or none'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "count" -d 'Print how many words the database\'s blocklist holds'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -256,7 +318,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l out-dir -d 'Write every command\'s page into DIR (created if missing) rather than print one' -r -f -a "(__fish_complete_directories)"
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -271,7 +333,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-hook -d 
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l idle-timeout -d 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-connections -d 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-origin -d 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server\'s own; repeatable' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l db -d 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
@@ -283,17 +345,18 @@ complete -c authctl -n "__fish_authctl_using_subcommand serve" -l insecure-reset
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "register" -d 'Create a user'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "login" -d 'Check a password, open a session and print its id'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "whoami" -d 'Print the email of the session\'s user'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "logout" -d 'End the session (or all of its user\'s) and forget the saved one'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "sessions" -d 'List or revoke live sessions'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "man" -d 'Print a man page, or write them all'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "serve" -d 'Run the HTTP service'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions completions man serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "register" -d 'Create a user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "login" -d 'Check a password, open a session and print its id'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "whoami" -d 'Print the email of the session\'s user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "logout" -d 'End the session (or all of its user\'s) and forget the saved one'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "sessions" -d 'List or revoke live sessions'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "blocklist" -d 'Manage the database\'s list of passwords nobody may choose'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "man" -d 'Print a man page, or write them all'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "serve" -d 'Run the HTTP service'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions blocklist completions man serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "show" -d 'Show one user'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete a user with its sessions (asks first on a terminal)'
@@ -303,3 +366,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "export" -d 'Write every user with its password hash, in the format import reads'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "revoke" -d 'End every session of a user, or one session by its id'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "import" -d 'Add the words of a file, one a line, to the database\'s blocklist'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "list" -d 'Print the database\'s blocklist, one word a line'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "remove" -d 'Take words off the database\'s blocklist, all or none'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "count" -d 'Print how many words the database\'s blocklist holds'

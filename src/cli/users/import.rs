@@ -1,4 +1,4 @@
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
 use clap::Args;
@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::super::CliError;
 use super::super::context::Context;
+use super::super::input::read_file_or_stdin;
 use super::file_format::{Format, Parsed, parse_rows};
 use crate::auth::{Auth, ImportOptions, ImportReport, ImportRow, check_import_rows};
 
@@ -58,7 +59,7 @@ struct Summary {
 
 impl ImportArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
-        let input = self.read_input()?;
+        let input = read_file_or_stdin(&self.file)?;
         let Parsed { rows, mut errors } = parse_rows(&input, self.format());
         // Every bad row in one run, shape and rules alike, the database's
         // blocklist included when there is a database; a bad file creates
@@ -121,19 +122,6 @@ impl ImportArgs {
 
     fn format(&self) -> Format {
         self.format.unwrap_or_else(|| Format::of(&self.file))
-    }
-
-    fn read_input(&self) -> Result<Vec<u8>, CliError> {
-        let mut input = Vec::new();
-        let outcome = if self.file.as_os_str() == "-" {
-            io::stdin().lock().read_to_end(&mut input).map(|_| ())
-        } else {
-            std::fs::File::open(&self.file).and_then(|mut f| f.read_to_end(&mut input).map(|_| ()))
-        };
-        outcome.map_err(|e| {
-            CliError::InvalidInput(format!("cannot read {}: {e}", self.file.display()))
-        })?;
-        Ok(input)
     }
 }
 
