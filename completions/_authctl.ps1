@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'authctl' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -45,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List, show, delete, disable, enable, import and export users')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List or revoke live sessions')
             [CompletionResult]::new('throttle', 'throttle', [CompletionResultType]::ParameterValue, 'List or clear the brute-force defence''s counters')
+            [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'Manage the database''s list of passwords nobody may choose')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page, or write them all')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the HTTP service')
@@ -52,7 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;register' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -65,12 +67,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;login' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -84,13 +87,14 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--no-save', '--no-save', [CompletionResultType]::ParameterName, 'Print the session id without saving it for whoami and logout')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;whoami' {
             [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session id to use [default: the one `login` saved]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -102,13 +106,14 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;logout' {
             [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session id to use [default: the one `login` saved]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -121,13 +126,14 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'End every session of the session''s user, not just this one')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;reset-password' {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'A reset token from the first step; sets a new password with it')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -140,12 +146,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the new password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;users' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -157,6 +164,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show every user as a table (id, email, live sessions, created, status)')
@@ -171,7 +179,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;users;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -183,12 +191,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;users;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -200,12 +209,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;users;delete' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -219,12 +229,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;users;disable' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -236,12 +247,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;users;enable' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -253,12 +265,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;users;unlock' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -270,13 +283,14 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;users;import' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -290,6 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Skip rows whose email already exists instead of importing nothing')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and report, but write nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -298,7 +313,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: from the --output name, else csv]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (mode 0600) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (mode 0600) instead of stdout')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -310,6 +325,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -354,7 +370,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;sessions' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -366,6 +382,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show live sessions (row id and digest prefix, never the token)')
@@ -374,7 +391,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;sessions;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -386,13 +403,14 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;sessions;revoke' {
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'End only the session with this id (from `sessions list`)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -404,6 +422,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -424,7 +443,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;throttle' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -436,6 +455,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests')
@@ -444,7 +464,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;throttle;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -456,6 +476,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -463,7 +484,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;throttle;clear' {
             [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'A client address, or an IPv6 /64 as `throttle list` shows it')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'An email: its failed-login and reset-request counts')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -476,6 +497,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every counter')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -495,8 +517,8 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;throttle;help;help' {
             break
         }
-        'authctl;completions' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+        'authctl;blocklist' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -508,13 +530,133 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add the words of a file, one a line, to the database''s blocklist')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Print the database''s blocklist, one word a line')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Take words off the database''s blocklist, all or none')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Print how many words the database''s blocklist holds')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;blocklist;import' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
+            [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
+            [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
+            [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
+            [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
+            [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authctl;blocklist;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
+            [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
+            [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
+            [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
+            [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
+            [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authctl;blocklist;remove' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
+            [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
+            [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
+            [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
+            [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
+            [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--ignore-missing', '--ignore-missing', [CompletionResultType]::ParameterName, 'Remove the words that are listed and ignore the others')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authctl;blocklist;count' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
+            [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
+            [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
+            [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
+            [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
+            [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'authctl;blocklist;help' {
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add the words of a file, one a line, to the database''s blocklist')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Print the database''s blocklist, one word a line')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Take words off the database''s blocklist, all or none')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Print how many words the database''s blocklist holds')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authctl;blocklist;help;import' {
+            break
+        }
+        'authctl;blocklist;help;list' {
+            break
+        }
+        'authctl;blocklist;help;remove' {
+            break
+        }
+        'authctl;blocklist;help;count' {
+            break
+        }
+        'authctl;blocklist;help;help' {
+            break
+        }
+        'authctl;completions' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
+            [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
+            [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
+            [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
+            [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
+            [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'authctl;man' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write every command''s page into DIR (created if missing) rather than print one')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -526,6 +668,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -544,7 +687,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--device-ttl', '--device-ttl', [CompletionResultType]::ParameterName, 'How long a device cookie lasts')
             [CompletionResult]::new('--devices-per-user', '--devices-per-user', [CompletionResultType]::ParameterName, 'Known devices kept per user; a login from a new one forgets the oldest')
             [CompletionResult]::new('--reset-requests-per-hour', '--reset-requests-per-hour', [CompletionResultType]::ParameterName, 'Most POST /reset_password per account per hour (each may run the reset hook)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
             [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
             [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
@@ -558,6 +701,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--secure-cookie', '--secure-cookie', [CompletionResultType]::ParameterName, 'Mark the session cookie Secure (serve behind HTTPS)')
             [CompletionResult]::new('--insecure-reset-tokens-over-http', '--insecure-reset-tokens-over-http', [CompletionResultType]::ParameterName, 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -571,6 +715,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'List, show, delete, disable, enable, import and export users')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List or revoke live sessions')
             [CompletionResult]::new('throttle', 'throttle', [CompletionResultType]::ParameterValue, 'List or clear the brute-force defence''s counters')
+            [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'Manage the database''s list of passwords nobody may choose')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page, or write them all')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the HTTP service')
@@ -647,6 +792,25 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;throttle;clear' {
+            break
+        }
+        'authctl;help;blocklist' {
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add the words of a file, one a line, to the database''s blocklist')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Print the database''s blocklist, one word a line')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Take words off the database''s blocklist, all or none')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Print how many words the database''s blocklist holds')
+            break
+        }
+        'authctl;help;blocklist;import' {
+            break
+        }
+        'authctl;help;blocklist;list' {
+            break
+        }
+        'authctl;help;blocklist;remove' {
+            break
+        }
+        'authctl;help;blocklist;count' {
             break
         }
         'authctl;help;completions' {

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
     }
     var completions = [
         &'authctl'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -30,6 +30,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -42,13 +43,14 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand users 'List, show, delete, disable, enable, import and export users'
             cand sessions 'List or revoke live sessions'
             cand throttle 'List or clear the brute-force defence''s counters'
+            cand blocklist 'Manage the database''s list of passwords nobody may choose'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page, or write them all'
             cand serve 'Run the HTTP service'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;register'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -61,11 +63,12 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;login'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -79,12 +82,13 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
             cand --no-save 'Print the session id without saving it for whoami and logout'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;whoami'= {
             cand --session 'Session id to use [default: the one `login` saved]'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -96,12 +100,13 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;logout'= {
             cand --session 'Session id to use [default: the one `login` saved]'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -114,12 +119,13 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --all 'End every session of the session''s user, not just this one'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;reset-password'= {
             cand --token 'A reset token from the first step; sets a new password with it'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -132,11 +138,12 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --password-stdin 'Read the new password from the first line of stdin instead of prompting'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;users'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -148,6 +155,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'Show every user as a table (id, email, live sessions, created, status)'
@@ -161,7 +169,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;users;list'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -173,11 +181,12 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;users;show'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -189,11 +198,12 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;users;delete'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -207,11 +217,12 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;users;disable'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -223,11 +234,12 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;users;enable'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -239,11 +251,12 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;users;unlock'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -255,12 +268,13 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;users;import'= {
             cand --format 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -274,6 +288,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --skip-existing 'Skip rows whose email already exists instead of importing nothing'
             cand --dry-run 'Check everything and report, but write nothing'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -281,7 +296,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --format 'Output format [default: from the --output name, else csv]'
             cand -o 'Write to this file (mode 0600) instead of stdout'
             cand --output 'Write to this file (mode 0600) instead of stdout'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -293,6 +308,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -326,7 +342,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;users;help;help'= {
         }
         &'authctl;sessions'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -338,6 +354,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'Show live sessions (row id and digest prefix, never the token)'
@@ -345,7 +362,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;sessions;list'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -357,12 +374,13 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;sessions;revoke'= {
             cand --id 'End only the session with this id (from `sessions list`)'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -374,6 +392,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -389,7 +408,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;sessions;help;help'= {
         }
         &'authctl;throttle'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -401,6 +420,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests'
@@ -408,7 +428,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;throttle;list'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -420,13 +440,14 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;throttle;clear'= {
             cand --ip 'A client address, or an IPv6 /64 as `throttle list` shows it'
             cand --account 'An email: its failed-login and reset-request counts'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -439,6 +460,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --all 'Every counter'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -453,8 +475,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;throttle;help;help'= {
         }
-        &'authctl;completions'= {
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+        &'authctl;blocklist'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -466,12 +488,121 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand import 'Add the words of a file, one a line, to the database''s blocklist'
+            cand list 'Print the database''s blocklist, one word a line'
+            cand remove 'Take words off the database''s blocklist, all or none'
+            cand count 'Print how many words the database''s blocklist holds'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;blocklist;import'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;blocklist;list'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;blocklist;remove'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --ignore-missing 'Remove the words that are listed and ignore the others'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;blocklist;count'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'authctl;blocklist;help'= {
+            cand import 'Add the words of a file, one a line, to the database''s blocklist'
+            cand list 'Print the database''s blocklist, one word a line'
+            cand remove 'Take words off the database''s blocklist, all or none'
+            cand count 'Print how many words the database''s blocklist holds'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;blocklist;help;import'= {
+        }
+        &'authctl;blocklist;help;list'= {
+        }
+        &'authctl;blocklist;help;remove'= {
+        }
+        &'authctl;blocklist;help;count'= {
+        }
+        &'authctl;blocklist;help;help'= {
+        }
+        &'authctl;completions'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'authctl;man'= {
             cand --out-dir 'Write every command''s page into DIR (created if missing) rather than print one'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -483,6 +614,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
             cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -500,7 +632,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --device-ttl 'How long a device cookie lasts'
             cand --devices-per-user 'Known devices kept per user; a login from a new one forgets the oldest'
             cand --reset-requests-per-hour 'Most POST /reset_password per account per hour (each may run the reset hook)'
-            cand --db 'Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
             cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
@@ -514,6 +646,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --secure-cookie 'Mark the session cookie Secure (serve behind HTTPS)'
             cand --insecure-reset-tokens-over-http 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account'
             cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -526,6 +659,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand users 'List, show, delete, disable, enable, import and export users'
             cand sessions 'List or revoke live sessions'
             cand throttle 'List or clear the brute-force defence''s counters'
+            cand blocklist 'Manage the database''s list of passwords nobody may choose'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page, or write them all'
             cand serve 'Run the HTTP service'
@@ -582,6 +716,20 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;throttle;list'= {
         }
         &'authctl;help;throttle;clear'= {
+        }
+        &'authctl;help;blocklist'= {
+            cand import 'Add the words of a file, one a line, to the database''s blocklist'
+            cand list 'Print the database''s blocklist, one word a line'
+            cand remove 'Take words off the database''s blocklist, all or none'
+            cand count 'Print how many words the database''s blocklist holds'
+        }
+        &'authctl;help;blocklist;import'= {
+        }
+        &'authctl;help;blocklist;list'= {
+        }
+        &'authctl;help;blocklist;remove'= {
+        }
+        &'authctl;help;blocklist;count'= {
         }
         &'authctl;help;completions'= {
         }

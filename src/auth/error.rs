@@ -1,5 +1,6 @@
 use thiserror::Error;
 
+use super::blocklist::TooCommon;
 use super::import::RowError;
 use super::store::StoreError;
 use crate::domain::ValidationError;
@@ -13,6 +14,10 @@ pub enum AuthError {
     /// A value broke a rule (email shape, password policy); exit code 6.
     #[error("{0}")]
     InvalidInput(#[from] ValidationError),
+    /// A new password is too common (SPEC section 7); exit code 6, HTTP 400
+    /// [`TOO_COMMON`] whatever the reason, which only the CLI shows.
+    #[error("{0}")]
+    TooCommon(TooCommon),
     /// Rows of an import file break rules; nothing was imported. Exit
     /// code 6.
     #[error("{} invalid rows, the first on line {}", .0.len(), .0.first().map_or(0, |row| row.line))]
@@ -112,3 +117,6 @@ pub const INVALID_SESSION: &str = "invalid or expired session";
 /// The message for a reset token that is unknown, expired, used or another
 /// email's.
 pub const INVALID_RESET_TOKEN: &str = "invalid or expired reset token";
+/// The refusal of a password on a blocklist, or equal to the account's
+/// email or to the service's name: all an HTTP client is told.
+pub const TOO_COMMON: &str = "password is too common";

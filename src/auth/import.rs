@@ -1,14 +1,16 @@
 //! Bulk provisioning: many users in one transaction, hashed in parallel.
 //!
 //! This module owns the checks a row must pass beyond its shape (the
-//! password policy, one row per email): the CLI parses a file into
+//! password policy and blocklist, one row per email): the CLI parses a file into
 //! [`ImportRow`]s and reports what [`check_import_rows`] finds.
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use secrecy::ExposeSecret;
 use serde::Serialize;
 
+use super::blocklist::{self, TooCommon};
 use super::store::{NewUser, StoreError};
 use super::{Auth, AuthError, Caller, Outcome, Policy, note};
 use crate::domain::{Email, Password, PasswordHash, Timestamp};
@@ -66,20 +68,22 @@ pub struct ImportReport {
     pub dry_run: bool,
 }
 
-/// Every reason some of `rows` cannot be imported under `policy`: a
-/// plaintext password the policy refuses, or a second row for one email
-/// (compared as the database compares them), a mistake in the file whatever
-/// `skip_existing` says about users already stored. In line order.
+/// Every reason some of `rows` cannot be imported under `policy` that needs
+/// no database: a plaintext password too short, or too common (on the
+/// built-in list, or the row's email or its local part), or a second row
+/// for one email (compared as the database compares them), a mistake in
+/// the file whatever `skip_existing` says about users already stored. In
+/// line order. [`Auth::check_import_rows`] adds the operator's list.
 pub fn check_import_rows(policy: &Policy, rows: &[ImportRow]) -> Vec<RowError> {
     let mut errors = Vec::new();
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
     for row in rows {
         if let Credential::Password(password) = &row.credential
-            && let Err(refusal) = policy.check_new_password(password)
+            && let Err(reason) = check_password_row(policy, &row.email, password)
         {
             errors.push(RowError {
                 line: row.line,
-                reason: refusal.to_string(),
+                reason,
             });
         }
         if let Some(first) = first_seen.get(row.email.key()) {
@@ -95,7 +99,37 @@ pub fn check_import_rows(policy: &Policy, rows: &[ImportRow]) -> Vec<RowError> {
     errors
 }
 
+fn check_password_row(policy: &Policy, email: &Email, password: &Password) -> Result<(), String> {
+    policy
+        .check_new_password(password)
+        .map_err(|refusal| refusal.to_string())?;
+    match blocklist::refusal(policy, email, password.folded().expose_secret()) {
+        Some(reason) => Err(reason.to_string()),
+        None => Ok(()),
+    }
+}
+
 impl Auth {
+    /// Every reason some of `rows` cannot be imported: those of
+    /// [`check_import_rows`] under this instance's policy, and the
+    /// plaintext passwords on the operator's blocklist. In line order.
+    pub fn check_import_rows(&self, rows: &[ImportRow]) -> Result<Vec<RowError>, AuthError> {
+        let mut errors = check_import_rows(&self.policy, rows);
+        let mut reader = self.store.read()?;
+        for row in rows {
+            if let Credential::Password(password) = &row.credential
+                && reader.is_blocked(password.folded().expose_secret())?
+            {
+                errors.push(RowError {
+                    line: row.line,
+                    reason: TooCommon::OperatorList.to_string(),
+                });
+            }
+        }
+        errors.sort_by_key(|e| e.line);
+        Ok(errors)
+    }
+
     /// Imports `rows` all or nothing (unless `skip_existing`). The rows are
     /// checked first ([`AuthError::InvalidRows`] names every bad one), then
     /// plain passwords are hashed on all cores; `on_row_ready` is called once
@@ -108,7 +142,7 @@ impl Auth {
         options: ImportOptions,
         on_row_ready: &(dyn Fn() + Sync),
     ) -> Result<ImportReport, AuthError> {
-        let refused = check_import_rows(&self.policy, rows);
+        let refused = self.check_import_rows(rows)?;
         if !refused.is_empty() {
             return Err(AuthError::InvalidRows(refused));
         }

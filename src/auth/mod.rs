@@ -6,6 +6,7 @@
 //! changes, authenticates or discloses something takes the [`Caller`].
 
 mod admin;
+mod blocklist;
 mod caller;
 mod clock;
 mod error;
@@ -21,9 +22,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use admin::ExportedUser;
+pub use blocklist::{Blocked, TooCommon, Unblocked};
 pub use caller::Caller;
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use error::{AuthError, INVALID_RESET_TOKEN, INVALID_SESSION, WRONG_CREDENTIALS};
+pub use error::{AuthError, INVALID_RESET_TOKEN, INVALID_SESSION, TOO_COMMON, WRONG_CREDENTIALS};
 use hashing::Hasher;
 pub use import::{Credential, ImportOptions, ImportReport, ImportRow, RowError, check_import_rows};
 pub use login::{LoggedIn, LoginAttempt};
@@ -129,7 +131,7 @@ impl Auth {
         email: &Email,
         password: &Password,
     ) -> Result<User, AuthError> {
-        self.policy.check_new_password(password)?;
+        self.check_new_password(email, password)?;
         let new_user = NewUser {
             email: email.clone(),
             hash: self.hasher.hash(password)?,
@@ -325,7 +327,7 @@ impl Auth {
         reset_token: &ResetToken,
         password: &Password,
     ) -> Result<(), AuthError> {
-        self.policy.check_new_password(password)?;
+        self.check_new_password(email, password)?;
         let refused = || {
             note(
                 caller,

@@ -29,6 +29,10 @@ pub struct Policy {
     pub max_sessions_per_user: Option<u32>,
     /// The brute-force defence.
     pub throttling: Throttling,
+    /// Whether new passwords are refused when they are on the built-in list
+    /// of common passwords. The operator's list and the account's own
+    /// email apply either way.
+    pub builtin_blocklist: bool,
 }
 
 impl Default for Policy {
@@ -41,14 +45,17 @@ impl Default for Policy {
             session_idle_timeout: None,
             max_sessions_per_user: None,
             throttling: Throttling::default(),
+            builtin_blocklist: true,
         }
     }
 }
 
 impl Policy {
-    /// Whether `password` may be set as a new password: at least the
-    /// minimum number of characters. Existing passwords are never checked
-    /// against it, so raising the minimum locks nobody out.
+    /// Whether `password` is long enough to be set as a new password: at
+    /// least the minimum number of characters. Existing passwords are never
+    /// checked against it, so raising the minimum locks nobody out. (The
+    /// blocklist needs the account and the database:
+    /// [`crate::auth::Auth::check_new_password`] applies both.)
     pub fn check_new_password(&self, password: &Password) -> Result<(), ValidationError> {
         let minimum = self.min_password_length;
         if password.char_count() < minimum {

@@ -3,9 +3,10 @@ use std::ffi::OsString;
 use clap::{Args, Parser, Subcommand, ValueHint};
 
 use super::{
-    completions::CompletionsArgs, login::LoginArgs, logout::LogoutArgs, man::ManArgs,
-    register::RegisterArgs, reset_password::ResetPasswordArgs, serve::ServeArgs,
-    sessions::SessionsCommand, throttle::ThrottleCommand, users::UsersCommand, whoami::WhoamiArgs,
+    blocklist::BlocklistCommand, completions::CompletionsArgs, login::LoginArgs,
+    logout::LogoutArgs, man::ManArgs, register::RegisterArgs, reset_password::ResetPasswordArgs,
+    serve::ServeArgs, sessions::SessionsCommand, throttle::ThrottleCommand, users::UsersCommand,
+    whoami::WhoamiArgs,
 };
 use crate::auth::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy, Throttling};
 use crate::domain::MAX_PASSWORD_BYTES;
@@ -18,6 +19,7 @@ Examples:
   authctl whoami
   authctl users import users.csv
   authctl --json users list | jq -r '.[].email'
+  authctl blocklist import company-words.txt    # refused as new passwords
 
 Output:
   Results go to stdout; confirmations, prompts, progress bars and errors go
@@ -29,12 +31,13 @@ Exit codes:
   1  internal error (database, file system, server)
   2  usage error (bad arguments or option values; `users delete` without
      --yes when stdin is not a terminal)
-  3  not found (user, or no database yet)
+  3  not found (user, or no database yet; a word to take off the blocklist)
   4  authentication failed (wrong email or password; no, invalid or expired
      session; invalid, expired or used reset token)
   5  conflict (the user already exists)
-  6  invalid input (email, password policy, import file; a password needed
-     without a terminal and without --password-stdin)
+  6  invalid input (email, password policy, a password too common, import
+     file; a password needed without a terminal and without
+     --password-stdin)
   7  temporarily refused: too many failed attempts (the message says when
      to retry, or that the account is locked)
 
@@ -59,7 +62,7 @@ pub struct Cli {
 /// Options every command accepts, before or after the command name.
 #[derive(Args)]
 pub(crate) struct GlobalArgs {
-    /// Database file (register, users import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]
+    /// Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]
     #[arg(long, global = true, env = "AUTHCTL_DB", value_name = "PATH", value_hint = ValueHint::AnyPath)]
     pub(crate) db: Option<OsString>,
 
@@ -183,6 +186,16 @@ pub(crate) struct GlobalArgs {
         help_heading = "Login throttle",
     )]
     pub(crate) login_forget_after: humantime::Duration,
+
+    /// Accept new passwords that are on the built-in list of common
+    /// passwords (the database's blocklist and the email rule still apply)
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_NO_BUILTIN_BLOCKLIST",
+        value_parser = clap::builder::BoolishValueParser::new(),
+    )]
+    pub(crate) no_builtin_blocklist: bool,
 }
 
 /// The commands, in the order `--help` lists them.
@@ -207,6 +220,9 @@ pub(crate) enum Command {
     /// List or clear the brute-force defence's counters
     #[command(subcommand)]
     Throttle(ThrottleCommand),
+    /// Manage the database's list of passwords nobody may choose
+    #[command(subcommand)]
+    Blocklist(BlocklistCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print a man page, or write them all

@@ -56,6 +56,7 @@ impl Context {
                 forget_after: self.global.login_forget_after.into(),
                 ..Throttling::default()
             },
+            builtin_blocklist: !self.global.no_builtin_blocklist,
         }
     }
 

@@ -86,6 +86,7 @@ impl CliError {
             Self::Auth(missing @ AuthError::NoDatabase(_)) => {
                 format!("{missing}; `authctl register` or `authctl users import` creates it")
             }
+            Self::Auth(common @ AuthError::TooCommon(_)) => format!("{common}; choose another"),
             Self::Auth(other) => other.to_string(),
             Self::Usage(text) | Self::InvalidInput(text) | Self::AuthenticationFailed(text) => {
                 text.clone()
@@ -150,7 +151,9 @@ impl CliError {
 /// does not compile until it is given its code here.
 fn exit_code_of(error: &AuthError) -> u8 {
     match error {
-        AuthError::InvalidInput(_) | AuthError::InvalidRows(_) => EXIT_INVALID_INPUT,
+        AuthError::InvalidInput(_) | AuthError::InvalidRows(_) | AuthError::TooCommon(_) => {
+            EXIT_INVALID_INPUT
+        }
         AuthError::Conflict(_) | AuthError::LookAlike(_) => EXIT_CONFLICT,
         AuthError::NotFound(_) | AuthError::NoDatabase(_) => EXIT_NOT_FOUND,
         AuthError::AuthenticationFailed(_) => EXIT_AUTH_FAILED,

@@ -7,9 +7,11 @@
 //! is the exit-code table.
 
 mod args;
+mod blocklist;
 mod completions;
 mod context;
 mod error;
+mod input;
 mod login;
 mod logout;
 mod man;
@@ -47,6 +49,7 @@ impl Cli {
             Command::Users(command) => command.run(&ctx),
             Command::Sessions(command) => command.run(&ctx),
             Command::Throttle(command) => command.run(&ctx),
+            Command::Blocklist(command) => command.run(&ctx),
             Command::Completions(args) => args.run(),
             Command::Man(args) => args.run(&ctx.out),
             Command::Serve(args) => args.run(&ctx),

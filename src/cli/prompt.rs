@@ -7,7 +7,7 @@ use dialoguer::console::Term;
 use dialoguer::{Confirm, Password as PasswordPrompt};
 
 use super::CliError;
-use crate::auth::Policy;
+use crate::auth::AuthError;
 use crate::domain::Password;
 
 /// Whether a person can answer prompts: stdin to read from and stderr to
@@ -19,29 +19,55 @@ pub(crate) fn interactive() -> bool {
 /// Which password is asked for, which decides the wording and whether it
 /// is typed twice.
 #[derive(Clone, Copy)]
-pub(crate) enum Ask {
+pub(crate) enum Ask<'a> {
     /// The current password, to log in: typed once.
     Current,
     /// A password being set: typed twice, and checked before it is sent.
     New {
-        /// The policy, so a person is asked again instead of failing.
-        policy: Policy,
+        /// The check `auth` makes when the password is set (policy and
+        /// blocklist), so that a person is asked again instead of failing.
+        check: &'a dyn Fn(&Password) -> Result<(), AuthError>,
     },
+}
+
+/// Where a password comes from. Chosen before anything else is done, so a
+/// command that cannot get one fails first (exit 6) and touches nothing.
+#[derive(Clone, Copy)]
+pub(crate) enum PasswordSource {
+    /// The first line of stdin (`--password-stdin`).
+    Stdin,
+    /// A person at the terminal, prompted with hidden input.
+    Terminal,
+}
+
+impl PasswordSource {
+    /// `--password-stdin`, else a prompt on a terminal, else an error that
+    /// says how to pass one.
+    pub(crate) fn choose(password_stdin: bool) -> Result<Self, CliError> {
+        if password_stdin {
+            return Ok(Self::Stdin);
+        }
+        if !interactive() {
+            return Err(CliError::InvalidInput(
+                "a password is needed but stdin is not a terminal; pipe it in with --password-stdin"
+                    .to_owned(),
+            ));
+        }
+        Ok(Self::Terminal)
+    }
+
+    pub(crate) fn read(self, ask: Ask<'_>) -> Result<Password, CliError> {
+        match self {
+            Self::Stdin => password_from_stdin(),
+            Self::Terminal => prompt_password(ask),
+        }
+    }
 }
 
 /// Reads a password from stdin with `--password-stdin`, else prompts on a
 /// terminal, else fails with exit 6 and says how to pass one.
-pub(crate) fn read_password(password_stdin: bool, ask: Ask) -> Result<Password, CliError> {
-    if password_stdin {
-        return password_from_stdin();
-    }
-    if !interactive() {
-        return Err(CliError::InvalidInput(
-            "a password is needed but stdin is not a terminal; pipe it in with --password-stdin"
-                .to_owned(),
-        ));
-    }
-    prompt_password(ask)
+pub(crate) fn read_password(password_stdin: bool, ask: Ask<'_>) -> Result<Password, CliError> {
+    PasswordSource::choose(password_stdin)?.read(ask)
 }
 
 /// One line of stdin; a trailing `\n` or `\r\n` is the line's end, not part
@@ -69,13 +95,13 @@ fn password_from_stdin() -> Result<Password, CliError> {
     Ok(Password::parse(text)?)
 }
 
-fn prompt_password(ask: Ask) -> Result<Password, CliError> {
+fn prompt_password(ask: Ask<'_>) -> Result<Password, CliError> {
     let prompt = match ask {
         Ask::Current => PasswordPrompt::new().with_prompt("Password"),
-        Ask::New { policy } => PasswordPrompt::new()
+        Ask::New { check } => PasswordPrompt::new()
             .with_prompt("New password")
             .with_confirmation("Repeat the password", "passwords do not match, try again")
-            .validate_with(move |text: &String| check_new(text, &policy)),
+            .validate_with(move |text: &String| check_new(text, check)),
     };
     let text = prompt
         .interact_on(&Term::stderr())
@@ -83,12 +109,18 @@ fn prompt_password(ask: Ask) -> Result<Password, CliError> {
     Ok(Password::parse(text)?)
 }
 
-/// The same rules `auth` applies, checked early so that a person retypes
-/// instead of starting over. The reason never includes the password.
-fn check_new(text: &str, policy: &Policy) -> Result<(), String> {
-    Password::parse(text)
-        .and_then(|password| policy.check_new_password(&password))
-        .map_err(|e| e.to_string())
+/// The rules `auth` applies, checked early so that a person retypes
+/// instead of starting over. The reason never includes the password. A
+/// failure to check (the database, say) is not the password's fault: it
+/// passes here and is reported when the password is set.
+fn check_new(text: &str, check: &dyn Fn(&Password) -> Result<(), AuthError>) -> Result<(), String> {
+    let password = Password::parse(text).map_err(|e| e.to_string())?;
+    match check(&password) {
+        Err(refusal @ (AuthError::InvalidInput(_) | AuthError::TooCommon(_))) => {
+            Err(refusal.to_string())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Asks a yes/no question on the terminal; the default is no.

@@ -4,8 +4,8 @@ use serde::Serialize;
 use super::CliError;
 use super::context::Context;
 use super::output::UserView;
-use super::prompt::{Ask, read_password};
-use crate::domain::Email;
+use super::prompt::{Ask, PasswordSource};
+use crate::domain::{Email, Password};
 
 /// `authctl register EMAIL`
 #[derive(Args)]
@@ -31,9 +31,12 @@ struct Registered {
 impl RegisterArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let email = Email::parse(&self.email)?;
-        let policy = ctx.policy();
-        let password = read_password(self.password_stdin, Ask::New { policy })?;
-        let user = ctx.open()?.register_user(&ctx.caller, &email, &password)?;
+        let source = PasswordSource::choose(self.password_stdin)?;
+        // Opened before the prompt, which checks against its blocklist.
+        let auth = ctx.open()?;
+        let check = |password: &Password| auth.check_new_password(&email, password);
+        let password = source.read(Ask::New { check: &check })?;
+        let user = auth.register_user(&ctx.caller, &email, &password)?;
         let view = Registered {
             message: "user created",
             user: UserView::new(&user, None),

@@ -5,7 +5,7 @@ use super::CliError;
 use super::context::Context;
 use super::prompt::{Ask, read_password};
 use crate::auth::INVALID_RESET_TOKEN;
-use crate::domain::{Email, ResetToken};
+use crate::domain::{Email, Password, ResetToken};
 
 /// `authctl reset-password EMAIL [--token T]`
 #[derive(Args)]
@@ -61,12 +61,8 @@ impl ResetPasswordArgs {
                 let token = ResetToken::parse(text)
                     .map_err(|_| CliError::AuthenticationFailed(INVALID_RESET_TOKEN.to_owned()))?;
                 let auth = ctx.open_existing()?;
-                let password = read_password(
-                    self.password_stdin,
-                    Ask::New {
-                        policy: ctx.policy(),
-                    },
-                )?;
+                let check = |password: &Password| auth.check_new_password(&email, password);
+                let password = read_password(self.password_stdin, Ask::New { check: &check })?;
                 auth.update_password(&ctx.caller, &email, &token, &password)?;
                 let view = Updated {
                     email: email.to_string(),

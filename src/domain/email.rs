@@ -1,8 +1,7 @@
 use std::fmt;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::ValidationError;
+use super::fold::lowercase_nfc;
 
 /// Longest address SMTP can carry (RFC 5321's path limit less the brackets).
 const MAX_EMAIL_BYTES: usize = 254;
@@ -61,12 +60,7 @@ impl Email {
         }
         Ok(Self {
             display: trimmed.to_owned(),
-            key: trimmed
-                .nfc()
-                .collect::<String>()
-                .to_lowercase()
-                .nfc()
-                .collect(),
+            key: lowercase_nfc(trimmed),
         })
     }
 
@@ -150,15 +144,21 @@ pub fn is_unsafe_to_show(c: char) -> bool {
 /// (export, JSON answers) use [`Email::as_str`].
 impl fmt::Display for Email {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.display.chars() {
-            if is_unsafe_to_show(c) {
-                write!(f, "\\u{{{:x}}}", u32::from(c))?;
-            } else {
-                fmt::Write::write_char(f, c)?;
-            }
-        }
-        Ok(())
+        write_safely(f, &self.display)
     }
+}
+
+/// Writes `text` with each character that could hide or disguise text on
+/// a terminal escaped (`\u{202e}`).
+pub(super) fn write_safely(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    for c in text.chars() {
+        if is_unsafe_to_show(c) {
+            write!(f, "\\u{{{:x}}}", u32::from(c))?;
+        } else {
+            fmt::Write::write_char(f, c)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

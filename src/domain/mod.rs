@@ -1,18 +1,21 @@
 //! Validated values parsed once at the edge: emails, passwords, tokens,
-//! database locators, users.
+//! database locators, users, blocklist words.
 //!
 //! Nothing below the CLI or HTTP edge carries an email, a password or a token
 //! as a bare string; each is one of these types, and the secret ones never
 //! show their contents in `Debug` or `Display`.
 
+mod blocked_word;
 mod database;
 mod email;
 mod error;
+mod fold;
 mod password;
 mod time;
 mod token;
 mod user;
 
+pub use blocked_word::BlockedWord;
 pub use database::{Database, Location};
 pub use email::{Email, is_unsafe_to_show, skeleton_version};
 pub use error::ValidationError;

@@ -3,6 +3,7 @@ use std::fmt;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::ValidationError;
+use super::fold::lowercase_nfc;
 
 /// bcrypt reads at most 72 bytes; anything longer would be silently cut.
 pub const MAX_PASSWORD_BYTES: usize = 72;
@@ -41,6 +42,12 @@ impl Password {
     /// The secret bytes, for the hashing call alone.
     pub fn expose(&self) -> &str {
         self.0.expose_secret()
+    }
+
+    /// Unicode-lowercased and in NFC, as the blocklist compares new
+    /// passwords; still a secret. The password itself stays as typed.
+    pub fn folded(&self) -> SecretString {
+        SecretString::from(lowercase_nfc(self.0.expose_secret()))
     }
 }
 

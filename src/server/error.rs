@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::auth::AuthError;
+use crate::auth::{AuthError, TOO_COMMON};
 
 /// A JSON body holding only a message: every error and `GET /`.
 #[derive(Debug, Serialize, ToSchema)]
@@ -187,6 +187,9 @@ impl From<AuthError> for ApiError {
     fn from(error: AuthError) -> Self {
         match error {
             AuthError::InvalidInput(refusal) => Self::BadRequest(refusal.to_string()),
+            // One answer for every reason: which list, or whether the
+            // email matched, is for the person at the CLI.
+            AuthError::TooCommon(_) => Self::BadRequest(TOO_COMMON.to_owned()),
             AuthError::InvalidRows(rows) => Self::BadRequest(format!(
                 "{} invalid rows, the first on line {}",
                 rows.len(),

@@ -15,7 +15,10 @@ use super::session_cookie::SESSION_COOKIE;
         title = "authctl",
         description = "User authentication service, compatible with the Flask \
             \"User Authentication Service\". Bodies may be urlencoded, multipart or \
-            JSON with the same field names; every error is JSON {\"message\": ...}."
+            JSON with the same field names; every error is JSON {\"message\": ...}. \
+            A new password (POST /users, PUT /reset_password) that is on a blocklist, \
+            or is the email, its part before the @ or \"authctl\", is answered \
+            400 {\"message\": \"password is too common\"}."
     ),
     paths(
         handlers::index::welcome,

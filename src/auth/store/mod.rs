@@ -37,7 +37,9 @@ pub(crate) use types::{
     UserRecord, UserUpdate,
 };
 
-use crate::domain::{Database, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
+use crate::domain::{
+    BlockedWord, Database, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
+};
 
 /// Opens (creating and migrating if needed) the database `database` names.
 pub(crate) fn open(database: &Database) -> Result<Box<dyn Store>, StoreError> {
@@ -114,6 +116,17 @@ pub(crate) trait Reader {
         now: Timestamp,
         max_failures: u32,
     ) -> Result<bool, StoreError>;
+
+    /// Whether `folded` (a password lowercased and in NFC, as
+    /// [`BlockedWord`]s are stored) is on the operator's blocklist. The
+    /// argument is a secret: it goes to the query and nowhere else.
+    fn is_blocked(&mut self, folded: &str) -> Result<bool, StoreError>;
+
+    /// Every word on the operator's blocklist, in byte order.
+    fn blocked_words(&mut self) -> Result<Vec<BlockedWord>, StoreError>;
+
+    /// How many words the operator's blocklist holds.
+    fn count_blocked(&mut self) -> Result<u64, StoreError>;
 }
 
 /// A write transaction. Reads through it see its own writes.
@@ -188,6 +201,17 @@ pub(crate) trait Writer: Reader {
         digest: &TokenDigest,
         now: Timestamp,
     ) -> Result<UserId, StoreError>;
+
+    /// Adds `words` to the operator's blocklist; returns how many were not
+    /// on it. Each is a conditional insert (`ON CONFLICT DO NOTHING`) on
+    /// the word's primary key: of concurrent adds of one word, one counts
+    /// it. A word given twice counts once.
+    fn block_words(&mut self, words: &[BlockedWord]) -> Result<u64, StoreError>;
+
+    /// Takes `words` off the operator's blocklist; returns those that were
+    /// on it (`DELETE ... RETURNING`: of concurrent removals of one word,
+    /// one returns it).
+    fn unblock_words(&mut self, words: &[BlockedWord]) -> Result<Vec<BlockedWord>, StoreError>;
 
     /// Deletes a user with its sessions and reset token;
     /// [`StoreError::NotFound`] if no such user.

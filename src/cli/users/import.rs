@@ -1,4 +1,4 @@
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
 use clap::Args;
@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use super::super::CliError;
 use super::super::context::Context;
-use super::file_format::{Format, parse_rows};
-use crate::auth::{Auth, ImportOptions, ImportReport, ImportRow};
+use super::super::input::read_file_or_stdin;
+use super::file_format::{Format, Parsed, parse_rows};
+use crate::auth::{Auth, ImportOptions, ImportReport, ImportRow, check_import_rows};
 
 /// `authctl users import FILE|-`
 #[derive(Args)]
@@ -58,13 +59,24 @@ struct Summary {
 
 impl ImportArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
-        let input = self.read_input()?;
-        let rows =
-            parse_rows(&input, self.format(), &ctx.policy()).map_err(CliError::InvalidRows)?;
-        let auth = if self.dry_run {
-            ctx.open_if_exists()?
-        } else {
-            Some(ctx.open()?)
+        let input = read_file_or_stdin(&self.file)?;
+        let Parsed { rows, mut errors } = parse_rows(&input, self.format());
+        // Every bad row in one run, shape and rules alike, the database's
+        // blocklist included when there is a database; a bad file creates
+        // none.
+        let existing = ctx.open_if_exists()?;
+        errors.extend(match &existing {
+            Some(auth) => auth.check_import_rows(&rows)?,
+            None => check_import_rows(&ctx.policy(), &rows),
+        });
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| e.line);
+            return Err(CliError::InvalidRows(errors));
+        }
+        let auth = match existing {
+            Some(auth) => Some(auth),
+            None if self.dry_run => None,
+            None => Some(ctx.open()?),
         };
         let report = match auth {
             Some(auth) => self.import(ctx, &auth, &rows)?,
@@ -110,19 +122,6 @@ impl ImportArgs {
 
     fn format(&self) -> Format {
         self.format.unwrap_or_else(|| Format::of(&self.file))
-    }
-
-    fn read_input(&self) -> Result<Vec<u8>, CliError> {
-        let mut input = Vec::new();
-        let outcome = if self.file.as_os_str() == "-" {
-            io::stdin().lock().read_to_end(&mut input).map(|_| ())
-        } else {
-            std::fs::File::open(&self.file).and_then(|mut f| f.read_to_end(&mut input).map(|_| ()))
-        };
-        outcome.map_err(|e| {
-            CliError::InvalidInput(format!("cannot read {}: {e}", self.file.display()))
-        })?;
-        Ok(input)
     }
 }
 

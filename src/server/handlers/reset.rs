@@ -36,8 +36,9 @@ pub(crate) struct PasswordUpdate {
     pub(crate) email: String,
     /// The token from `POST /reset_password` (or the reset hook).
     pub(crate) reset_token: String,
-    /// The password to set: 1 to 72 bytes of UTF-8, no NUL, and at least
-    /// the server's minimum length in characters (8 by default).
+    /// The password to set: 1 to 72 bytes of UTF-8, no NUL, at least the
+    /// server's minimum length in characters (8 by default), and not too
+    /// common.
     #[schema(format = Password, min_length = 1, max_length = 72)]
     pub(crate) new_password: String,
 }
@@ -128,7 +129,7 @@ pub(crate) async fn issue_token(
     )),
     responses(
         (status = 200, description = "Password updated", body = EmailMessage),
-        (status = 400, description = "A field missing, or the new password breaks the policy", body = Message),
+        (status = 400, description = "A field missing, the new password breaking the policy, or \"password is too common\" (on the built-in or the operator's blocklist, or the email or its part before the @, or \"authctl\", compared lowercased and NFC)", body = Message),
         (status = 403, description = "Token unknown, expired, used, or not this email's", body = Message),
         (status = 429, description = "Too many failed logins and token uses from this client", body = Message,
             headers(("retry-after" = u64, description = "Seconds to wait"))),

@@ -18,7 +18,7 @@ pub(crate) struct Credentials {
     pub(crate) email: String,
     /// The password, never echoed back or logged: 1 to 72 bytes of UTF-8,
     /// no NUL (registering also needs the server's minimum length, 8
-    /// characters by default).
+    /// characters by default, and a password not too common).
     #[schema(format = Password, min_length = 1, max_length = 72)]
     pub(crate) password: String,
 }
@@ -44,7 +44,7 @@ impl FromFields for Credentials {
     )),
     responses(
         (status = 200, description = "User created", body = EmailMessage),
-        (status = 400, description = "Email already registered, a field missing, an invalid email or a password breaking the policy", body = Message),
+        (status = 400, description = "Email already registered, a field missing, an invalid email, a password breaking the policy, or \"password is too common\" (on the built-in or the operator's blocklist, or the email or its part before the @, or \"authctl\", compared lowercased and NFC)", body = Message),
         (status = 503, description = "Too many password hashes queued; see Retry-After", body = Message),
     )
 )]

@@ -57,7 +57,8 @@ fn the_minimum_password_length_is_configurable() {
             "ann@example.com",
             "--password-stdin",
         ],
-        "x\n",
+        // One character, and not one the built-in list refuses.
+        "\u{e9}\n",
     )
     .success();
     env.run_stdin(

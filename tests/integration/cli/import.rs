@@ -314,7 +314,7 @@ fn an_imported_created_at_is_kept() {
     let env = Env::new();
     env.run_stdin(
         &["users", "import", "--format", "jsonl", "-"],
-        "{\"email\":\"old@example.com\",\"password\":\"password1\",\"created_at\":\"2020-01-02T03:04:05Z\"}\n",
+        "{\"email\":\"old@example.com\",\"password\":\"an old passphrase\",\"created_at\":\"2020-01-02T03:04:05Z\"}\n",
     )
     .success();
     let listed = env.run(&["--json", "users", "list"]).success().json();

@@ -2,6 +2,7 @@
 //! folders, with a cleared environment.
 
 mod account;
+mod blocklist;
 mod completions;
 mod failures;
 mod help;

@@ -90,6 +90,32 @@ fn a_too_short_password_on_a_terminal_is_asked_again() {
 }
 
 #[test]
+fn a_too_common_password_on_a_terminal_is_asked_again() {
+    let env = Env::new();
+    env.run_stdin(&["blocklist", "import", "-"], "acme rocks 2024\n")
+        .success();
+    let mut session = spawn(&env, &["register", "tty@example.com"]);
+
+    session.expect("New password").expect("the first prompt");
+    type_hidden(&mut session, "Password123");
+    session
+        .expect("built-in list of common passwords")
+        .expect("the reason is shown");
+    session.expect("New password").expect("asked again");
+    type_hidden(&mut session, "ACME ROCKS 2024");
+    session
+        .expect("this database's password blocklist")
+        .expect("the database's list is checked at the prompt too");
+    session.expect("New password").expect("asked again");
+    type_hidden(&mut session, PASSWORD);
+    session
+        .expect("Repeat the password")
+        .expect("the confirmation");
+    type_hidden(&mut session, PASSWORD);
+    assert_eq!(finish(session), 0);
+}
+
+#[test]
 fn login_on_a_terminal_prompts_once_and_hides_the_password() {
     let env = Env::new();
     env.register("tty@example.com", PASSWORD);

@@ -43,7 +43,7 @@ set -u
 mount -t tmpfs -o size=1m tmpfs "$DIR" || { echo "cannot mount a tmpfs"; exit 90; }
 db="$DIR/auth.db"
 a() { "$BIN" --db "$db" "$@"; }
-register() { printf 'password1\n' | a register "$1" --password-stdin; }
+register() { printf 'disk-test-pw-1\n' | a register "$1" --password-stdin; }
 save() { cp "$db" "$OUT/auth.db" && { cp "$db-wal" "$OUT/auth.db-wal" 2>/dev/null || true; }; }
 "#;
 
@@ -64,13 +64,13 @@ fn a_full_disk_fails_writes_clearly_and_loses_nothing() {
     let script = format!(
         r#"{HELPERS}
 register keep@example.com || {{ echo "first register failed"; exit 1; }}
-sid=$(printf 'password1\n' | a login keep@example.com --password-stdin --no-save) || exit 1
+sid=$(printf 'disk-test-pw-1\n' | a login keep@example.com --password-stdin --no-save) || exit 1
 dd if=/dev/zero of="$DIR/fill" bs=1k 2>/dev/null
 for i in $(seq 1 20); do
   if register "u$i@example.com" 2>"$OUT/err"; then echo "ACK u$i@example.com"
   else code=$?; echo "ERR $code $(cat "$OUT/err")"; fi
 done
-if printf 'password1\n' | a login keep@example.com --password-stdin --no-save >/dev/null 2>"$OUT/err"
+if printf 'disk-test-pw-1\n' | a login keep@example.com --password-stdin --no-save >/dev/null 2>"$OUT/err"
 then echo "LOGIN ok"; else echo "LOGIN $? $(cat "$OUT/err")"; fi
 if a whoami --session "$sid" >/dev/null 2>"$OUT/err"; then echo "READ ok"
 else echo "READ $? $(cat "$OUT/err")"; fi
@@ -148,7 +148,7 @@ for _ in $(seq 1 200); do grep -q listening "$OUT/serve.out" && break; sleep 0.0
 port=$(sed -n 's#^listening on http://127.0.0.1:##p' "$OUT/serve.out")
 # One request on a fresh connection; prints the whole answer.
 http() {{ exec 3<>"/dev/tcp/127.0.0.1/$port"; printf '%b' "$1" >&3; cat <&3; exec 3>&-; }}
-body='email=keep%40example.com&password=password1'
+body='email=keep%40example.com&password=disk-test-pw-1'
 login="POST /sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${{#body}}\r\n\r\n$body"
 cookie=$(http "$login" | tr -d '\r' | sed -n 's/^set-cookie: \(session_id=[^;]*\).*/\1/ip')
 [ -n "$cookie" ] || {{ echo "no login"; kill $server; exit 1; }}

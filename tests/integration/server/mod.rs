@@ -1,6 +1,7 @@
 //! `authctl serve` over real HTTP: a server on 127.0.0.1:0, reqwest, and a
 //! temporary SQLite file per test.
 
+mod blocklist;
 mod browsers;
 mod concurrency;
 mod failure_rows;

@@ -124,6 +124,13 @@ impl Env {
         self.run_with(self.cmd().args(args), args, stdin)
     }
 
+    /// Runs with `stdin` piped in and extra environment variables.
+    pub fn run_env(&self, vars: &[(&str, &str)], args: &[&str], stdin: &str) -> Run {
+        let mut cmd = self.cmd();
+        cmd.envs(vars.iter().copied()).args(args);
+        self.run_with(&mut cmd, args, stdin)
+    }
+
     fn run_with(&self, cmd: &mut Command, args: &[&str], stdin: &str) -> Run {
         let output = cmd.write_stdin(stdin).output().expect("the binary runs");
         Run {

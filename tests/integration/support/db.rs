@@ -15,10 +15,13 @@ use rusqlite::Connection;
 use tempfile::TempDir;
 
 /// bcrypt at its cheapest cost (4): about 4 ms a hash in a debug build, so
-/// the suite stays fast.
+/// the suite stays fast. The built-in blocklist is off: fixtures register
+/// `password1` and the like, which it refuses; the blocklist's own tests
+/// use [`blocklist_policy`].
 pub fn fast_policy() -> Policy {
     Policy {
         bcrypt_cost: MIN_BCRYPT_COST,
+        builtin_blocklist: false,
         ..Policy::default()
     }
 }
@@ -39,6 +42,14 @@ pub fn roomy_throttling() -> Throttling {
 pub fn unthrottled_policy() -> Policy {
     Policy {
         throttling: roomy_throttling(),
+        ..fast_policy()
+    }
+}
+
+/// [`fast_policy`] with the built-in blocklist on, as by default.
+pub fn blocklist_policy() -> Policy {
+    Policy {
+        builtin_blocklist: true,
         ..fast_policy()
     }
 }

@@ -2,6 +2,8 @@
 //! fresh database, through the `Store` trait alone. A new backend adds one
 //! line to [`backends`]; the tests themselves do not change.
 
+mod blocklist;
+
 use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::Duration;

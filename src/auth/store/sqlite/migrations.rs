@@ -82,6 +82,9 @@ fn migrations() -> Migrations<'static> {
              CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;",
         ),
         M::up(THROTTLE),
+        // The operator's password blocklist: words as new passwords are
+        // compared (lowercase, NFC), so a check is one primary-key lookup.
+        M::up("CREATE TABLE blocked_passwords (word TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;"),
     ])
 }
 

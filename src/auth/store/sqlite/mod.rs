@@ -6,6 +6,7 @@
 //! its first write and fail with "locked" at once if another process held
 //! it, whatever the timeout.
 
+mod blocklist;
 mod devices;
 mod diagnose;
 mod file;
@@ -25,7 +26,7 @@ use super::{
     Counter, LoginRecord, NewDevice, NewSession, NewUser, Reader, Scope, Store, StoreError,
     StoredCounter, UserLookup, UserRecord, UserUpdate, Writer,
 };
-use crate::domain::{SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
+use crate::domain::{BlockedWord, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
 use diagnose::diagnose;
 use pool::{Pool, Pooled};
 
@@ -181,6 +182,20 @@ impl Reader for SqliteTx<'_> {
             devices::honoured(conn, digest, email_key, now, max_failures)
         })
     }
+
+    fn is_blocked(&mut self, folded: &str) -> Result<bool, StoreError> {
+        self.run("cannot read the password blocklist", |conn| {
+            blocklist::contains(conn, folded)
+        })
+    }
+
+    fn blocked_words(&mut self) -> Result<Vec<BlockedWord>, StoreError> {
+        self.run("cannot read the password blocklist", blocklist::list)
+    }
+
+    fn count_blocked(&mut self) -> Result<u64, StoreError> {
+        self.run("cannot read the password blocklist", blocklist::count)
+    }
 }
 
 impl Writer for SqliteTx<'_> {
@@ -294,6 +309,18 @@ impl Writer for SqliteTx<'_> {
             reset_tokens::take(conn, email_key, digest, now)
         })?
         .ok_or(StoreError::NotFound)
+    }
+
+    fn block_words(&mut self, words: &[BlockedWord]) -> Result<u64, StoreError> {
+        self.run("cannot add to the password blocklist", |conn| {
+            blocklist::insert(conn, words)
+        })
+    }
+
+    fn unblock_words(&mut self, words: &[BlockedWord]) -> Result<Vec<BlockedWord>, StoreError> {
+        self.run("cannot remove from the password blocklist", |conn| {
+            blocklist::delete(conn, words)
+        })
     }
 
     fn delete_user(&mut self, id: UserId) -> Result<(), StoreError> {

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use clap::ValueEnum;
 
-pub(crate) use read::parse_rows;
+pub(crate) use read::{Parsed, parse_rows};
 pub(crate) use write::write_users;
 
 /// The file formats `users import` reads and `users export` writes.

@@ -1,11 +1,11 @@
 //! Reading an import file into rows: the shape of each row is checked
-//! here, the rules a row must meet (policy, one row per email) by
-//! [`check_import_rows`], and every error names its line.
+//! here, the rules a row must meet (policy, blocklist, one row per email)
+//! by `auth`, and every error names its line.
 
 use serde_json::Value;
 
 use super::{COLUMNS, CREATED_AT, EMAIL, Format, HASHED_PASSWORD, PASSWORD};
-use crate::auth::{Credential, ImportRow, Policy, RowError, check_import_rows};
+use crate::auth::{Credential, ImportRow, RowError};
 use crate::domain::{Email, Password, PasswordHash, Timestamp};
 
 /// The fields of one row before they are checked.
@@ -17,12 +17,16 @@ struct RawRow<'a> {
     created_at: Option<&'a str>,
 }
 
-/// Every row of `input`, or every reason some rows are unusable.
-pub(crate) fn parse_rows(
-    input: &[u8],
-    format: Format,
-    policy: &Policy,
-) -> Result<Vec<ImportRow>, Vec<RowError>> {
+/// What a file holds: the rows that have the shape of one, and a reason
+/// for each line that does not. The good rows are kept even when some
+/// are bad, so that the rules can be checked on them in the same run.
+pub(crate) struct Parsed {
+    pub(crate) rows: Vec<ImportRow>,
+    pub(crate) errors: Vec<RowError>,
+}
+
+/// Every row of `input`, each checked for shape only.
+pub(crate) fn parse_rows(input: &[u8], format: Format) -> Parsed {
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut accept = |line: usize, raw: Result<RawRow<'_>, String>| match raw
@@ -32,18 +36,17 @@ pub(crate) fn parse_rows(
         Err(reason) => errors.push(RowError { line, reason }),
     };
     match format {
-        Format::Csv => read_csv(input, &mut accept)?,
+        Format::Csv => {
+            if let Err(header) = read_csv(input, &mut accept) {
+                return Parsed {
+                    rows: Vec::new(),
+                    errors: header,
+                };
+            }
+        }
         Format::Jsonl => read_jsonl(input, &mut accept),
     }
-    // Rule breaches are reported with shape errors, so one run shows them
-    // all, even on a dry run with no database to import into.
-    errors.extend(check_import_rows(policy, &rows));
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        errors.sort_by_key(|e| e.line);
-        Err(errors)
-    }
+    Parsed { rows, errors }
 }
 
 /// An empty cell counts as absent, so one CSV file may mix both columns.

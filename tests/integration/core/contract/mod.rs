@@ -25,6 +25,7 @@ macro_rules! contract_tests {
 }
 
 mod admin;
+mod blocklist;
 mod concurrency;
 mod emails;
 mod expiry;
