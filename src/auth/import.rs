@@ -147,7 +147,7 @@ impl Auth {
             return Err(AuthError::InvalidRows(refused));
         }
         let placeholder = if options.dry_run {
-            Some(self.hasher.dummy()?.clone())
+            Some(self.hasher.placeholder()?)
         } else {
             None
         };

@@ -353,7 +353,7 @@ impl Auth {
             // A hash of a lower cost (imported, or made under an older
             // setting) fails faster than the dummy an unknown email costs,
             // which would tell that the account exists: spend the rest.
-            if record.hash.cost() < self.policy.bcrypt_cost {
+            if record.hash.cost() < self.hasher.dummy_cost() {
                 self.hasher.verify_dummy(password)?;
             }
             return Err(failed());

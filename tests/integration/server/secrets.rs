@@ -64,6 +64,27 @@ async fn logs_of_a_full_flow_hold_no_password_token_or_cookie_value() {
     );
     let session = server.login(USER, PASSWORD).await;
     secrets.push(session.clone());
+    // A login hands out a device cookie too; presenting it logs nothing.
+    let response = server.post_form("/sessions", &credentials).await;
+    let device = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|value| value.strip_prefix("device="))
+        .and_then(|rest| rest.split(';').next())
+        .expect("a device cookie")
+        .to_owned();
+    secrets.push(device.clone());
+    let with_device = server
+        .client
+        .post(server.url("/sessions"))
+        .header("cookie", format!("device={device}"))
+        .form(&credentials)
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(with_device.status(), StatusCode::OK);
     assert_eq!(
         server
             .with_cookie(Method::GET, "/profile", &session)

@@ -193,7 +193,48 @@ fn a_wrong_password_against_a_cheaper_hash_takes_as_long_as_an_unknown_email(db:
     );
 }
 
+/// A login never lowers a stored cost, so after the policy's cost is
+/// lowered real accounts keep dearer hashes: an unknown email must then
+/// cost as much as they do, or its speed would tell it apart.
+fn after_the_cost_is_lowered_an_unknown_email_takes_as_long_as_a_dearer_account(db: &TestDb) {
+    let dear = email("dear@example.com");
+    db.auth_with(Policy {
+        bcrypt_cost: 10,
+        ..fast_policy()
+    })
+    .register_user(&Caller::cli(), &dear, &password("password1"))
+    .unwrap();
+    let auth = db.auth_with(Policy {
+        bcrypt_cost: 4,
+        ..unthrottled_policy()
+    });
+    let (unknown, wrong) = (email("nobody@example.com"), password("wrong password"));
+    let fail = |who| {
+        let outcome = auth.login(&Caller::cli(), who, &wrong);
+        assert!(matches!(outcome, Err(AuthError::AuthenticationFailed(_))));
+    };
+    fail(&dear); // the server learns the dearer cost
+    fail(&unknown); // makes that dummy hash once
+
+    let (mut unknown_times, mut dear_times) = (Vec::new(), Vec::new());
+    for _ in 0..20 {
+        unknown_times.push(timed(|| fail(&unknown)));
+        dear_times.push(timed(|| fail(&dear)));
+    }
+    unknown_times.sort_unstable();
+    dear_times.sort_unstable();
+    let (unknown_median, dear_median) = (unknown_times[10], dear_times[10]);
+
+    // Before the fix the unknown email failed 64 times faster.
+    let ratio = dear_median.as_secs_f64() / unknown_median.as_secs_f64();
+    assert!(
+        (0.8..1.25).contains(&ratio),
+        "unknown {unknown_median:?}, cost-10 account {dear_median:?}"
+    );
+}
+
 contract_tests! {
+    after_the_cost_is_lowered_an_unknown_email_takes_as_long_as_a_dearer_account,
     a_session_unused_for_the_idle_timeout_ends_and_use_keeps_it_alive,
     without_an_idle_timeout_a_session_lasts_its_ttl_unused,
     a_login_beyond_the_cap_ends_the_oldest_session,

@@ -1,4 +1,4 @@
-//! Tokens and passwords never reach the disk in plain text: the file, its
+//! Tokens, device cookies and passwords never reach the disk in plain text: the file, its
 //! WAL and its shared memory are read back byte by byte.
 
 use std::fs;
@@ -8,7 +8,7 @@ use authctl::auth::Caller;
 use crate::support::db::{SqliteFile, email, password};
 
 #[test]
-fn no_session_id_or_reset_token_is_stored_in_plain_text() {
+fn no_session_id_reset_token_or_device_cookie_is_stored_in_plain_text() {
     let db = SqliteFile::new();
     let auth = db.auth();
     let mut secrets = Vec::new();
@@ -24,12 +24,26 @@ fn no_session_id_or_reset_token_is_stored_in_plain_text() {
             .unwrap();
         secrets.push(session.expose().to_owned());
         secrets.push(reset.expose().to_owned());
+        // Over HTTP a login also issues a known-device cookie.
+        let browser = Caller::http([192, 0, 2, 7].into(), Some("a browser"));
+        let attempt = auth.begin_login(&browser, &user, None).unwrap();
+        let logged_in = auth
+            .finish_login(&browser, attempt, &password("password1"))
+            .unwrap();
+        secrets.push(logged_in.session.expose().to_owned());
+        secrets.push(
+            logged_in
+                .device
+                .expect("a device cookie")
+                .expose()
+                .to_owned(),
+        );
     }
 
     // Every text and blob in every table, read back through SQLite.
     let conn = db.connect();
     let mut stored = String::new();
-    for table in ["users", "sessions", "reset_tokens"] {
+    for table in ["users", "sessions", "reset_tokens", "devices", "throttle"] {
         let mut statement = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
         let columns = statement.column_count();
         let mut rows = statement.query([]).unwrap();
