@@ -25,8 +25,12 @@ enum Claim {
     /// A known device of the user, exempt from the account and client
     /// counters; counted on the device instead.
     Device(i64),
-    /// Counted on the account and, over HTTP, on the client.
-    Counted { client: Option<String> },
+    /// Counted on the account and, over HTTP, on the client, at
+    /// `claimed_ms`.
+    Counted {
+        client: Option<String>,
+        claimed_ms: i64,
+    },
 }
 
 /// A successful login.
@@ -133,8 +137,9 @@ impl Auth {
     }
 
     /// Claims a reset-token use on the client's counter: a guess at a
-    /// secret counts like a failed login until it succeeds.
-    pub(super) fn claim_client(&self, caller: &Caller, client: &str) -> Result<(), AuthError> {
+    /// secret counts like a failed login until it succeeds. Returns when
+    /// the claim was made, to give it back.
+    pub(super) fn claim_client(&self, caller: &Caller, client: &str) -> Result<i64, AuthError> {
         self.check_token_use(caller)?;
         let now_ms = self.clock.now_ms();
         let rules = self.policy.throttling;
@@ -143,7 +148,10 @@ impl Auth {
             rules.claim_client(counter, now_ms)
         })?;
         match claimed {
-            Ok(()) => Ok(tx.commit()?),
+            Ok(()) => {
+                tx.commit()?;
+                Ok(now_ms)
+            }
             Err(refusal) => {
                 note(caller, "client.throttled", Outcome::Failure, None);
                 Err(self.throttled(refusal))
@@ -195,7 +203,10 @@ impl Auth {
         match refusal {
             None => Ok(LoginAttempt {
                 email: email.clone(),
-                claim: Claim::Counted { client },
+                claim: Claim::Counted {
+                    client,
+                    claimed_ms: now_ms,
+                },
             }),
             Some(refusal) => Err(self.refuse(caller, email, refusal)),
         }
@@ -405,10 +416,12 @@ impl Auth {
         }
         match &attempt.claim {
             Claim::Device(id) => tx.clear_device_failures(*id)?,
-            Claim::Counted { client } => {
+            Claim::Counted { client, claimed_ms } => {
                 tx.delete_counter(Scope::Account, attempt.email.key())?;
                 if let Some(client) = client {
-                    throttle::release_client(tx.as_mut(), &self.policy.throttling, client)?;
+                    let rules = &self.policy.throttling;
+                    let now_ms = self.clock.now_ms();
+                    throttle::release_client(tx.as_mut(), rules, client, *claimed_ms, now_ms)?;
                 }
             }
         }

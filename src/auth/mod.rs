@@ -339,10 +339,10 @@ impl Auth {
         };
         // Over HTTP a token use counts against the client like a login: it
         // is a guess at a secret. The claim is given back on success.
-        let client = caller.client_address().map(throttle::client_key);
-        if let Some(client) = &client {
-            self.claim_client(caller, client)?;
-        }
+        let client = match caller.client_address().map(throttle::client_key) {
+            Some(client) => Some((self.claim_client(caller, &client)?, client)),
+            None => None,
+        };
         let digest = reset_token.digest();
         let lookup = UserLookup::ResetToken {
             digest: &digest,
@@ -370,8 +370,9 @@ impl Auth {
         // Whoever holds a reset token controls the mailbox: the lock and
         // the wait on the account end with the reset.
         tx.delete_counter(Scope::Account, email.key())?;
-        if let Some(client) = &client {
-            throttle::release_client(tx.as_mut(), &self.policy.throttling, client)?;
+        if let Some((claimed_ms, client)) = &client {
+            let (rules, now_ms) = (&self.policy.throttling, self.clock.now_ms());
+            throttle::release_client(tx.as_mut(), rules, client, *claimed_ms, now_ms)?;
         }
         tx.commit()?;
         self.recent_refusals.forget(Scope::Account, email.key());

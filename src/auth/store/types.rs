@@ -111,6 +111,9 @@ impl Scope {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Counter {
     pub(crate) failures: u32,
+    /// Failures in the window before the current one, for a count over a
+    /// window that slides.
+    pub(crate) previous: u32,
     /// When the current counting window began.
     pub(crate) window_start_ms: i64,
     /// When the last attempt was claimed.

@@ -197,16 +197,18 @@ pub(crate) fn claim(
     })
 }
 
-/// Gives back a client claim whose attempt succeeded. A counter pruned in
-/// the meantime has nothing to give back.
+/// Gives back a client claim made at `claimed_ms` whose attempt
+/// succeeded. A counter pruned in the meantime has nothing to give back.
 pub(crate) fn release_client(
     tx: &mut dyn Writer,
     rules: &Throttling,
     key: &str,
+    claimed_ms: i64,
+    now_ms: i64,
 ) -> Result<(), StoreError> {
     swap_loop(tx, Scope::Client, key, |current| {
         current.map_or(Step::Nothing, |counter| {
-            Step::Write(rules.release_client(counter))
+            Step::Write(rules.release_client(counter, claimed_ms, now_ms))
         })
     })
     .map(|_released| ())

@@ -74,7 +74,8 @@ fn entry(scope: Scope, key: String, counter: &Counter, now_ms: i64) -> ThrottleE
             Scope::ResetRequests => ThrottleScope::ResetRequests,
         },
         key,
-        failures: counter.failures,
+        // A client's count spans its current and previous windows.
+        failures: counter.failures.saturating_add(counter.previous),
         blocked_until,
         locked,
     }

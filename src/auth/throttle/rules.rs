@@ -97,6 +97,7 @@ impl Throttling {
         let locked = failures >= self.lock_after;
         Ok(Counter {
             failures,
+            previous: 0,
             window_start_ms: if previous.failures == 0 {
                 now_ms
             } else {
@@ -117,58 +118,105 @@ impl Throttling {
     }
 
     /// Claims an attempt (a login or a reset-token use) on a client's
-    /// counter: failures count within a window; reaching the limit blocks.
+    /// counter. Failures are counted over a window that slides: the
+    /// current window's count plus the previous window's, weighted by how
+    /// much of it still lies within one window of now. So 19 failures at
+    /// the end of one window and 19 at the start of the next are 38 within
+    /// the limit's span, and block at the twentieth.
     pub(crate) fn claim_client(
         &self,
         current: Option<&Counter>,
         now_ms: i64,
     ) -> Result<Counter, Refusal> {
         check(current, now_ms)?;
+        let mut next = self.rolled(current, now_ms);
+        next.failures = next.failures.saturating_add(1);
+        next.last_ms = now_ms;
+        Ok(self.with_block(next, now_ms))
+    }
+
+    /// The client counter as of `now_ms`: windows that have ended move the
+    /// current count to `previous`, or drop it.
+    fn rolled(&self, current: Option<&Counter>, now_ms: i64) -> Counter {
         let window = ms(self.client_window);
-        let (failures, window_start_ms) = match live(current, now_ms) {
-            Some(counter) if now_ms.saturating_sub(counter.window_start_ms) < window => {
-                (counter.failures.saturating_add(1), counter.window_start_ms)
+        let fresh = Counter {
+            window_start_ms: now_ms,
+            ..Counter::default()
+        };
+        let Some(counter) = live(current, now_ms) else {
+            return fresh;
+        };
+        let elapsed = now_ms.saturating_sub(counter.window_start_ms);
+        if elapsed < window {
+            *counter
+        } else if elapsed < window.saturating_mul(2) {
+            Counter {
+                failures: 0,
+                previous: counter.failures,
+                window_start_ms: counter.window_start_ms.saturating_add(window),
+                ..*counter
             }
-            _ => (1, now_ms),
-        };
-        Ok(self.client_counter(failures, window_start_ms, now_ms))
-    }
-
-    /// Undoes a client claim whose attempt succeeded: one failure fewer,
-    /// and no block if the count is below the limit again.
-    pub(crate) fn release_client(&self, current: &Counter) -> Counter {
-        let failures = current.failures.saturating_sub(1);
-        if failures >= self.client_max_failures {
-            return Counter {
-                failures,
-                ..*current
-            };
-        }
-        Counter {
-            failures,
-            blocked_until_ms: 0,
-            expires_ms: current
-                .window_start_ms
-                .saturating_add(ms(self.client_window)),
-            ..*current
-        }
-    }
-
-    fn client_counter(&self, failures: u32, window_start_ms: i64, now_ms: i64) -> Counter {
-        let blocked_until_ms = if failures >= self.client_max_failures {
-            now_ms.saturating_add(ms(self.client_block))
         } else {
-            0
-        };
-        Counter {
-            failures,
-            window_start_ms,
-            last_ms: now_ms,
-            blocked_until_ms,
-            expires_ms: window_start_ms
-                .saturating_add(ms(self.client_window))
-                .max(blocked_until_ms),
+            fresh
         }
+    }
+
+    /// The failures within one window of `now_ms`, as `counter` estimates
+    /// them (the previous window's count taken pro rata, rounded up).
+    fn client_failures(&self, counter: &Counter, now_ms: i64) -> u64 {
+        let window = ms(self.client_window).max(1);
+        let into = now_ms
+            .saturating_sub(counter.window_start_ms)
+            .clamp(0, window);
+        let overlap = u64::try_from(window - into).unwrap_or(0);
+        let window = u64::try_from(window).unwrap_or(1);
+        let carried = (u64::from(counter.previous) * overlap).div_ceil(window);
+        u64::from(counter.failures) + carried
+    }
+
+    /// `counter` blocked if its failures reached the limit at `now_ms`,
+    /// with the time it may be forgotten.
+    fn with_block(&self, mut counter: Counter, now_ms: i64) -> Counter {
+        counter.blocked_until_ms =
+            if self.client_failures(&counter, now_ms) >= u64::from(self.client_max_failures) {
+                now_ms.saturating_add(ms(self.client_block))
+            } else {
+                0
+            };
+        self.with_expiry(counter)
+    }
+
+    /// A client counter means something until its previous window has
+    /// left the sliding window and any block has ended.
+    fn with_expiry(&self, mut counter: Counter) -> Counter {
+        counter.expires_ms = counter
+            .window_start_ms
+            .saturating_add(ms(self.client_window).saturating_mul(2))
+            .max(counter.blocked_until_ms);
+        counter
+    }
+
+    /// Undoes a client claim made at `claimed_ms` whose attempt succeeded:
+    /// one failure fewer in the window the claim fell in (none if that
+    /// window has gone by), and no block if the count is below the limit
+    /// again. A block others' failures earned stays as it is.
+    pub(crate) fn release_client(
+        &self,
+        current: &Counter,
+        claimed_ms: i64,
+        now_ms: i64,
+    ) -> Counter {
+        let mut next = self.rolled(Some(current), now_ms);
+        let window = ms(self.client_window);
+        if claimed_ms >= next.window_start_ms {
+            next.failures = next.failures.saturating_sub(1);
+        } else if claimed_ms >= next.window_start_ms.saturating_sub(window) {
+            next.previous = next.previous.saturating_sub(1);
+        }
+        if self.client_failures(&next, now_ms) < u64::from(self.client_max_failures) {
+            next.blocked_until_ms = 0;
+        }
+        self.with_expiry(next)
     }
 
     /// Claims a reset request on an account's counter: a fixed number per
@@ -189,6 +237,7 @@ impl Throttling {
         let window_end = window_start_ms.saturating_add(window);
         Ok(Counter {
             failures: requests,
+            previous: 0,
             window_start_ms,
             last_ms: now_ms,
             blocked_until_ms: if requests >= self.reset_requests {
@@ -299,29 +348,50 @@ mod tests {
         assert_eq!(next.failures, 1);
     }
 
+    /// Under a fixed window, 19 failures at the end of one and 19 at the
+    /// start of the next would all get through within a second.
     #[test]
-    fn client_failures_outside_the_window_start_a_new_one() {
+    fn the_client_window_slides_over_the_boundary() {
         let rules = throttling();
-        let mut counter: Option<Counter> = None;
-        for n in 0..19 {
-            counter = Some(rules.claim_client(counter.as_ref(), T0 + n).unwrap());
+        let window = 10 * 60_000;
+        let mut counter = Some(rules.claim_client(None, T0).unwrap());
+        for n in 0..18 {
+            counter = Some(
+                rules
+                    .claim_client(counter.as_ref(), T0 + window - 100 + n)
+                    .unwrap(),
+            );
         }
-        let next = rules
-            .claim_client(counter.as_ref(), T0 + 10 * 60_000)
+        let next = rules.claim_client(counter.as_ref(), T0 + window).unwrap();
+        assert_eq!((next.failures, next.previous), (1, 19));
+        assert!(next.blocked_until_ms > T0 + window, "the twentieth blocks");
+        // Two windows on, nothing is left.
+        let fresh = rules
+            .claim_client(counter.as_ref(), T0 + 2 * window)
             .unwrap();
-        assert_eq!((next.failures, next.blocked_until_ms), (1, 0));
+        assert_eq!(
+            (fresh.failures, fresh.previous, fresh.blocked_until_ms),
+            (1, 0, 0)
+        );
     }
 
     #[test]
-    fn a_success_gives_back_its_claim_and_lifts_a_block_it_caused() {
+    fn the_previous_window_counts_only_for_the_part_still_in_reach() {
         let rules = throttling();
-        let mut counter: Option<Counter> = None;
-        for n in 0..20 {
+        let window = 10 * 60_000;
+        let mut counter = None;
+        for n in 0..19 {
             counter = Some(rules.claim_client(counter.as_ref(), T0 + n).unwrap());
         }
-        let released = rules.release_client(&counter.unwrap());
-        assert_eq!(released.failures, 19);
-        assert_eq!(Throttling::refusal(Some(&released), T0 + 31), None);
+        // Half a window into the next one, about half of them still count.
+        let next = rules
+            .claim_client(counter.as_ref(), T0 + window + window / 2)
+            .unwrap();
+        assert_eq!(
+            rules.client_failures(&next, T0 + window + window / 2),
+            1 + 10
+        );
+        assert_eq!(next.blocked_until_ms, 0);
     }
 
     #[test]

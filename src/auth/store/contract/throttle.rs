@@ -10,6 +10,7 @@ const NOW_MS: i64 = NOW.unix() * 1000;
 fn counter(failures: u32, expires_ms: i64) -> Counter {
     Counter {
         failures,
+        previous: 0,
         window_start_ms: NOW_MS,
         last_ms: NOW_MS,
         blocked_until_ms: 0,

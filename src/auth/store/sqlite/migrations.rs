@@ -46,6 +46,7 @@ const THROTTLE: &str = "CREATE TABLE throttle (
         key              TEXT    NOT NULL,
         version          INTEGER NOT NULL,
         failures         INTEGER NOT NULL CHECK (failures >= 0),
+        previous         INTEGER NOT NULL CHECK (previous >= 0),
         window_start_ms  INTEGER NOT NULL,
         last_ms          INTEGER NOT NULL,
         blocked_until_ms INTEGER NOT NULL,

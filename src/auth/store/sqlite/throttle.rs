@@ -9,10 +9,11 @@ use super::super::{Counter, Scope, StoredCounter};
 fn counter_of(row: &Row<'_>, first: usize) -> rusqlite::Result<Counter> {
     Ok(Counter {
         failures: row.get(first)?,
-        window_start_ms: row.get(first + 1)?,
-        last_ms: row.get(first + 2)?,
-        blocked_until_ms: row.get(first + 3)?,
-        expires_ms: row.get(first + 4)?,
+        previous: row.get(first + 1)?,
+        window_start_ms: row.get(first + 2)?,
+        last_ms: row.get(first + 3)?,
+        blocked_until_ms: row.get(first + 4)?,
+        expires_ms: row.get(first + 5)?,
     })
 }
 
@@ -22,7 +23,8 @@ pub(super) fn get(
     key: &str,
 ) -> rusqlite::Result<Option<StoredCounter>> {
     conn.prepare_cached(
-        "SELECT version, failures, window_start_ms, last_ms, blocked_until_ms, expires_ms
+        "SELECT version, failures, previous, window_start_ms, last_ms, blocked_until_ms,
+                expires_ms
          FROM throttle WHERE scope = ?1 AND key = ?2",
     )?
     .query_row(params![scope.as_str(), key], |row| {
@@ -41,7 +43,8 @@ pub(super) fn list(
     now_ms: i64,
 ) -> rusqlite::Result<Vec<(Scope, String, Counter)>> {
     let mut statement = conn.prepare(
-        "SELECT scope, key, failures, window_start_ms, last_ms, blocked_until_ms, expires_ms
+        "SELECT scope, key, failures, previous, window_start_ms, last_ms, blocked_until_ms,
+                expires_ms
          FROM throttle WHERE expires_ms > ?1 ORDER BY scope, key",
     )?;
     let rows = statement.query_map([now_ms], |row| {
@@ -70,15 +73,16 @@ pub(super) fn swap(
     let changed = match expected {
         None => conn
             .prepare_cached(
-                "INSERT INTO throttle (scope, key, version, failures, window_start_ms, last_ms,
-                                       blocked_until_ms, expires_ms)
-                 VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7)
+                "INSERT INTO throttle (scope, key, version, failures, previous, window_start_ms,
+                                       last_ms, blocked_until_ms, expires_ms)
+                 VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8)
                  ON CONFLICT (scope, key) DO NOTHING",
             )?
             .execute(params![
                 scope.as_str(),
                 key,
                 next.failures,
+                next.previous,
                 next.window_start_ms,
                 next.last_ms,
                 next.blocked_until_ms,
@@ -87,8 +91,8 @@ pub(super) fn swap(
         Some(version) => conn
             .prepare_cached(
                 "UPDATE throttle
-                 SET version = version + 1, failures = ?4, window_start_ms = ?5, last_ms = ?6,
-                     blocked_until_ms = ?7, expires_ms = ?8
+                 SET version = version + 1, failures = ?4, previous = ?5, window_start_ms = ?6,
+                     last_ms = ?7, blocked_until_ms = ?8, expires_ms = ?9
                  WHERE scope = ?1 AND key = ?2 AND version = ?3",
             )?
             .execute(params![
@@ -96,6 +100,7 @@ pub(super) fn swap(
                 key,
                 version,
                 next.failures,
+                next.previous,
                 next.window_start_ms,
                 next.last_ms,
                 next.blocked_until_ms,

@@ -131,3 +131,31 @@ async fn x_forwarded_for_is_believed_only_from_a_trusted_proxy() {
     let fresh_forgery = attempt(&server, USER, PASSWORD, Some("192.0.2.200"), None).await;
     assert_eq!(fresh_forgery.status, StatusCode::TOO_MANY_REQUESTS);
 }
+
+/// Failures are counted over a sliding window: 19 at the end of one window
+/// and the next right after it are 20 within ten minutes, so the client is
+/// blocked; a fixed window would have let 19 more through.
+#[tokio::test]
+async fn the_client_window_slides_over_its_boundary() {
+    let (server, clock) = throttled(Throttling::default());
+    server.register(USER);
+    let sprayer = Some("198.51.100.23");
+    let fail = |n: u32| {
+        let email = format!("user{n}@example.com");
+        let server = &server;
+        async move { attempt(server, &email, WRONG, sprayer, None).await.status }
+    };
+    assert_eq!(fail(0).await, StatusCode::UNAUTHORIZED);
+    clock.advance(Duration::from_secs(599));
+    for n in 1..19 {
+        assert_eq!(fail(n).await, StatusCode::UNAUTHORIZED, "failure {n}");
+    }
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(
+        fail(19).await,
+        StatusCode::UNAUTHORIZED,
+        "the twentieth runs"
+    );
+    let blocked = attempt(&server, USER, PASSWORD, sprayer, None).await;
+    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+}

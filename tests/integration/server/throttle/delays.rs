@@ -107,3 +107,23 @@ async fn refused_attempts_write_nothing_to_the_database() {
     }
     assert_eq!(files(), before, "a refused attempt wrote to the database");
 }
+
+#[tokio::test]
+async fn a_count_with_no_failure_for_a_day_is_forgotten() {
+    let (server, clock) = throttled(accounts_only());
+    server.register(USER);
+    for _ in 0..5 {
+        attempt(&server, USER, WRONG, None, None).await;
+    }
+    clock.advance(Duration::from_secs(24 * 3600));
+    for n in 1..=5 {
+        let answer = attempt(&server, USER, WRONG, None, None).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNAUTHORIZED,
+            "free failure {n} again"
+        );
+    }
+    let sixth = attempt(&server, USER, WRONG, None, None).await;
+    assert_eq!(sixth.status, StatusCode::TOO_MANY_REQUESTS);
+}
