@@ -36,6 +36,10 @@ pub enum AuthError {
     /// locator (shown as its `Display`, which holds no secret); exit code 3.
     #[error("no database at {0}")]
     NoDatabase(String),
+    /// The locator names another application's database, which authctl
+    /// refuses to change (it read it, wrote nothing); exit code 2.
+    #[error("{0}")]
+    ForeignDatabase(String),
     /// Wrong credentials, or an unknown, expired or used token; exit code 4.
     #[error("{0}")]
     AuthenticationFailed(&'static str),

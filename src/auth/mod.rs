@@ -47,7 +47,9 @@ pub struct Storage(Box<dyn Store>);
 impl Storage {
     /// Opens the database, creating and migrating it if needed.
     pub fn open(database: &Database) -> Result<Self, AuthError> {
-        Ok(Self(store::open(database)?))
+        store::open(database)
+            .map(Self)
+            .map_err(|error| opening_failed(database, error))
     }
 
     /// Opens the database only if it exists, else
@@ -56,10 +58,7 @@ impl Storage {
     pub fn open_existing(database: &Database) -> Result<Self, AuthError> {
         store::open_existing(database)
             .map(Self)
-            .map_err(|error| match error {
-                StoreError::NoDatabase => AuthError::NoDatabase(database.to_string()),
-                other => other.into(),
-            })
+            .map_err(|error| opening_failed(database, error))
     }
 }
 
@@ -413,6 +412,17 @@ impl Auth {
             expires_at: created_at.after(self.policy.session_ttl),
         };
         (token, session)
+    }
+}
+
+fn opening_failed(database: &Database, error: StoreError) -> AuthError {
+    match error {
+        StoreError::NoDatabase => AuthError::NoDatabase(database.to_string()),
+        StoreError::NotOurs(reason) => AuthError::ForeignDatabase(format!(
+            "{database} is not an authctl database: {reason}. authctl changes only \
+             databases it created; nothing was written. Give another --db"
+        )),
+        other => other.into(),
     }
 }
 

@@ -158,6 +158,7 @@ fn exit_code_of(error: &AuthError) -> u8 {
         AuthError::NotFound(_) | AuthError::NoDatabase(_) => EXIT_NOT_FOUND,
         AuthError::AuthenticationFailed(_) => EXIT_AUTH_FAILED,
         AuthError::Throttled { .. } => EXIT_THROTTLED,
+        AuthError::ForeignDatabase(_) => EXIT_USAGE,
         AuthError::Internal { .. } | AuthError::Unavailable { .. } => EXIT_INTERNAL,
     }
 }

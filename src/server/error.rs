@@ -206,9 +206,9 @@ impl From<AuthError> for ApiError {
             AuthError::Throttled { retry_after, .. } => Self::Throttled { retry_after },
             passing @ AuthError::Unavailable { .. } => Self::StoreUnavailable(Box::new(passing)),
             // The server opened its database at start; losing it is ours.
-            failure @ (AuthError::NoDatabase(_) | AuthError::Internal { .. }) => {
-                Self::internal(failure)
-            }
+            failure @ (AuthError::NoDatabase(_)
+            | AuthError::ForeignDatabase(_)
+            | AuthError::Internal { .. }) => Self::internal(failure),
         }
     }
 }

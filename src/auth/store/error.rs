@@ -9,6 +9,10 @@ pub(crate) enum StoreError {
     /// `open_existing` found no database at the locator.
     #[error("no database file")]
     NoDatabase,
+    /// The database is another application's (the reason says how we
+    /// know); it was read, not written.
+    #[error("not an authctl database: {0}")]
+    NotOurs(String),
     /// Another user already has this email (compared case-insensitively).
     #[error("email already registered")]
     EmailTaken,

@@ -5,6 +5,7 @@ mod account;
 mod blocklist;
 mod completions;
 mod failures;
+mod foreign_database;
 mod help;
 mod import;
 mod man;

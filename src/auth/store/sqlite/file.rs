@@ -11,6 +11,7 @@ use rusqlite::Connection;
 use super::StoreError;
 use super::diagnose::diagnose;
 use super::migrations::migrate;
+use super::ownership;
 use super::pool::{Pool, connect, connect_existing};
 use super::skeletons;
 
@@ -18,11 +19,16 @@ use super::skeletons;
 /// migrates it.
 pub(super) fn open_creating(path: &Path) -> Result<Pool, StoreError> {
     create_private_file(path)?;
+    ownership::check(path)?;
     migrated(path, connect(path)?)
 }
 
 /// Opens and migrates the file only if it exists.
 pub(super) fn open_existing(path: &Path) -> Result<Pool, StoreError> {
+    if matches!(path.try_exists(), Ok(false)) {
+        return Err(StoreError::NoDatabase);
+    }
+    ownership::check(path)?;
     match connect_existing(path) {
         Ok(conn) => migrated(path, conn),
         // SQLite says only "unable to open"; the file system says why.
@@ -33,6 +39,8 @@ pub(super) fn open_existing(path: &Path) -> Result<Pool, StoreError> {
 
 fn migrated(path: &Path, mut conn: Connection) -> Result<Pool, StoreError> {
     migrate(&mut conn).map_err(|e| diagnose(path, e))?;
+    ownership::mark(&conn)
+        .map_err(|e| diagnose(path, StoreError::unexpected("cannot mark the database", e)))?;
     skeletons::refresh(&mut conn).map_err(|e| diagnose(path, e))?;
     Ok(Pool::new(path, conn))
 }

@@ -11,6 +11,7 @@ mod devices;
 mod diagnose;
 mod file;
 mod migrations;
+mod ownership;
 mod pool;
 mod reset_tokens;
 mod sessions;
