@@ -83,6 +83,7 @@ fn seed_users(
             email: email.clone(),
             credential: Credential::Hash(hash.clone()),
             created_at: None,
+            disabled: false,
         })
         .collect();
     let report = auth.import_users(&Caller::cli(), &rows, ImportOptions::default(), &|| {})?;

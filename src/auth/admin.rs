@@ -13,6 +13,8 @@ pub struct ExportedUser {
     pub hash: PasswordHash,
     /// When the account was created.
     pub created_at: Timestamp,
+    /// Disabled accounts stay disabled when imported elsewhere.
+    pub disabled: bool,
 }
 
 /// A user found in this transaction may have been deleted by another
@@ -144,6 +146,7 @@ impl Auth {
                 email: record.user.email,
                 hash: record.hash,
                 created_at: record.user.created_at,
+                disabled: record.user.disabled,
             })
             .collect())
     }

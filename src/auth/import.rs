@@ -37,6 +37,8 @@ pub struct ImportRow {
     /// When the account was first created (kept when moving users between
     /// databases); `None` means now.
     pub created_at: Option<Timestamp>,
+    /// Created disabled, as it was exported; `false` for a new account.
+    pub disabled: bool,
 }
 
 /// One unusable row of an import file.
@@ -164,6 +166,7 @@ impl Auth {
                     email: row.email.clone(),
                     hash,
                     created_at: row.created_at.unwrap_or_else(|| self.clock.now()),
+                    disabled: row.disabled,
                 })
             })
             .collect::<Result<Vec<_>, AuthError>>()?;

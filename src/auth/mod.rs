@@ -135,6 +135,7 @@ impl Auth {
             email: email.clone(),
             hash: self.hasher.hash(password)?,
             created_at: self.clock.now(),
+            disabled: false,
         };
         let mut tx = self.store.write()?;
         let user = tx.add_user(&new_user).map_err(|e| match e {

@@ -6,6 +6,8 @@ pub(crate) struct NewUser {
     pub(crate) email: Email,
     pub(crate) hash: PasswordHash,
     pub(crate) created_at: Timestamp,
+    /// Created disabled (an import of an exported disabled account).
+    pub(crate) disabled: bool,
 }
 
 /// A session to record: only the digest of its token is ever stored.

@@ -327,7 +327,10 @@ fn export_writes_the_header_import_reads() {
     env.register("wes@example.com", PASSWORD);
     let csv = env.run(&["users", "export"]).success().stdout;
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("email,hashed_password,created_at"));
+    assert_eq!(
+        lines.next(),
+        Some("email,hashed_password,created_at,status")
+    );
     let row = lines.next().expect("one user row");
     assert!(row.starts_with("wes@example.com,$2b$04$"), "{row}");
 
@@ -387,8 +390,63 @@ fn export_into_a_closed_pipe_ends_quietly() {
     BufReader::new(stdout)
         .read_line(&mut first)
         .expect("read the header");
-    assert_eq!(first, "email,hashed_password,created_at\n");
+    assert_eq!(first, "email,hashed_password,created_at,status\n");
     let output = child.wait_with_output().expect("the export ends");
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+/// Issue 15, bug 2: the README's copy pipeline used to bring disabled users
+/// back active. Everything that defines an account survives export, import
+/// and export again: the two exports are the same, byte for byte.
+#[test]
+fn export_import_export_changes_nothing_and_keeps_disabled_users_disabled() {
+    let env = Env::new();
+    env.register("una@example.com", "una's password");
+    env.register("vic@example.com", "vic's password");
+    env.run(&["users", "disable", "vic@example.com"]).success();
+    for format in ["csv", "jsonl"] {
+        let first = env
+            .run(&["users", "export", "--format", format])
+            .success()
+            .stdout;
+        assert!(first.contains("disabled"), "{format}: {first}");
+        let copy = env.path(&format!("copy-{format}.db"));
+        let copy = copy.to_str().expect("UTF-8");
+        env.run_stdin(
+            &["--db", copy, "users", "import", "--format", format, "-"],
+            &first,
+        )
+        .success();
+        let second = env
+            .run(&["--db", copy, "users", "export", "--format", format])
+            .success()
+            .stdout;
+        assert_eq!(first, second, "{format}");
+        let refused = env.run_stdin(
+            &[
+                "--db",
+                copy,
+                "login",
+                "vic@example.com",
+                "--password-stdin",
+                "--no-save",
+            ],
+            "vic's password\n",
+        );
+        assert_eq!(refused.code, 4, "a disabled user stays disabled\n{refused}");
+    }
+}
+
+#[test]
+fn an_unknown_status_is_refused_naming_its_line() {
+    let env = Env::new();
+    let file = env.file(
+        "users.csv",
+        "email,password,status\nuna@example.com,a long password,active\nvic@example.com,a long password,banned\n",
+    );
+    env.run(&["users", "import", &file])
+        .code(6)
+        .stderr_has("line 3")
+        .stderr_has("status must be `active` or `disabled`");
 }

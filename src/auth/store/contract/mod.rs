@@ -53,6 +53,7 @@ fn new_user(email: &str) -> NewUser {
         email: Email::parse(email).unwrap(),
         hash: hash("password1"),
         created_at: NOW,
+        disabled: false,
     }
 }
 

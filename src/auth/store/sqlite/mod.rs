@@ -212,7 +212,7 @@ impl Writer for SqliteTx<'_> {
             email: user.email.clone(),
             created_at: user.created_at,
             updated_at: user.created_at,
-            disabled: false,
+            disabled: user.disabled,
         })
     }
 
@@ -486,6 +486,7 @@ mod tests {
             email: crate::domain::Email::parse("adm\u{456}n@example.com").unwrap(),
             hash: crate::domain::PasswordHash::parse(&bcrypt::hash("x", 4).unwrap()).unwrap(),
             created_at: Timestamp::from_unix(1),
+            disabled: false,
         };
         assert!(matches!(tx.add_user(&third), Err(StoreError::LookAlike)));
     }
@@ -501,6 +502,7 @@ mod tests {
                 email: crate::domain::Email::parse(&format!("u{n}@example.com")).unwrap(),
                 hash: crate::domain::PasswordHash::parse(&bcrypt::hash("x", 4).unwrap()).unwrap(),
                 created_at: Timestamp::from_unix(1),
+                disabled: false,
             };
             tx.add_user(&user).unwrap();
         }

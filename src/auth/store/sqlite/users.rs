@@ -20,8 +20,9 @@ pub(super) fn insert(conn: &Connection, user: &NewUser) -> rusqlite::Result<Resu
     let inserted = conn
         .prepare_cached(
             "INSERT INTO users
-                (email, email_key, email_skeleton, hashed_password, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+                (email, email_key, email_skeleton, hashed_password, created_at, updated_at,
+                 disabled)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)
              ON CONFLICT DO NOTHING
              RETURNING id",
         )?
@@ -31,7 +32,8 @@ pub(super) fn insert(conn: &Connection, user: &NewUser) -> rusqlite::Result<Resu
                 user.email.key(),
                 user.email.skeleton(),
                 user.hash.expose(),
-                user.created_at.unix()
+                user.created_at.unix(),
+                user.disabled
             ],
             |row| row.get(0),
         )

@@ -7,6 +7,8 @@
 //! is not mistaken for a hash. A row fills exactly one of the two, so one
 //! file may mix them. An optional `created_at` (RFC 3339, as export writes
 //! it) keeps the account's creation time; without it the user is created now.
+//! An optional `status` (`active` or `disabled`) keeps a disabled account
+//! disabled, so export then import changes nothing that defines an account.
 
 mod read;
 mod write;
@@ -45,4 +47,8 @@ const EMAIL: &str = "email";
 const PASSWORD: &str = "password";
 const HASHED_PASSWORD: &str = "hashed_password";
 const CREATED_AT: &str = "created_at";
-const COLUMNS: [&str; 4] = [EMAIL, PASSWORD, HASHED_PASSWORD, CREATED_AT];
+const STATUS: &str = "status";
+const COLUMNS: [&str; 5] = [EMAIL, PASSWORD, HASHED_PASSWORD, CREATED_AT, STATUS];
+/// The values of `status`; a missing status is `active`.
+const ACTIVE: &str = "active";
+const DISABLED: &str = "disabled";

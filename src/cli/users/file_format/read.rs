@@ -4,7 +4,9 @@
 
 use serde_json::Value;
 
-use super::{COLUMNS, CREATED_AT, EMAIL, Format, HASHED_PASSWORD, PASSWORD};
+use super::{
+    ACTIVE, COLUMNS, CREATED_AT, DISABLED, EMAIL, Format, HASHED_PASSWORD, PASSWORD, STATUS,
+};
 use crate::auth::{Credential, ImportRow, RowError};
 use crate::domain::{Email, Password, PasswordHash, Timestamp};
 
@@ -15,6 +17,7 @@ struct RawRow<'a> {
     password: Option<&'a str>,
     hash: Option<&'a str>,
     created_at: Option<&'a str>,
+    status: Option<&'a str>,
 }
 
 /// What a file holds: the rows that have the shape of one, and a reason
@@ -74,11 +77,17 @@ fn check_row(line: usize, raw: &RawRow<'_>) -> Result<ImportRow, String> {
             Timestamp::parse_rfc3339(text).map_err(|e| format!("created_at {}", e.reason()))
         })
         .transpose()?;
+    let disabled = match present(raw.status).map(str::trim) {
+        None | Some(ACTIVE) => false,
+        Some(DISABLED) => true,
+        Some(_) => return Err(format!("status must be `{ACTIVE}` or `{DISABLED}`")),
+    };
     Ok(ImportRow {
         line,
         email,
         credential,
         created_at,
+        disabled,
     })
 }
 
@@ -105,6 +114,7 @@ fn read_csv(
                     password: field(columns.password),
                     hash: field(columns.hash),
                     created_at: field(columns.created_at),
+                    status: field(columns.status),
                 };
                 accept(line, Ok(raw));
             }
@@ -123,6 +133,7 @@ struct Columns {
     password: Option<usize>,
     hash: Option<usize>,
     created_at: Option<usize>,
+    status: Option<usize>,
 }
 
 fn check_header(header: &csv::StringRecord) -> Result<Columns, String> {
@@ -135,6 +146,7 @@ fn check_header(header: &csv::StringRecord) -> Result<Columns, String> {
         password: None,
         hash: None,
         created_at: None,
+        status: None,
     };
     for (index, name) in header.iter().enumerate() {
         let slot = match name.trim() {
@@ -142,9 +154,11 @@ fn check_header(header: &csv::StringRecord) -> Result<Columns, String> {
             PASSWORD => &mut columns.password,
             HASHED_PASSWORD => &mut columns.hash,
             CREATED_AT => &mut columns.created_at,
+            STATUS => &mut columns.status,
             other => {
                 return Err(format!(
-                    "unknown column `{other}`; {expected} (created_at is also accepted)"
+                    "unknown column `{other}`; {expected} (created_at and status are also \
+                     accepted)"
                 ));
             }
         };
@@ -197,6 +211,7 @@ fn json_fields(value: &Value) -> Result<RawRow<'_>, String> {
             PASSWORD => &mut raw.password,
             HASHED_PASSWORD => &mut raw.hash,
             CREATED_AT => &mut raw.created_at,
+            STATUS => &mut raw.status,
             _ => {
                 return Err(format!(
                     "unknown field `{key}` (expected {})",

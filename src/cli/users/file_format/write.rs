@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 
 use serde::Serialize;
 
-use super::{CREATED_AT, EMAIL, Format, HASHED_PASSWORD};
+use super::{ACTIVE, CREATED_AT, DISABLED, EMAIL, Format, HASHED_PASSWORD, STATUS};
 use crate::auth::ExportedUser;
 
 #[derive(Serialize)]
@@ -12,6 +12,7 @@ struct Line<'a> {
     email: &'a str,
     hashed_password: &'a str,
     created_at: String,
+    status: &'static str,
 }
 
 impl<'a> From<&'a ExportedUser> for Line<'a> {
@@ -20,6 +21,7 @@ impl<'a> From<&'a ExportedUser> for Line<'a> {
             email: user.email.as_str(),
             hashed_password: user.hash.expose(),
             created_at: user.created_at.to_string(),
+            status: if user.disabled { DISABLED } else { ACTIVE },
         }
     }
 }
@@ -33,12 +35,17 @@ pub(crate) fn write_users(
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(out);
             writer
-                .write_record([EMAIL, HASHED_PASSWORD, CREATED_AT])
+                .write_record([EMAIL, HASHED_PASSWORD, CREATED_AT, STATUS])
                 .map_err(csv_io)?;
             for user in users {
                 let line = Line::from(user);
                 writer
-                    .write_record([line.email, line.hashed_password, &line.created_at])
+                    .write_record([
+                        line.email,
+                        line.hashed_password,
+                        &line.created_at,
+                        line.status,
+                    ])
                     .map_err(csv_io)?;
             }
             writer.flush()

@@ -185,6 +185,7 @@ fn row(line: usize, address: &str, secret: &str) -> ImportRow {
         email: email(address),
         credential: Credential::Password(password(secret)),
         created_at: None,
+        disabled: false,
     }
 }
 
@@ -199,6 +200,7 @@ fn an_import_hashes_plain_passwords_and_keeps_existing_hashes(db: &TestDb) {
             email: email("flask@example.com"),
             credential: Credential::Hash(PasswordHash::parse(&flask_hash).unwrap()),
             created_at: None,
+            disabled: false,
         },
     ];
     let calls = std::sync::atomic::AtomicUsize::new(0);
@@ -349,6 +351,7 @@ fn export_returns_what_import_reads(source: &TestDb) {
             email: user.email,
             credential: Credential::Hash(user.hash),
             created_at: Some(user.created_at),
+            disabled: false,
         })
         .collect();
     let target = source.another();

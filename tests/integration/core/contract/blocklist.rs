@@ -178,6 +178,7 @@ fn import_names_every_too_common_row_and_imports_nothing(db: &TestDb) {
         email: email(address),
         credential: Credential::Password(password(secret)),
         created_at: None,
+        disabled: false,
     };
     let listed_hash = PasswordHash::parse(&bcrypt::hash("password123", 4).unwrap()).unwrap();
     let rows = vec![
@@ -191,6 +192,7 @@ fn import_names_every_too_common_row_and_imports_nothing(db: &TestDb) {
             email: email("hashed@example.com"),
             credential: Credential::Hash(listed_hash),
             created_at: None,
+            disabled: false,
         },
     ];
     for dry_run in [true, false] {

@@ -114,12 +114,14 @@ fn a_look_alike_address_is_refused_at_registration_and_import(db: &TestDb) {
             email: email("new@example.com"),
             credential: Credential::Password(password("password1")),
             created_at: None,
+            disabled: false,
         },
         ImportRow {
             line: 3,
             email: email("adm\u{456}n@example.com"),
             credential: Credential::Password(password("password1")),
             created_at: None,
+            disabled: false,
         },
     ];
     let options = ImportOptions {
