@@ -29,7 +29,7 @@ pub use error::{AuthError, INVALID_RESET_TOKEN, INVALID_SESSION, TOO_COMMON, WRO
 use hashing::Hasher;
 pub use import::{Credential, ImportOptions, ImportReport, ImportRow, RowError, check_import_rows};
 pub use login::{LoggedIn, LoginAttempt};
-pub use policy::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy};
+pub use policy::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy, WEAK_BCRYPT_COST};
 use store::{
     LoginRecord, NewSession, NewUser, Scope, Store, StoreError, UserLookup, UserRecord, UserUpdate,
     Writer,

@@ -5,6 +5,9 @@ use crate::domain::{MAX_PASSWORD_BYTES, Password, ValidationError};
 
 /// The lowest cost bcrypt accepts: about 1 ms a hash, for tests only.
 pub const MIN_BCRYPT_COST: u32 = 4;
+/// Below this cost a hash is cheap to crack offline: for tests only, so
+/// the CLI and the server say so when it is used.
+pub const WEAK_BCRYPT_COST: u32 = 10;
 /// The highest cost bcrypt accepts.
 pub const MAX_BCRYPT_COST: u32 = 31;
 

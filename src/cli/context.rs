@@ -1,7 +1,9 @@
+use std::io::IsTerminal;
+
 use super::CliError;
 use super::args::GlobalArgs;
 use super::output::Output;
-use crate::auth::{Auth, AuthError, Caller, Policy, Throttling};
+use crate::auth::{Auth, AuthError, Caller, Policy, Throttling, WEAK_BCRYPT_COST};
 use crate::domain::Database;
 
 /// What every command gets: the global options, who runs it, and where
@@ -70,17 +72,26 @@ impl Context {
 
     /// `policy` if its settings work together; else a usage error, as for
     /// any other bad option value (clap checks each one alone).
-    fn checked(policy: Policy) -> Result<Policy, CliError> {
+    fn checked(&self, policy: Policy) -> Result<Policy, CliError> {
         policy
             .validate()
-            .map(|()| policy)
-            .map_err(|refusal| CliError::Usage(refusal.to_string()))
+            .map_err(|refusal| CliError::Usage(refusal.to_string()))?;
+        // A person at a terminal hears of a test setting left in their
+        // environment; scripts and the test suite (no terminal) do not.
+        if policy.bcrypt_cost < WEAK_BCRYPT_COST && std::io::stderr().is_terminal() {
+            self.out.note(format_args!(
+                "warning: bcrypt cost {} is below {WEAK_BCRYPT_COST}: new hashes are cheap to \
+                 crack offline (a setting for tests; check --bcrypt-cost and AUTHCTL_BCRYPT_COST)",
+                policy.bcrypt_cost
+            ));
+        }
+        Ok(policy)
     }
 
     /// [`Context::open`] with a policy the command adjusted (`serve` adds
     /// its throttle options).
     pub(crate) fn open_with(&self, policy: Policy) -> Result<Auth, CliError> {
-        Ok(Auth::open(&self.database()?, Self::checked(policy)?)?)
+        Ok(Auth::open(&self.database()?, self.checked(policy)?)?)
     }
 
     /// Opens the database if it exists, for commands that act on existing
@@ -89,14 +100,14 @@ impl Context {
     pub(crate) fn open_existing(&self) -> Result<Auth, CliError> {
         Ok(Auth::open_existing(
             &self.database()?,
-            Self::checked(self.policy())?,
+            self.checked(self.policy())?,
         )?)
     }
 
     /// For listings and dry runs, where no database just means nothing is
     /// there yet: `None` then, and no file is created.
     pub(crate) fn open_if_exists(&self) -> Result<Option<Auth>, CliError> {
-        match Auth::open_existing(&self.database()?, Self::checked(self.policy())?) {
+        match Auth::open_existing(&self.database()?, self.checked(self.policy())?) {
             Ok(auth) => Ok(Some(auth)),
             Err(AuthError::NoDatabase(_)) => Ok(None),
             Err(other) => Err(other.into()),

@@ -9,7 +9,7 @@ use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_subscriber::EnvFilter;
 
 use super::{ServeConfig, ServerError, serve_with_listener};
-use crate::auth::Auth;
+use crate::auth::{Auth, WEAK_BCRYPT_COST};
 
 /// How long blocking work still running after the drain (a bcrypt hash, a
 /// commit) gets before the process leaves without it.
@@ -43,6 +43,14 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
         // this is returned to the caller, which reports it.
         let log_writer = init_logging();
         announce(&format!("listening on http://{addr}"));
+        let cost = auth.policy().bcrypt_cost;
+        if cost < WEAK_BCRYPT_COST {
+            tracing::warn!(
+                bcrypt_cost = cost,
+                "bcrypt cost {cost} is below {WEAK_BCRYPT_COST}: new hashes are cheap to crack \
+                 offline (a setting for tests; raise --bcrypt-cost)"
+            );
+        }
         if config.reset_hook.is_none() {
             tracing::warn!(
                 "no --reset-hook: POST /reset_password returns reset tokens in its \

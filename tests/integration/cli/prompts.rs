@@ -169,3 +169,18 @@ fn import_on_a_terminal_shows_a_progress_bar() {
     session.expect("500 created").expect("the summary");
     assert_eq!(finish(session), 0);
 }
+
+/// Issue 15, bug 3: a person at a terminal is told that the cost in their
+/// environment is a test setting; a script (no terminal) is not.
+#[test]
+fn a_bcrypt_cost_below_ten_is_a_warning_at_a_terminal_only() {
+    let env = Env::new();
+    env.register("tty@example.com", PASSWORD);
+    let mut session = spawn(&env, &["users", "list"]);
+    session
+        .expect("warning: bcrypt cost 4 is below 10")
+        .expect("the warning at a terminal");
+    assert_eq!(finish(session), 0);
+    let piped = env.run(&["users", "list"]).success();
+    assert!(!piped.stderr.contains("below 10"), "{piped}");
+}

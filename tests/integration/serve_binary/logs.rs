@@ -7,6 +7,7 @@ use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use crate::support::binary_server::ServerProcess;
 use crate::support::cli::Env;
 use crate::support::raw_http::{Reply, exchange, get, login, post, request};
+use crate::support::wait::{PATIENCE, eventually};
 
 const EMAIL: &str = "ada@example.com";
 const PASSWORD: &str = "first-Secret-9f2c";
@@ -145,4 +146,24 @@ fn the_binary_logs_each_request_once_and_no_secret_even_at_trace_level() {
         ),
         "{stderr}"
     );
+}
+
+/// Issue 15, bug 3: a test cost left in the environment is said out loud
+/// when the server starts, and not at a real cost. The start-up warnings
+/// follow the "listening" line, so the test waits for the last of them (the
+/// missing reset hook's) before it looks.
+#[test]
+fn serve_warns_of_a_bcrypt_cost_below_ten_and_only_then() {
+    let env = Env::new();
+    for (args, warned) in [(&[][..], true), (&["--bcrypt-cost", "10"][..], false)] {
+        let server = ServerProcess::start_args(&env, args, None);
+        let started = eventually(PATIENCE, || server.stderr().contains("no --reset-hook"));
+        assert!(started, "no start-up warnings:\n{}", server.stderr());
+        let (_, stderr) = server.stop();
+        assert_eq!(
+            stderr.contains("is below 10: new hashes are cheap"),
+            warned,
+            "{args:?}:\n{stderr}"
+        );
+    }
 }
