@@ -45,8 +45,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand throttle 'List or clear the brute-force defence''s counters'
             cand blocklist 'Manage the database''s list of passwords nobody may choose'
             cand completions 'Print a shell completion script'
-            cand man 'Print a man page, or write them all'
             cand serve 'Run the HTTP service'
+            cand man 'Print a man page, or write them all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;register'= {
@@ -600,24 +600,6 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'authctl;man'= {
-            cand --out-dir 'Write every command''s page into DIR (created if missing) rather than print one'
-            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
-            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
-            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
-            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
-            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
-            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
-            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
-            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
-            cand --login-max-delay 'Longest wait between attempts on one account'
-            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
-            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
-            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
-            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
         &'authctl;serve'= {
             cand --bind 'Address and port to listen on (port 0 picks a free one)'
             cand --reset-hook 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token'
@@ -650,6 +632,24 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'authctl;man'= {
+            cand --out-dir 'Write every command''s page into DIR (created if missing) rather than print one'
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'authctl;help'= {
             cand register 'Create a user'
             cand login 'Check a password, open a session and print its id'
@@ -661,8 +661,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand throttle 'List or clear the brute-force defence''s counters'
             cand blocklist 'Manage the database''s list of passwords nobody may choose'
             cand completions 'Print a shell completion script'
-            cand man 'Print a man page, or write them all'
             cand serve 'Run the HTTP service'
+            cand man 'Print a man page, or write them all'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authctl;help;register'= {
@@ -733,9 +733,9 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;help;completions'= {
         }
-        &'authctl;help;man'= {
-        }
         &'authctl;help;serve'= {
+        }
+        &'authctl;help;man'= {
         }
         &'authctl;help;help'= {
         }

@@ -25,16 +25,16 @@ function __fish_authctl_using_subcommand
 end
 
 complete -c authctl -n "__fish_authctl_needs_command" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_needs_command" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_needs_command" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_needs_command" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_needs_command" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_needs_command" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_needs_command" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_needs_command" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_needs_command" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_needs_command" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_needs_command" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_needs_command" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_needs_command" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_needs_command" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -49,98 +49,98 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "sessions" -d 'List 
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "throttle" -d 'List or clear the brute-force defence\'s counters'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "blocklist" -d 'Manage the database\'s list of passwords nobody may choose'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c authctl -n "__fish_authctl_needs_command" -f -a "man" -d 'Print a man page, or write them all'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "serve" -d 'Run the HTTP service'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "man" -d 'Print a man page, or write them all'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-save -d 'Print the session id without saving it for whoami and logout'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session -d 'Session id to use [default: the one `login` saved]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session -d 'Session id to use [default: the one `login` saved]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session -d 'Session id to use [default: the one `login` saved]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session -d 'Session id to use [default: the one `login` saved]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l all -d 'End every session of the session\'s user, not just this one'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l token -d 'A reset token from the first step; sets a new password with it' -r
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l password-stdin -d 'Read the new password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -s h -l help -d 'Print help'
@@ -154,103 +154,103 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "export" -d 'Write every user with its password hash, in the format import reads'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from list show delete disable enable unlock import export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l format -d 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]' -r -f -a "csv\t'Comma-separated values with a header line'
 jsonl\t'One JSON object per line'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-existing -d 'Skip rows whose email already exists instead of importing nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l dry-run -d 'Check everything and report, but write nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
@@ -260,16 +260,16 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 jsonl\t'One JSON object per line'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file (mode 0600) instead of stdout' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -283,16 +283,16 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every user with its password hash, in the format import reads'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -s h -l help -d 'Print help'
@@ -300,31 +300,31 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l id -d 'End only the session with this id (from `sessions list`)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l id -d 'End only the session with this id (from `sessions list`)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
@@ -332,16 +332,16 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help'
@@ -349,32 +349,32 @@ complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Forget counters: one client\'s, one account\'s, or all'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l ip -d 'A client address, or an IPv6 /64 as `throttle list` shows it' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l account -d 'An email: its failed-login and reset-request counts' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l ip -d 'A client address, or an IPv6 /64 as `throttle list` shows it' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l account -d 'An email: its failed-login and reset-request counts' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l all -d 'Every counter'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
@@ -383,16 +383,16 @@ complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Forget counters: one client\'s, one account\'s, or all'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -s h -l help -d 'Print help'
@@ -402,59 +402,59 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fis
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -f -a "count" -d 'Print how many words the database\'s blocklist holds'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l ignore-missing -d 'Remove the words that are listed and ignore the others'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help'
@@ -464,76 +464,76 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "count" -d 'Print how many words the database\'s blocklist holds'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l out-dir -d 'Write every command\'s page into DIR (created if missing) rather than print one' -r -f -a "(__fish_complete_directories)"
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
-complete -c authctl -n "__fish_authctl_using_subcommand man" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bind -d 'Address and port to listen on (port 0 picks a free one)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bind -d 'Address and port to listen on (port 0 picks a free one)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-hook -d 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l idle-timeout -d 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-connections -d 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-origin -d 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server\'s own; repeatable' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-proxy -d 'A reverse proxy (address or CIDR) whose X-Forwarded-For names the client; repeatable. Without it the header is ignored' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-max-failures -d 'Failed logins and reset-token uses from one client (IPv4 address, IPv6 /64) within --client-window that block it' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-window -d 'The window a client\'s failures are counted in' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-block -d 'How long a client stays blocked' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l device-max-failures -d 'Failures with one device cookie after which it no longer exempts its user\'s logins from the account throttle' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l device-ttl -d 'How long a device cookie lasts' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l devices-per-user -d 'Known devices kept per user; a login from a new one forgets the oldest' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-requests-per-hour -d 'Most POST /reset_password per account per hour (each may run the reset hook)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l idle-timeout -d 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-connections -d 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-origin -d 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server\'s own; repeatable' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-proxy -d 'A reverse proxy (address or CIDR) whose X-Forwarded-For names the client; repeatable. Without it the header is ignored' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-max-failures -d 'Failed logins and reset-token uses from one client (IPv4 address, IPv6 /64) within --client-window that block it' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-window -d 'The window a client\'s failures are counted in' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-block -d 'How long a client stays blocked' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l device-max-failures -d 'Failures with one device cookie after which it no longer exempts its user\'s logins from the account throttle' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l device-ttl -d 'How long a device cookie lasts' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l devices-per-user -d 'Known devices kept per user; a login from a new one forgets the oldest' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-requests-per-hour -d 'Most POST /reset_password per account per hour (each may run the reset hook)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-max-delay -d 'Longest wait between attempts on one account' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l secure-cookie -d 'Mark the session cookie Secure (serve behind HTTPS)'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l insecure-reset-tokens-over-http -d 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "register" -d 'Create a user'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "login" -d 'Check a password, open a session and print its id'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "whoami" -d 'Print the email of the session\'s user'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "logout" -d 'End the session (or all of its user\'s) and forget the saved one'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "sessions" -d 'List or revoke live sessions'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "throttle" -d 'List or clear the brute-force defence\'s counters'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "blocklist" -d 'Manage the database\'s list of passwords nobody may choose'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "man" -d 'Print a man page, or write them all'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "serve" -d 'Run the HTTP service'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions man serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l out-dir -d 'Write every command\'s page into DIR (created if missing) rather than print one' -r -f -a "(__fish_complete_directories)"
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
+complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "register" -d 'Create a user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "login" -d 'Check a password, open a session and print its id'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "whoami" -d 'Print the email of the session\'s user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "logout" -d 'End the session (or all of its user\'s) and forget the saved one'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "sessions" -d 'List or revoke live sessions'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "throttle" -d 'List or clear the brute-force defence\'s counters'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "blocklist" -d 'Manage the database\'s list of passwords nobody may choose'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "serve" -d 'Run the HTTP service'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "man" -d 'Print a man page, or write them all'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'Show every user as a table (id, email, live sessions, created, status)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "show" -d 'Show one user'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete a user with its sessions (asks first on a terminal)'

@@ -123,12 +123,19 @@ fn check_new(text: &str, check: &dyn Fn(&Password) -> Result<(), AuthError>) -> 
     }
 }
 
-/// Asks a yes/no question on the terminal; the default is no.
-pub(crate) fn confirm(question: &str) -> Result<bool, CliError> {
+/// Asks a yes/no question on the terminal; the default is no. `what` is
+/// said on a line of its own and the question stays short, so the prompt
+/// fits one line at 80 columns and is drawn once however long an email is;
+/// the answer takes Enter, so a stray keypress decides nothing.
+pub(crate) fn confirm(what: &str, question: &str) -> Result<bool, CliError> {
+    let term = Term::stderr();
+    term.write_line(what)
+        .map_err(|e| CliError::io("cannot write to the terminal", e))?;
     Confirm::new()
         .with_prompt(question)
         .default(false)
-        .interact_on(&Term::stderr())
+        .wait_for_newline(true)
+        .interact_on(&term)
         .map_err(|e| terminal_error("cannot read the answer from the terminal", e))
 }
 

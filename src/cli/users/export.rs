@@ -3,7 +3,7 @@ use std::io::{self, BufWriter};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueHint};
 
 use super::super::CliError;
 use super::super::context::Context;
@@ -26,7 +26,7 @@ pub(crate) struct ExportArgs {
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// Write to this file (mode 0600) instead of stdout
-    #[arg(long, short = 'o', value_name = "FILE")]
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = ValueHint::FilePath)]
     output: Option<PathBuf>,
 }
 

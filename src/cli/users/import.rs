@@ -1,7 +1,7 @@
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueHint};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
@@ -34,7 +34,7 @@ Examples:
     | authctl users import -")]
 pub(crate) struct ImportArgs {
     /// The file to read, or - for stdin
-    #[arg(value_name = "FILE|-")]
+    #[arg(value_name = "FILE|-", value_hint = ValueHint::FilePath)]
     file: PathBuf,
     /// Input format [default: jsonl for .jsonl/.ndjson files, else csv]
     #[arg(long, value_enum)]

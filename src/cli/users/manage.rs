@@ -139,7 +139,8 @@ impl DeleteArgs {
                     user.email
                 )));
             }
-            if !confirm(&format!("Delete {} and all its sessions?", user.email))? {
+            let what = format!("This deletes {} with all its sessions.", user.email);
+            if !confirm(&what, "Delete it? (y, then Enter)")? {
                 let view = Declined {
                     message: "nothing deleted",
                     deleted: false,

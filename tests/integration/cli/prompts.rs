@@ -32,6 +32,25 @@ fn type_hidden(session: &mut OsSession, line: &str) {
     session.send_line(line).expect("type");
 }
 
+/// Terminal output without its escape sequences (colours, cursor moves).
+fn without_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ parameters, ended by a letter.
+            for next in chars.by_ref() {
+                if next.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Reads to the end and returns the exit code.
 fn finish(mut session: OsSession) -> i32 {
     session.expect(Eof).expect("the command ends");
@@ -133,27 +152,42 @@ fn login_on_a_terminal_prompts_once_and_hides_the_password() {
 }
 
 #[test]
-fn delete_on_a_terminal_asks_for_confirmation() {
+fn delete_on_a_terminal_asks_for_confirmation_and_needs_enter() {
     let env = Env::new();
     env.register("keep@example.com", PASSWORD);
-    env.register("gone@example.com", PASSWORD);
+    // Long enough that a question naming it would wrap at 80 columns.
+    let long = format!("{}@example.com", "gone".repeat(15));
+    env.register(&long, PASSWORD);
 
     let mut declined = spawn(&env, &["users", "delete", "keep@example.com"]);
     declined
-        .expect("Delete keep@example.com")
-        .expect("the question");
+        .expect("This deletes keep@example.com")
+        .expect("what is at stake");
+    declined.expect("Delete it?").expect("the question");
     declined.send_line("n").expect("answer");
     assert_eq!(finish(declined), 0);
     env.run(&["users", "show", "keep@example.com"]).success();
 
-    let mut accepted = spawn(&env, &["users", "delete", "gone@example.com"]);
-    accepted
-        .expect("Delete gone@example.com")
-        .expect("the question");
-    accepted.send_line("y").expect("answer");
-    accepted.expect("user deleted").expect("the note");
+    let mut accepted = spawn(&env, &["users", "delete", &long]);
+    accepted.expect("Delete it?").expect("the question");
+    // A lone keypress decides nothing; Enter does.
+    accepted.send("y").expect("a keypress");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    env.run(&["users", "show", &long]).success();
+    accepted.send_line("").expect("Enter");
+    let answered = accepted.expect("user deleted").expect("the note");
+    // Redrawn in place as the answer is typed, which works only while the
+    // question fits one line: at 80 columns a wrapped prompt is drawn anew
+    // below itself at each redraw.
+    let shown = without_escapes(&String::from_utf8_lossy(answered.before()));
+    for line in shown
+        .split(['\r', '\n'])
+        .filter(|l| l.contains("Delete it?"))
+    {
+        assert!(line.chars().count() < 80, "the prompt wraps: {line:?}");
+    }
     assert_eq!(finish(accepted), 0);
-    env.run(&["users", "show", "gone@example.com"]).code(3);
+    env.run(&["users", "show", &long]).code(3);
 }
 
 #[test]
