@@ -317,6 +317,35 @@ impl Auth {
         Ok(token)
     }
 
+    /// Fails with the conflict `register_user` would report if `email` is
+    /// taken: for a front end to say so before asking for a password.
+    pub fn check_email_free(&self, email: &Email) -> Result<(), AuthError> {
+        match self.store.read()?.find_user_by(UserLookup::Email(email)) {
+            Ok(_) => Err(AuthError::Conflict(format!("User {email} already exists"))),
+            Err(StoreError::NotFound) => Ok(()),
+            Err(other) => Err(other.into()),
+        }
+    }
+
+    /// Fails as `update_password` would if `reset_token` is not a live token
+    /// of `email`'s: for a front end to say so before asking for a password.
+    /// Uses nothing up.
+    pub fn check_reset_token(
+        &self,
+        email: &Email,
+        reset_token: &ResetToken,
+    ) -> Result<(), AuthError> {
+        let digest = reset_token.digest();
+        let lookup = UserLookup::ResetToken {
+            digest: &digest,
+            now: self.clock.now(),
+        };
+        match self.active_user(lookup)? {
+            Some(record) if record.user.email.key() == email.key() => Ok(()),
+            _ => Err(AuthError::AuthenticationFailed(INVALID_RESET_TOKEN)),
+        }
+    }
+
     /// Sets a new password with a reset token bound to `email`. The token is
     /// consumed, and every session and reset token of the user ends, in one
     /// transaction: of many concurrent uses of a token, exactly one succeeds.

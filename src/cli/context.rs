@@ -1,10 +1,11 @@
+use std::cell::Cell;
 use std::io::IsTerminal;
 
 use super::CliError;
 use super::args::GlobalArgs;
 use super::output::Output;
 use crate::auth::{Auth, AuthError, Caller, Policy, Throttling, WEAK_BCRYPT_COST};
-use crate::domain::Database;
+use crate::domain::{Database, Location};
 
 /// What every command gets: the global options, who runs it, and where
 /// output goes.
@@ -13,6 +14,8 @@ pub(crate) struct Context {
     /// The operating-system user running the command.
     pub(crate) caller: Caller,
     pub(crate) out: Output,
+    /// A listing found no database (and said so).
+    database_missing: Cell<bool>,
 }
 
 impl Context {
@@ -22,6 +25,7 @@ impl Context {
             global,
             caller: Caller::cli(),
             out,
+            database_missing: Cell::new(false),
         }
     }
 
@@ -91,7 +95,19 @@ impl Context {
     /// [`Context::open`] with a policy the command adjusted (`serve` adds
     /// its throttle options).
     pub(crate) fn open_with(&self, policy: Policy) -> Result<Auth, CliError> {
-        Ok(Auth::open(&self.database()?, self.checked(policy)?)?)
+        let database = self.database()?;
+        let policy = self.checked(policy)?;
+        let is_new = match database.location() {
+            Location::Sqlite(path) => !path.exists(),
+        };
+        let auth = Auth::open(&database, policy)?;
+        // Say where the data went: a mistyped --db, or a default path the
+        // user did not expect, shows here rather than as a missing user later.
+        if is_new {
+            self.out
+                .note(format_args!("created a new database at {database}"));
+        }
+        Ok(auth)
     }
 
     /// Opens the database if it exists, for commands that act on existing
@@ -114,6 +130,14 @@ impl Context {
         }
     }
 
+    /// Says that a listing is empty, unless the reason is that there is no
+    /// database, which has been said already.
+    pub(crate) fn note_empty(&self, text: &str) {
+        if !self.database_missing.get() {
+            self.out.note(text);
+        }
+    }
+
     /// `list` over the database, or nothing when there is no database.
     pub(crate) fn list_if_exists<T>(
         &self,
@@ -121,7 +145,15 @@ impl Context {
     ) -> Result<Vec<T>, CliError> {
         match self.open_if_exists()? {
             Some(auth) => Ok(list(&auth)?),
-            None => Ok(Vec::new()),
+            None => {
+                // "Nothing listed" and "no such database" must not look alike.
+                self.database_missing.set(true);
+                self.out.note(format_args!(
+                    "no database at {} yet (register or users import creates it)",
+                    self.database()?
+                ));
+                Ok(Vec::new())
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+use std::io::{self, IsTerminal};
+
 use clap::Args;
 use serde::Serialize;
 
@@ -5,11 +7,14 @@ use super::CliError;
 use super::context::Context;
 use super::prompt::{Ask, read_password};
 use super::session_file::SavedSession;
-use crate::domain::Email;
+use crate::domain::{Email, SessionToken};
 
 /// `authctl login EMAIL`
 #[derive(Args)]
 #[command(after_help = "\
+At a terminal the session id is saved, not printed; piped (or with --json
+or --no-save) it is printed alone on stdout.
+
 Examples:
   authctl login alice@example.com                 # prompts; saves the session
   SID=$(printf '%s\\n' \"$PW\" | authctl login alice@example.com --password-stdin --no-save)")]
@@ -41,19 +46,38 @@ impl LoginArgs {
         let (user, token) = auth.login(&ctx.caller, &email, &password)?;
         if !self.no_save {
             let saved = SavedSession::for_database(&ctx.database()?);
+            // Whose session the file held before: replacing another user's
+            // is worth a word, since `whoami` answers differently now.
+            let replaced = saved
+                .load()?
+                .and_then(|text| SessionToken::parse(&text).ok())
+                .and_then(|old| auth.get_user_from_session_id(&old).ok().flatten())
+                .filter(|old| old.id != user.id);
             let path = saved.save(&token)?;
             ctx.out.note(format_args!(
                 "logged in as {}; session saved in {}",
                 user.email,
                 path.display()
             ));
+            if let Some(old) = replaced {
+                ctx.out.note(format_args!(
+                    "this replaced the saved session of {}, which stays valid until it \
+                     expires (authctl sessions revoke {} ends it)",
+                    old.email, old.email
+                ));
+            }
         }
         let view = LoggedIn {
             email: user.email.as_str().to_owned(),
             session_id: token.expose(),
             saved: !self.no_save,
         };
-        // The id alone on stdout, so `SID=$(authctl login ...)` works.
+        // The id alone on stdout, so `SID=$(authctl login ...)` works; at a
+        // terminal, once saved, it would only put a bearer secret on the
+        // screen and in the scrollback.
+        if !self.no_save && !ctx.out.is_json() && io::stdout().is_terminal() {
+            return Ok(());
+        }
         ctx.out.result(&view, token.expose())
     }
 }

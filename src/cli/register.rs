@@ -32,8 +32,10 @@ impl RegisterArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         let email = Email::parse(&self.email)?;
         let source = PasswordSource::choose(self.password_stdin)?;
-        // Opened before the prompt, which checks against its blocklist.
+        // Opened before the prompt, which checks against its blocklist, and
+        // so that a taken email fails before anyone types a password.
         let auth = ctx.open()?;
+        auth.check_email_free(&email)?;
         let check = |password: &Password| auth.check_new_password(&email, password);
         let password = source.read(Ask::New { check: &check })?;
         let user = auth.register_user(&ctx.caller, &email, &password)?;

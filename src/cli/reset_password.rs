@@ -5,7 +5,9 @@ use super::CliError;
 use super::context::Context;
 use super::prompt::{Ask, read_password};
 use crate::auth::INVALID_RESET_TOKEN;
-use crate::domain::{Email, Password, ResetToken};
+use std::time::SystemTime;
+
+use crate::domain::{Email, Password, ResetToken, Timestamp};
 
 /// `authctl reset-password EMAIL [--token T]`
 #[derive(Args)]
@@ -49,6 +51,12 @@ impl ResetPasswordArgs {
                 let token = ctx
                     .open_existing()?
                     .get_reset_password_token(&ctx.caller, &email)?;
+                let expires =
+                    Timestamp::from_system(SystemTime::now()).after(ctx.policy().reset_ttl);
+                ctx.out.note(format_args!(
+                    "the token expires at {expires}; set the new password with:\n  \
+                     authctl reset-password {email} --token TOKEN"
+                ));
                 let view = Issued {
                     email: email.to_string(),
                     reset_token: token.expose(),
@@ -61,6 +69,8 @@ impl ResetPasswordArgs {
                 let token = ResetToken::parse(text)
                     .map_err(|_| CliError::AuthenticationFailed(INVALID_RESET_TOKEN.to_owned()))?;
                 let auth = ctx.open_existing()?;
+                // An unknown, used or expired token fails before the prompt.
+                auth.check_reset_token(&email, &token)?;
                 let check = |password: &Password| auth.check_new_password(&email, password);
                 let password = read_password(self.password_stdin, Ask::New { check: &check })?;
                 auth.update_password(&ctx.caller, &email, &token, &password)?;

@@ -74,7 +74,7 @@ fn list(args: &ListArgs, ctx: &Context) -> Result<(), CliError> {
         return ctx.out.document(&views);
     }
     if sessions.is_empty() {
-        ctx.out.note("no live sessions");
+        ctx.note_empty("no live sessions");
         return Ok(());
     }
     ctx.out.line(sessions_table(&sessions))

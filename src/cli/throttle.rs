@@ -95,7 +95,7 @@ fn list(ctx: &Context) -> Result<(), CliError> {
         return ctx.out.document(&views);
     }
     if entries.is_empty() {
-        ctx.out.note("no failed attempts counted");
+        ctx.note_empty("no failed attempts counted");
         return Ok(());
     }
     ctx.out.line(throttle_table(&entries))

@@ -129,7 +129,7 @@ fn list(ctx: &Context) -> Result<(), CliError> {
         return ctx.out.document(&texts(&words));
     }
     if words.is_empty() {
-        ctx.out.note("the blocklist is empty");
+        ctx.note_empty("the blocklist is empty");
         return Ok(());
     }
     let lines: Vec<String> = words.iter().map(ToString::to_string).collect();

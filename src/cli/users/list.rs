@@ -24,7 +24,7 @@ impl ListArgs {
             return ctx.out.document(&views);
         }
         if users.is_empty() {
-            ctx.out.note("no users");
+            ctx.note_empty("no users");
             return Ok(());
         }
         ctx.out.line(users_table(&users))

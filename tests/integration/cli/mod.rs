@@ -13,4 +13,5 @@ mod missing_database;
 mod passwords;
 mod prompts;
 mod sessions_and_admin;
+mod telling;
 mod throttle;

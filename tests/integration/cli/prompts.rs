@@ -143,10 +143,25 @@ fn login_on_a_terminal_prompts_once_and_hides_the_password() {
     session.expect("Password").expect("the prompt");
     type_hidden(&mut session, PASSWORD);
     let rest = session.expect(Eof).expect("the command ends");
-    let shown = String::from_utf8_lossy(rest.before());
+    // What Eof matched is everything the command wrote after the prompt.
+    let mut shown = String::from_utf8_lossy(rest.before()).into_owned();
+    for matched in rest.matches() {
+        shown.push_str(&String::from_utf8_lossy(matched));
+    }
     assert!(
         !shown.contains(PASSWORD),
         "the password was echoed: {shown:?}"
+    );
+    // Saved, so the bearer secret stays off the screen and the scrollback.
+    assert!(shown.contains("session saved"), "{shown:?}");
+    let saved = std::fs::read_dir(env.sessions_folder())
+        .expect("the sessions folder")
+        .map(|entry| std::fs::read_to_string(entry.expect("an entry").path()).expect("read"))
+        .next()
+        .expect("a saved session");
+    assert!(
+        !shown.contains(saved.trim()),
+        "the session id was printed: {shown:?}"
     );
     env.run(&["whoami"]).success();
 }

@@ -1,0 +1,99 @@
+//! Issue 15's frictions: the CLI says where the data is, checks what it can
+//! before asking for a password, and keeps secrets off a terminal.
+
+use crate::support::PASSWORD;
+use crate::support::cli::Env;
+
+#[test]
+fn creating_a_database_is_said_and_listing_a_missing_one_says_so() {
+    let env = Env::new();
+    let listed = env.run(&["users", "list"]).success();
+    assert!(listed.stderr.contains("no database at"), "{listed}");
+    assert!(!listed.stderr.contains("no users"), "{listed}");
+    assert!(!env.db().exists());
+
+    let first = env
+        .run_stdin(
+            &["register", "a@example.com", "--password-stdin"],
+            &format!("{PASSWORD}\n"),
+        )
+        .success();
+    assert!(
+        first.stderr.contains("created a new database at"),
+        "{first}"
+    );
+    let second = env
+        .run_stdin(
+            &["register", "b@example.com", "--password-stdin"],
+            &format!("{PASSWORD}\n"),
+        )
+        .success();
+    assert!(
+        !second.stderr.contains("created a new database"),
+        "{second}"
+    );
+}
+
+/// With stdin empty, reading a password would fail (exit 6): these fail
+/// for their real reason first.
+#[test]
+fn a_taken_email_and_a_bad_reset_token_fail_before_any_password_is_read() {
+    let env = Env::new();
+    env.register("a@example.com", PASSWORD);
+    env.run(&["register", "A@example.com", "--password-stdin"])
+        .code(5)
+        .stderr_has("already exists");
+    let unknown = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+    env.run(&[
+        "reset-password",
+        "a@example.com",
+        "--token",
+        unknown,
+        "--password-stdin",
+    ])
+    .code(4);
+}
+
+#[test]
+fn reset_password_says_when_the_token_expires_and_what_to_run_next() {
+    let env = Env::new();
+    env.register("a@example.com", PASSWORD);
+    let issued = env.run(&["reset-password", "a@example.com"]).success();
+    assert!(issued.stderr.contains("the token expires at"), "{issued}");
+    assert!(
+        issued
+            .stderr
+            .contains("authctl reset-password a@example.com --token TOKEN"),
+        "{issued}"
+    );
+    // The token itself goes to stdout only.
+    let token = issued.stdout.trim();
+    assert!(!issued.stderr.contains(token), "{issued}");
+}
+
+#[test]
+fn a_login_that_replaces_another_users_saved_session_says_so() {
+    let env = Env::new();
+    env.register("a@example.com", PASSWORD);
+    env.register("b@example.com", PASSWORD);
+    env.login("a@example.com", PASSWORD);
+    let again = env
+        .run_stdin(
+            &["login", "a@example.com", "--password-stdin"],
+            &format!("{PASSWORD}\n"),
+        )
+        .success();
+    assert!(!again.stderr.contains("replaced"), "same user:\n{again}");
+    let other = env
+        .run_stdin(
+            &["login", "b@example.com", "--password-stdin"],
+            &format!("{PASSWORD}\n"),
+        )
+        .success();
+    assert!(
+        other
+            .stderr
+            .contains("this replaced the saved session of a@example.com"),
+        "{other}"
+    );
+}
