@@ -158,15 +158,35 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand create 'Create a user (the same as `authctl register`)'
             cand list 'Show every user as a table (id, email, live sessions, created, status)'
             cand show 'Show one user'
             cand delete 'Delete a user with its sessions (asks first on a terminal)'
             cand disable 'Stop a user from logging in or resetting, and end its sessions'
             cand enable 'Let a disabled user log in again'
+            cand set-password 'Set a user''s password as an operator; ends its sessions'
             cand unlock 'Release a user locked (or made to wait) after failed logins'
             cand import 'Create many users from a CSV or JSONL file, all or nothing'
             cand export 'Write every user with its password hash, in the format import reads'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;users;create'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --password-stdin 'Read the password from the first line of stdin instead of prompting'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'authctl;users;list'= {
             cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
@@ -255,6 +275,24 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'authctl;users;set-password'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --password-stdin 'Read the new password from the first line of stdin instead of prompting'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'authctl;users;unlock'= {
             cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
@@ -313,15 +351,19 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'authctl;users;help'= {
+            cand create 'Create a user (the same as `authctl register`)'
             cand list 'Show every user as a table (id, email, live sessions, created, status)'
             cand show 'Show one user'
             cand delete 'Delete a user with its sessions (asks first on a terminal)'
             cand disable 'Stop a user from logging in or resetting, and end its sessions'
             cand enable 'Let a disabled user log in again'
+            cand set-password 'Set a user''s password as an operator; ends its sessions'
             cand unlock 'Release a user locked (or made to wait) after failed logins'
             cand import 'Create many users from a CSV or JSONL file, all or nothing'
             cand export 'Write every user with its password hash, in the format import reads'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authctl;users;help;create'= {
         }
         &'authctl;users;help;list'= {
         }
@@ -332,6 +374,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;users;help;disable'= {
         }
         &'authctl;users;help;enable'= {
+        }
+        &'authctl;users;help;set-password'= {
         }
         &'authctl;users;help;unlock'= {
         }
@@ -676,14 +720,18 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;reset-password'= {
         }
         &'authctl;help;users'= {
+            cand create 'Create a user (the same as `authctl register`)'
             cand list 'Show every user as a table (id, email, live sessions, created, status)'
             cand show 'Show one user'
             cand delete 'Delete a user with its sessions (asks first on a terminal)'
             cand disable 'Stop a user from logging in or resetting, and end its sessions'
             cand enable 'Let a disabled user log in again'
+            cand set-password 'Set a user''s password as an operator; ends its sessions'
             cand unlock 'Release a user locked (or made to wait) after failed logins'
             cand import 'Create many users from a CSV or JSONL file, all or nothing'
             cand export 'Write every user with its password hash, in the format import reads'
+        }
+        &'authctl;help;users;create'= {
         }
         &'authctl;help;users;list'= {
         }
@@ -694,6 +742,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;users;disable'= {
         }
         &'authctl;help;users;enable'= {
+        }
+        &'authctl;help;users;set-password'= {
         }
         &'authctl;help;users;unlock'= {
         }

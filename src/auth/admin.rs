@@ -2,7 +2,9 @@
 
 use super::store::{Scope, StoreError, UserLookup, UserUpdate};
 use super::{Auth, AuthError, Caller, Outcome, not_found, note};
-use crate::domain::{Email, PasswordHash, SessionInfo, SessionToken, Timestamp, User, UserSummary};
+use crate::domain::{
+    Email, Password, PasswordHash, SessionInfo, SessionToken, Timestamp, User, UserSummary,
+};
 
 /// One user as `users export` writes it: what `users import` reads back.
 #[derive(Debug, Clone)]
@@ -26,7 +28,31 @@ fn gone(error: StoreError, email: &Email) -> AuthError {
     }
 }
 
+/// When an account was last used and last had its password changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccountActivity {
+    /// The last login (or session opened for it); `None`: none recorded.
+    pub last_login: Option<Timestamp>,
+    /// The last password change (a reset or `users set-password`; not a
+    /// rehash); `None`: none since the account was created.
+    pub password_changed: Option<Timestamp>,
+}
+
 impl Auth {
+    /// When `email`'s user last logged in and last changed its password.
+    pub fn account_activity(&self, email: &Email) -> Result<AccountActivity, AuthError> {
+        let user = self.find_user(email)?;
+        let activity = self
+            .store
+            .read()?
+            .activity(user.id)
+            .map_err(|e| gone(e, email))?;
+        Ok(AccountActivity {
+            last_login: activity.last_login,
+            password_changed: activity.password_changed,
+        })
+    }
+
     /// The user with this email, disabled or not.
     pub fn find_user(&self, email: &Email) -> Result<User, AuthError> {
         match self.store.read()?.find_user_by(UserLookup::Email(email)) {
@@ -54,6 +80,39 @@ impl Auth {
         tx.delete_counter(Scope::Account, email.key())?;
         tx.commit()?;
         note(caller, "user.deleted", Outcome::Success, Some(email));
+        Ok(user)
+    }
+
+    /// Sets a user's password as an operator (`users set-password`): the
+    /// new-password rules apply; every session, reset token and known device
+    /// of the user ends, and its failed-login count and any lock are lifted,
+    /// in one transaction.
+    pub fn set_password(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        password: &Password,
+    ) -> Result<User, AuthError> {
+        self.check_new_password(email, password)?;
+        let hash = self.hasher.hash(password)?;
+        let mut tx = self.store.write()?;
+        let user = match tx.find_user_by(UserLookup::Email(email)) {
+            Ok(record) => record.user,
+            Err(StoreError::NotFound) => return Err(not_found(email)),
+            Err(other) => return Err(other.into()),
+        };
+        let update = UserUpdate {
+            hash: Some(hash),
+            end_sessions: true,
+            ..UserUpdate::default()
+        };
+        let now = self.clock.now();
+        tx.update_user(user.id, &update, now)
+            .map_err(|e| gone(e, email))?;
+        tx.delete_counter(Scope::Account, email.key())?;
+        tx.commit()?;
+        self.recent_refusals.forget(Scope::Account, email.key());
+        note(caller, "password.set", Outcome::Success, Some(email));
         Ok(user)
     }
 

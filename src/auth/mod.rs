@@ -21,7 +21,7 @@ mod trail;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use admin::ExportedUser;
+pub use admin::{AccountActivity, ExportedUser};
 pub use blocklist::{Blocked, TooCommon, Unblocked};
 pub use caller::Caller;
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -33,8 +33,8 @@ mod types;
 
 pub(crate) use error::StoreError;
 pub(crate) use types::{
-    Counter, LoginRecord, NewDevice, NewSession, NewUser, Scope, StoredCounter, UserLookup,
-    UserRecord, UserUpdate,
+    Activity, Counter, LoginRecord, NewDevice, NewSession, NewUser, Scope, StoredCounter,
+    UserLookup, UserRecord, UserUpdate,
 };
 
 use crate::domain::{
@@ -99,6 +99,10 @@ pub(crate) trait Reader {
     /// marked by [`Writer::touch_session`]); `None` if there is no such
     /// session.
     fn session_last_used(&mut self, digest: &TokenDigest) -> Result<Option<Timestamp>, StoreError>;
+
+    /// When `user` last logged in and last had its password changed;
+    /// [`StoreError::NotFound`] if there is no such user.
+    fn activity(&mut self, user: UserId) -> Result<Activity, StoreError>;
 
     /// The throttle counter of `key` in `scope`, expired or not.
     fn counter(&mut self, scope: Scope, key: &str) -> Result<Option<StoredCounter>, StoreError>;

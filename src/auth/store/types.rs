@@ -141,3 +141,10 @@ pub(crate) struct NewDevice {
     pub(crate) created_at: Timestamp,
     pub(crate) expires_at: Timestamp,
 }
+
+/// What `users show` tells of an account's use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Activity {
+    pub(crate) last_login: Option<Timestamp>,
+    pub(crate) password_changed: Option<Timestamp>,
+}

@@ -36,6 +36,8 @@ pub(crate) struct DeleteArgs {
 struct Shown {
     #[serde(flatten)]
     user: UserView,
+    last_login: Option<String>,
+    password_changed: Option<String>,
     failed_logins: u32,
     login_blocked_until: Option<String>,
     locked: bool,
@@ -47,8 +49,11 @@ pub(crate) fn show(args: &EmailArg, ctx: &Context) -> Result<(), CliError> {
     let user = auth.find_user(&email)?;
     let live = auth.list_sessions(Some(&email))?.len() as u64;
     let throttle = auth.login_throttle(&email)?;
+    let activity = auth.account_activity(&email)?;
     let view = Shown {
         user: UserView::new(&user, Some(live)),
+        last_login: activity.last_login.map(|time| time.to_string()),
+        password_changed: activity.password_changed.map(|time| time.to_string()),
         failed_logins: throttle.as_ref().map_or(0, |entry| entry.failures),
         login_blocked_until: throttle
             .as_ref()
@@ -61,13 +66,16 @@ pub(crate) fn show(args: &EmailArg, ctx: &Context) -> Result<(), CliError> {
         (Some(until), false) => format!("waiting until {until}"),
         (None, false) => "allowed".to_owned(),
     };
+    let or_never = |time: &Option<String>, never: &str| time.clone().unwrap_or(never.to_owned());
     let text = format!(
-        "id:             {}\nemail:          {}\nstatus:         {}\ncreated:        {}\nupdated:        {}\nlive sessions:  {live}\nfailed logins:  {}\nlogin:          {login}",
+        "id:               {}\nemail:            {}\nstatus:           {}\ncreated:          {}\nupdated:          {}\nlast login:       {}\npassword changed: {}\nlive sessions:    {live}\nfailed logins:    {}\nlogin:            {login}",
         user.id.0,
         user.email,
         status(&user),
         user.created_at,
         user.updated_at,
+        or_never(&view.last_login, "never"),
+        or_never(&view.password_changed, "never since created"),
         view.failed_logins,
     );
     ctx.out.result(&view, text)

@@ -5,6 +5,7 @@ mod file_format;
 mod import;
 mod list;
 mod manage;
+mod set_password;
 
 use clap::Subcommand;
 
@@ -14,10 +15,19 @@ use export::ExportArgs;
 use import::ImportArgs;
 use list::ListArgs;
 use manage::{DeleteArgs, EmailArg};
+use set_password::SetPasswordArgs;
+
+use super::register::RegisterArgs;
 
 /// The `users` subcommands.
 #[derive(Subcommand)]
 pub(crate) enum UsersCommand {
+    /// Create a user (the same as `authctl register`)
+    #[command(after_help = "\
+Examples:
+  authctl users create alice@example.com            # prompts twice
+  printf '%s\\n' \"$PW\" | authctl users create alice@example.com --password-stdin")]
+    Create(RegisterArgs),
     /// Show every user as a table (id, email, live sessions, created, status)
     List(ListArgs),
     /// Show one user
@@ -31,6 +41,8 @@ pub(crate) enum UsersCommand {
     /// Let a disabled user log in again
     #[command(after_help = "Example:\n  authctl users enable alice@example.com")]
     Enable(EmailArg),
+    /// Set a user's password as an operator; ends its sessions
+    SetPassword(SetPasswordArgs),
     /// Release a user locked (or made to wait) after failed logins
     #[command(after_help = "\
 A lock comes after 100 consecutive failed logins (--login-lock-after) and
@@ -49,6 +61,8 @@ Example:
 impl UsersCommand {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
         match self {
+            Self::Create(args) => args.run(ctx),
+            Self::SetPassword(args) => args.run(ctx),
             Self::List(args) => args.run(ctx),
             Self::Show(args) => manage::show(args, ctx),
             Self::Delete(args) => args.run(ctx),

@@ -97,3 +97,75 @@ fn a_login_that_replaces_another_users_saved_session_says_so() {
         "{other}"
     );
 }
+
+#[test]
+fn an_operator_sets_a_password_without_a_token_and_the_users_sessions_end() {
+    let env = Env::new();
+    env.register("a@example.com", PASSWORD);
+    env.login("a@example.com", PASSWORD);
+    let new = "a brand new passphrase";
+    let set = env
+        .run_stdin(
+            &[
+                "--json",
+                "users",
+                "set-password",
+                "a@example.com",
+                "--password-stdin",
+            ],
+            &format!("{new}\n"),
+        )
+        .success()
+        .json();
+    assert_eq!(set["message"], "password set", "{set}");
+    env.run(&["whoami"]).code(4);
+    assert!(!env.can_log_in("a@example.com", PASSWORD));
+    assert!(env.can_log_in("a@example.com", new));
+
+    // An unknown user fails before the password is read; the rules apply.
+    env.run(&["users", "set-password", "b@example.com", "--password-stdin"])
+        .code(3);
+    env.run_stdin(
+        &["users", "set-password", "a@example.com", "--password-stdin"],
+        "a@example.com\n",
+    )
+    .code(6)
+    .stderr_has("too common");
+}
+
+#[test]
+fn users_create_is_register() {
+    let env = Env::new();
+    env.run_stdin(
+        &["users", "create", "a@example.com", "--password-stdin"],
+        &format!("{PASSWORD}\n"),
+    )
+    .success()
+    .stderr_has("user created: a@example.com");
+    assert!(env.can_log_in("a@example.com", PASSWORD));
+}
+
+#[test]
+fn users_show_tells_the_last_login_and_the_last_password_change() {
+    let env = Env::new();
+    env.register("a@example.com", PASSWORD);
+    let fresh = env.json(&["users", "show", "a@example.com"]);
+    assert_eq!(
+        (&fresh["last_login"], &fresh["password_changed"]),
+        (&serde_json::Value::Null, &serde_json::Value::Null),
+        "{fresh}"
+    );
+    let text = env.run(&["users", "show", "a@example.com"]).success();
+    assert!(text.stdout.contains("last login:       never"), "{text}");
+
+    env.login("a@example.com", PASSWORD);
+    let new = "a brand new passphrase";
+    env.run_stdin(
+        &["users", "set-password", "a@example.com", "--password-stdin"],
+        &format!("{new}\n"),
+    )
+    .success();
+    let used = env.json(&["users", "show", "a@example.com"]);
+    assert!(used["last_login"].is_string(), "{used}");
+    assert!(used["password_changed"].is_string(), "{used}");
+}

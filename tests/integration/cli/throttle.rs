@@ -101,7 +101,7 @@ fn users_show_tells_of_a_lock_and_users_unlock_lifts_it() {
     lock(&auth, &clock);
 
     let text = env.run(&["users", "show", USER]).success();
-    assert!(text.stdout.contains("failed logins:  100"), "{text}");
+    assert!(text.stdout.contains("failed logins:    100"), "{text}");
     assert!(
         text.stdout.contains("locked (authctl users unlock"),
         "{text}"

@@ -86,6 +86,11 @@ fn migrations() -> Migrations<'static> {
         // The operator's password blocklist: words as new passwords are
         // compared (lowercase, NFC), so a check is one primary-key lookup.
         M::up("CREATE TABLE blocked_passwords (word TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;"),
+        // For `users show`: NULL is "not since this was recorded".
+        M::up(
+            "ALTER TABLE users ADD COLUMN last_login_at INTEGER;
+             ALTER TABLE users ADD COLUMN password_changed_at INTEGER;",
+        ),
     ])
 }
 

@@ -24,8 +24,8 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::{
-    Counter, LoginRecord, NewDevice, NewSession, NewUser, Reader, Scope, Store, StoreError,
-    StoredCounter, UserLookup, UserRecord, UserUpdate, Writer,
+    Activity, Counter, LoginRecord, NewDevice, NewSession, NewUser, Reader, Scope, Store,
+    StoreError, StoredCounter, UserLookup, UserRecord, UserUpdate, Writer,
 };
 use crate::domain::{BlockedWord, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
 use diagnose::diagnose;
@@ -158,6 +158,13 @@ impl Reader for SqliteTx<'_> {
         self.run("cannot look the session up", |conn| {
             sessions::last_used(conn, digest)
         })
+    }
+
+    fn activity(&mut self, user: UserId) -> Result<Activity, StoreError> {
+        self.run("cannot look the user up", |conn| {
+            users::activity(conn, user)
+        })?
+        .ok_or(StoreError::NotFound)
     }
 
     fn counter(&mut self, scope: Scope, key: &str) -> Result<Option<StoredCounter>, StoreError> {

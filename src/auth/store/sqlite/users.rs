@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 
-use super::{LoginRecord, NewUser, UserLookup, UserRecord, UserUpdate};
+use super::{Activity, LoginRecord, NewUser, UserLookup, UserRecord, UserUpdate};
 use crate::domain::{Email, PasswordHash, Timestamp, User, UserId, UserSummary};
 
 const USER_COLUMNS: &str =
@@ -97,6 +97,7 @@ pub(super) fn update(
     let changed = conn.execute(
         "UPDATE users SET
             hashed_password = coalesce(?2, hashed_password),
+            password_changed_at = CASE WHEN ?2 IS NULL THEN password_changed_at ELSE ?4 END,
             disabled = coalesce(?3, disabled),
             updated_at = ?4
          WHERE id = ?1",
@@ -122,7 +123,8 @@ pub(super) fn claim_for_login(
         .prepare_cached(
             "UPDATE users SET
                 hashed_password = coalesce(?3, hashed_password),
-                updated_at = CASE WHEN ?3 IS NULL THEN updated_at ELSE ?4 END
+                updated_at = CASE WHEN ?3 IS NULL THEN updated_at ELSE ?4 END,
+                last_login_at = ?4
              WHERE id = ?1 AND disabled = 0 AND (?2 IS NULL OR hashed_password = ?2)",
         )?
         .execute(params![
@@ -175,4 +177,18 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<UserRecord> {
         },
         hash: PasswordHash::from_stored(row.get(3)?),
     })
+}
+
+/// When `user` last logged in and last had its password changed; `None`
+/// for what has not happened since these were recorded.
+pub(super) fn activity(conn: &Connection, user: UserId) -> rusqlite::Result<Option<Activity>> {
+    conn.prepare_cached("SELECT last_login_at, password_changed_at FROM users WHERE id = ?1")?
+        .query_row([user.0], |row| {
+            let at = |value: Option<i64>| value.map(Timestamp::from_unix);
+            Ok(Activity {
+                last_login: at(row.get(0)?),
+                password_changed: at(row.get(1)?),
+            })
+        })
+        .optional()
 }
