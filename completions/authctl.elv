@@ -189,6 +189,9 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;users;list'= {
+            cand --status 'Only users with this status'
+            cand --filter 'Only users whose email contains TEXT (case-insensitively)'
+            cand --limit 'At most N users, the oldest first'
             cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
             cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'

@@ -1,11 +1,12 @@
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::presets::{NOTHING, UTF8_FULL_CONDENSED};
+use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
 use super::CliError;
 use crate::auth::ThrottleEntry;
-use crate::domain::{SessionInfo, User, UserSummary, is_unsafe_to_show};
+use crate::domain::{SessionInfo, Timestamp, User, UserSummary, is_unsafe_to_show};
 
 /// Where a command's words go.
 ///
@@ -159,25 +160,42 @@ impl From<&SessionInfo> for SessionView {
     }
 }
 
-/// A table that wraps its cells to fit the terminal (when there is one).
+/// A table for a person at a terminal, plain aligned columns for anything
+/// else (a pipe, a file): no box drawing for `grep` and `awk` to trip on.
+/// Cells are never wrapped, since a wrapped email or time breaks mid-word;
+/// the columns are chosen narrow enough that a typical row fits 80 columns.
 fn table(header: &[&str]) -> Table {
     let mut table = Table::new();
+    if io::stdout().is_terminal() {
+        table.load_preset(UTF8_FULL_CONDENSED);
+    } else {
+        table.load_preset(NOTHING);
+    }
     table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(header.iter().copied());
     table
 }
 
+/// A time to the minute, `2026-12-03 12:04`, in UTC: a table's width. JSON
+/// keeps the full RFC 3339 form.
+fn short_time(time: Timestamp) -> String {
+    let full = time.to_string();
+    match (full.get(..10), full.get(11..16)) {
+        (Some(date), Some(clock)) => format!("{date} {clock}"),
+        _ => full,
+    }
+}
+
 pub(crate) fn users_table(users: &[UserSummary]) -> Table {
-    let mut table = table(&["id", "email", "live sessions", "created", "status"]);
+    let mut table = table(&["id", "email", "sessions", "created", "status"]);
     for summary in users {
         let user = &summary.user;
         table.add_row(vec![
             user.id.0.to_string(),
             user.email.to_string(),
             summary.live_sessions.to_string(),
-            user.created_at.to_string(),
+            short_time(user.created_at),
             status(user).to_owned(),
         ]);
     }
@@ -187,19 +205,20 @@ pub(crate) fn users_table(users: &[UserSummary]) -> Table {
 pub(crate) fn sessions_table(sessions: &[SessionInfo]) -> Table {
     let mut table = table(&["id", "email", "digest", "created", "expires"]);
     for session in sessions {
+        let digest: String = session.digest_prefix.chars().take(8).collect();
         table.add_row(vec![
             session.id.to_string(),
             session.email.to_string(),
-            session.digest_prefix.clone(),
-            session.created_at.to_string(),
-            session.expires_at.to_string(),
+            digest,
+            short_time(session.created_at),
+            short_time(session.expires_at),
         ]);
     }
     table
 }
 
 pub(crate) fn throttle_table(entries: &[ThrottleEntry]) -> Table {
-    let mut table = table(&["scope", "key", "failures", "blocked until", "locked"]);
+    let mut table = table(&["scope", "key", "fails", "blocked until", "locked"]);
     for entry in entries {
         table.add_row(vec![
             entry.scope.name().to_owned(),
@@ -207,7 +226,7 @@ pub(crate) fn throttle_table(entries: &[ThrottleEntry]) -> Table {
             entry.failures.to_string(),
             entry
                 .blocked_until
-                .map_or_else(|| "-".to_owned(), |time| time.to_string()),
+                .map_or_else(|| "-".to_owned(), short_time),
             if entry.locked { "yes" } else { "no" }.to_owned(),
         ]);
     }

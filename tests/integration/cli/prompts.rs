@@ -233,3 +233,30 @@ fn a_bcrypt_cost_below_ten_is_a_warning_at_a_terminal_only() {
     let piped = env.run(&["users", "list"]).success();
     assert!(!piped.stderr.contains("below 10"), "{piped}");
 }
+
+/// At a terminal, a table with box drawing that fits 80 columns for a
+/// typical address, and no email or time broken across lines.
+#[test]
+fn users_list_at_a_terminal_fits_80_columns_without_breaking_words() {
+    let env = Env::new();
+    let email = "someone.longish@example.com";
+    env.register(email, PASSWORD);
+    let mut session = spawn(&env, &["users", "list"]);
+    let table = session.expect(Eof).expect("the table");
+    let mut shown = String::from_utf8_lossy(table.before()).into_owned();
+    for matched in table.matches() {
+        shown.push_str(&String::from_utf8_lossy(matched));
+    }
+    let shown = without_escapes(&shown);
+    assert!(
+        shown.contains('│'),
+        "no box drawing at a terminal:\n{shown}"
+    );
+    assert!(shown.contains(email), "the email was broken up:\n{shown}");
+    for line in shown.lines().filter(|line| line.contains('│')) {
+        assert!(
+            line.chars().count() <= 80,
+            "wider than 80 columns: {line:?}"
+        );
+    }
+}

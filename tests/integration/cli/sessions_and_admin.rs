@@ -27,20 +27,65 @@ fn users_list_as_json_describes_every_user() {
 }
 
 #[test]
-fn users_list_renders_a_table_with_every_column() {
+fn users_list_renders_plain_columns_when_piped() {
     let env = Env::new();
     env.register("ada@example.com", PASSWORD);
     let table = env.run(&["users", "list"]).success().stdout;
-    for column in [
-        "id",
-        "email",
-        "live sessions",
-        "created",
-        "status",
-        "ada@example.com",
+    let mut lines = table.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split_whitespace().collect();
+    assert_eq!(
+        header,
+        ["id", "email", "sessions", "created", "status"],
+        "{table}"
+    );
+    let row: Vec<&str> = lines.next().expect("a row").split_whitespace().collect();
+    assert_eq!(
+        row.len(),
+        6,
+        "id, email, sessions, date and time, status: {table}"
+    );
+    assert_eq!((row[1], row[2], row[5]), ("ada@example.com", "0", "active"));
+    assert!(
+        !table.contains(['│', '┌', '─', '╞']),
+        "box drawing in piped output:\n{table}"
+    );
+}
+
+#[test]
+fn users_list_filters_by_status_and_text_and_stops_at_the_limit() {
+    let env = Env::new();
+    for email in [
+        "ann@acme.test",
+        "bob@acme.test",
+        "cat@other.test",
+        "dan@acme.test",
     ] {
-        assert!(table.contains(column), "{column} missing from\n{table}");
+        env.register(email, PASSWORD);
     }
+    env.run(&["users", "disable", "bob@acme.test"]).success();
+    let emails = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["users", "list"];
+        all.extend_from_slice(args);
+        env.json(&all)
+            .as_array()
+            .expect("an array")
+            .iter()
+            .map(|user| user["email"].as_str().expect("email").to_owned())
+            .collect()
+    };
+    assert_eq!(emails(&["--status", "disabled"]), ["bob@acme.test"]);
+    assert_eq!(
+        emails(&["--status", "active", "--filter", "ACME"]),
+        ["ann@acme.test", "dan@acme.test"]
+    );
+    assert_eq!(
+        emails(&["--filter", "acme", "--limit", "2"]),
+        ["ann@acme.test", "bob@acme.test"]
+    );
+    let none = env.run(&["users", "list", "--filter", "nobody"]).success();
+    assert!(none.stderr.contains("no users match"), "{none}");
+    env.run(&["users", "list", "--limit", "0"]).code(2);
+    env.run(&["users", "list", "--status", "asleep"]).code(2);
 }
 
 #[test]
