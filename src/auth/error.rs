@@ -36,6 +36,11 @@ pub enum AuthError {
     /// locator (shown as its `Display`, which holds no secret); exit code 3.
     #[error("no database at {0}")]
     NoDatabase(String),
+    /// The database cannot be used for a reason its operator can fix (not
+    /// a database, read-only, no permission, corrupt); the message names
+    /// the file and says why, once. Exit code 1, HTTP 500.
+    #[error("{0}")]
+    Unusable(String),
     /// The locator names another application's database, which authctl
     /// refuses to change (it read it, wrote nothing); exit code 2.
     #[error("{0}")]
@@ -108,6 +113,7 @@ impl From<StoreError> for AuthError {
         match error {
             StoreError::Unexpected { context, source } => Self::Internal { context, source },
             StoreError::Unavailable { context, source } => Self::Unavailable { context, source },
+            StoreError::Unusable(reason) => Self::Unusable(reason),
             other => Self::internal("unexpected storage outcome", other),
         }
     }

@@ -448,6 +448,9 @@ impl Auth {
 fn opening_failed(database: &Database, error: StoreError) -> AuthError {
     match error {
         StoreError::NoDatabase => AuthError::NoDatabase(database.to_string()),
+        StoreError::NotAFile => AuthError::ForeignDatabase(format!(
+            "{database} is a folder, not a database file; give --db the path of a file"
+        )),
         StoreError::NotOurs(reason) => AuthError::ForeignDatabase(format!(
             "{database} is not an authctl database: {reason}. authctl changes only \
              databases it created; nothing was written. Give another --db"

@@ -159,7 +159,9 @@ fn exit_code_of(error: &AuthError) -> u8 {
         AuthError::AuthenticationFailed(_) => EXIT_AUTH_FAILED,
         AuthError::Throttled { .. } => EXIT_THROTTLED,
         AuthError::ForeignDatabase(_) => EXIT_USAGE,
-        AuthError::Internal { .. } | AuthError::Unavailable { .. } => EXIT_INTERNAL,
+        AuthError::Internal { .. } | AuthError::Unavailable { .. } | AuthError::Unusable(_) => {
+            EXIT_INTERNAL
+        }
     }
 }
 

@@ -208,6 +208,7 @@ impl From<AuthError> for ApiError {
             // The server opened its database at start; losing it is ours.
             failure @ (AuthError::NoDatabase(_)
             | AuthError::ForeignDatabase(_)
+            | AuthError::Unusable(_)
             | AuthError::Internal { .. }) => Self::internal(failure),
         }
     }

@@ -9,6 +9,14 @@ pub(crate) enum StoreError {
     /// `open_existing` found no database at the locator.
     #[error("no database file")]
     NoDatabase,
+    /// The database cannot be used for a reason an operator can fix (not
+    /// a database, read-only, no permission, corrupt); the message names
+    /// the file and the reason, once.
+    #[error("{0}")]
+    Unusable(String),
+    /// The locator names a folder, not a database file.
+    #[error("a folder, not a database file")]
+    NotAFile,
     /// The database is another application's (the reason says how we
     /// know); it was read, not written.
     #[error("not an authctl database: {0}")]

@@ -169,14 +169,34 @@ fn deleting_without_a_terminal_needs_yes() {
 }
 
 #[test]
-fn a_database_that_cannot_be_opened_exits_1() {
+fn a_folder_given_as_the_database_is_a_usage_error_naming_it() {
     let env = Env::new();
-    // A folder where the database file should be.
     let folder = env.path("a-folder");
     std::fs::create_dir(&folder).expect("create a folder");
-    env.run(&["--db", folder.to_str().expect("UTF-8"), "users", "list"])
-        .code(1)
-        .stderr_has("error: internal error");
+    let db = folder.to_str().expect("UTF-8");
+    for args in [&["users", "list"][..], &["users", "import", "-"][..]] {
+        let mut all = vec!["--db", db];
+        all.extend_from_slice(args);
+        let run = env
+            .run(&all)
+            .code(2)
+            .stderr_has(&format!("{db} is a folder, not a database file"));
+        assert!(!run.stderr.contains("internal error"), "{run}");
+    }
+}
+
+/// Issue 15: what the user can fix is not an "internal error", and the
+/// cause is said once, with the path, without the driver's own words.
+#[test]
+fn a_file_that_is_not_a_database_is_named_with_its_cause_once() {
+    let env = Env::new();
+    let path = env.file("notes.db", "shopping: milk, eggs, a long enough line");
+    let run = env.run(&["--db", &path, "users", "list"]).code(1);
+    assert_eq!(
+        run.stderr.trim(),
+        format!("error: {path}: the file is not an authctl database"),
+        "{run}"
+    );
 }
 
 #[test]

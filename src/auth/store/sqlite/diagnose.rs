@@ -34,17 +34,19 @@ pub(super) fn diagnose(database: &Path, error: StoreError) -> StoreError {
         .and_then(|e| e.sqlite_error_code())
         .and_then(|code| reason_for(database, code));
     match (reason, source.downcast::<rusqlite::Error>()) {
-        (Some(reason), Ok(driver)) => {
+        (Some(reason), Ok(driver)) if is_passing(reason) => {
             let source = Box::new(Diagnosed {
                 reason,
                 database: database.to_owned(),
                 source: *driver,
             });
-            if is_passing(reason) {
-                StoreError::Unavailable { context, source }
-            } else {
-                StoreError::Unexpected { context, source }
-            }
+            StoreError::Unavailable { context, source }
+        }
+        // The operator's to fix, and the reason says it all: the driver's
+        // own words ("file is not a database: Error code 26") would say
+        // it again, less clearly.
+        (Some(reason), Ok(_driver)) => {
+            StoreError::Unusable(format!("{}: {reason}", database.display()))
         }
         (_, Ok(driver)) => StoreError::Unexpected {
             context,

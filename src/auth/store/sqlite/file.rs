@@ -18,6 +18,9 @@ use super::skeletons;
 /// Creates the file if needed (0600, its new folders 0700), then opens and
 /// migrates it.
 pub(super) fn open_creating(path: &Path) -> Result<Pool, StoreError> {
+    if path.is_dir() {
+        return Err(StoreError::NotAFile);
+    }
     create_private_file(path)?;
     ownership::check(path)?;
     migrated(path, connect(path)?)
@@ -27,6 +30,9 @@ pub(super) fn open_creating(path: &Path) -> Result<Pool, StoreError> {
 pub(super) fn open_existing(path: &Path) -> Result<Pool, StoreError> {
     if matches!(path.try_exists(), Ok(false)) {
         return Err(StoreError::NoDatabase);
+    }
+    if path.is_dir() {
+        return Err(StoreError::NotAFile);
     }
     ownership::check(path)?;
     match connect_existing(path) {
