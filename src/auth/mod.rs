@@ -273,21 +273,21 @@ impl Auth {
         // earlier token in place.
         let limited = caller.client_address().is_some();
         let now_ms = self.clock.now_ms();
+        let refused = |refusal| {
+            note(
+                caller,
+                "password.reset_throttled",
+                Outcome::Failure,
+                Some(email),
+            );
+            self.throttled(refusal)
+        };
         if limited {
-            let refusal = throttle::precheck(
-                self.store.read()?.as_mut(),
-                Scope::ResetRequests,
-                email.key(),
-                now_ms,
-            )?;
+            let reader = &mut self.store.read()?;
+            let refusal =
+                throttle::precheck(reader.as_mut(), Scope::ResetRequests, email.key(), now_ms)?;
             if let Some(refusal) = refusal {
-                note(
-                    caller,
-                    "password.reset_throttled",
-                    Outcome::Failure,
-                    Some(email),
-                );
-                return Err(self.throttled(refusal));
+                return Err(refused(refusal));
             }
         }
         let mut tx = self.store.write()?;
@@ -296,15 +296,7 @@ impl Auth {
             let claimed = throttle::claim(tx.as_mut(), Scope::ResetRequests, email.key(), |c| {
                 rules.claim_reset_request(c, now_ms)
             })?;
-            if let Err(refusal) = claimed {
-                note(
-                    caller,
-                    "password.reset_throttled",
-                    Outcome::Failure,
-                    Some(email),
-                );
-                return Err(self.throttled(refusal));
-            }
+            claimed.map_err(refused)?;
         }
         tx.put_reset_token(record.user.id, &token.digest(), expires_at)?;
         tx.commit()?;

@@ -8,7 +8,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::support::PASSWORD;
-use crate::support::server::{Encoding, LogBuffer, Options, TestServer, json};
+use crate::support::server::{Encoding, LogBuffer, Options, TestServer, device_cookie, json};
 use crate::support::wait::{pid_written_to, runs, wait_until_gone};
 
 const USER: &str = "ada@example.com";
@@ -66,15 +66,7 @@ async fn logs_of_a_full_flow_hold_no_password_token_or_cookie_value() {
     secrets.push(session.clone());
     // A login hands out a device cookie too; presenting it logs nothing.
     let response = server.post_form("/sessions", &credentials).await;
-    let device = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(|value| value.strip_prefix("device="))
-        .and_then(|rest| rest.split(';').next())
-        .expect("a device cookie")
-        .to_owned();
+    let device = device_cookie(&response).expect("a device cookie");
     secrets.push(device.clone());
     let with_device = server
         .client

@@ -219,6 +219,21 @@ impl TestServer {
         body["reset_token"].as_str().expect("token").to_owned()
     }
 
+    /// `PUT /reset_password` as a form; the status it got.
+    pub async fn reset_password(&self, email: &str, token: &str, new_password: &str) -> StatusCode {
+        let fields = [
+            ("email", email),
+            ("reset_token", token),
+            ("new_password", new_password),
+        ];
+        let response = self
+            .client
+            .put(self.url("/reset_password"))
+            .form(&fields)
+            .send();
+        response.await.expect("PUT /reset_password").status()
+    }
+
     /// Stops the server as a signal would, and waits for it to finish.
     pub fn stop(mut self) -> Result<(), ServerError> {
         self.shutdown_and_join().expect("server thread ran")
@@ -278,6 +293,18 @@ fn runtime(
 pub fn session_cookie(response: &Response) -> Option<String> {
     let headers = response.headers().get_all("set-cookie");
     session_cookie_in(headers.iter().filter_map(|value| value.to_str().ok())).map(str::to_owned)
+}
+
+/// The value of the `device` cookie a response sets, if any.
+pub fn device_cookie(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|value| value.strip_prefix("device="))
+        .and_then(|rest| rest.split(';').next())
+        .map(str::to_owned)
 }
 
 /// The status and the JSON body, asserting the body is JSON.

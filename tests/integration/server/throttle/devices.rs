@@ -47,18 +47,8 @@ async fn a_password_reset_revokes_known_devices() {
         .expect("a device cookie");
     let token = server.issue_reset_token(USER).await;
     let new_password = "a brand new password";
-    let reset = server
-        .client
-        .put(server.url("/reset_password"))
-        .form(&[
-            ("email", USER),
-            ("reset_token", &token),
-            ("new_password", new_password),
-        ])
-        .send()
-        .await
-        .expect("PUT");
-    assert_eq!(reset.status(), StatusCode::OK);
+    let status = server.reset_password(USER, &token, new_password).await;
+    assert_eq!(status, StatusCode::OK);
     lock_out(&server, &clock, USER, ATTACKER).await;
     let old_device = attempt(&server, USER, new_password, None, Some(&device)).await;
     assert_eq!(old_device.status, StatusCode::TOO_MANY_REQUESTS);

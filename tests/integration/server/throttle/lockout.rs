@@ -6,7 +6,6 @@ use super::{USER, accounts_only, attempt, lock_out, throttled};
 use crate::support::PASSWORD;
 use crate::support::cli::Env;
 use crate::support::db::email;
-use crate::support::server::json;
 
 #[tokio::test]
 async fn a_hundred_failures_lock_the_account_until_an_operator_unlocks_it() {
@@ -56,21 +55,8 @@ async fn a_completed_reset_releases_the_lock() {
 
     let token = server.issue_reset_token(USER).await;
     let new_password = "a brand new password";
-    let (status, body) = json(
-        server
-            .client
-            .put(server.url("/reset_password"))
-            .form(&[
-                ("email", USER),
-                ("reset_token", &token),
-                ("new_password", new_password),
-            ])
-            .send()
-            .await
-            .expect("PUT"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let status = server.reset_password(USER, &token, new_password).await;
+    assert_eq!(status, StatusCode::OK);
 
     let after = attempt(&server, USER, new_password, None, None).await;
     assert_eq!(after.status, StatusCode::OK);

@@ -18,7 +18,7 @@ use authctl::server::ServeConfig;
 use reqwest::StatusCode;
 
 use crate::support::db::{fast_policy, test_clock};
-use crate::support::server::{Options, TestServer};
+use crate::support::server::{Options, TestServer, device_cookie};
 
 pub(super) const USER: &str = "ada@example.com";
 pub(super) const WRONG: &str = "not her password";
@@ -107,13 +107,7 @@ pub(super) async fn attempt(
             (name.to_string(), value.to_owned())
         })
         .collect();
-    let device = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find_map(|value| value.strip_prefix("device="))
-        .map(|rest| rest.split(';').next().unwrap_or_default().to_owned());
+    let device = device_cookie(&response);
     let body = response.text().await.expect("body");
     Answer {
         status,
