@@ -104,10 +104,13 @@ impl Default for ServeConfig {
 }
 
 /// Why the server could not start or stopped abnormally.
+///
+/// The messages leave the cause to [`std::error::Error::source`], as a
+/// reporter walking the chain expects: said in both, it was printed twice.
 #[derive(Debug, Error)]
 pub enum ServerError {
     /// The listening socket could not be opened.
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {addr}")]
     Bind {
         /// The address asked for.
         addr: SocketAddr,
@@ -116,7 +119,7 @@ pub enum ServerError {
         source: io::Error,
     },
     /// The async runtime could not start.
-    #[error("cannot start the async runtime: {0}")]
+    #[error("cannot start the async runtime")]
     Runtime(#[source] io::Error),
 }
 

@@ -102,3 +102,26 @@ fn sigterm_lets_an_in_flight_login_finish_and_refuses_new_connections() {
     assert!(signalled < answered, "{stderr}");
     assert!(TcpStream::connect(addr).is_err());
 }
+
+#[test]
+fn a_busy_port_is_reported_once_on_one_line_and_exits_1() {
+    // Arrange: another socket holds the port.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    let env = Env::new();
+
+    // Act
+    let run = env.run(&["serve", "--bind", &addr]).code(1);
+
+    // Assert: one line names the address and the cause, each once.
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{run}");
+    assert!(
+        lines[0].starts_with(&format!("error: cannot listen on {addr}: ")),
+        "{run}"
+    );
+    assert_eq!(run.stderr.matches(addr.as_str()).count(), 1, "{run}");
+    let cause = lines[0].to_ascii_lowercase();
+    assert_eq!(cause.matches("in use").count(), 1, "{run}");
+    assert!(run.stdout.is_empty(), "{run}");
+}
