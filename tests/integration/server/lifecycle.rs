@@ -59,7 +59,7 @@ fn serve_reports_an_address_in_use_as_a_bind_error() {
     let db = SqliteFile::new();
     let auth = db.auth();
     let config = ServeConfig {
-        bind: addr,
+        bind: vec![addr],
         ..ServeConfig::default()
     };
     match authctl::server::serve(auth, config) {

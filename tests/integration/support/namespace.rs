@@ -7,8 +7,11 @@
 //! and returns; nothing else is skipped.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
+
+use super::cli::{BIN, Env};
 
 /// Set to anything, it turns a skip into a failure: CI sets it, so that a
 /// runner that has lost its namespaces cannot pass by skipping.
@@ -69,4 +72,22 @@ fn skip(reason: &str) {
         "{test} cannot run and {NO_SKIP} is set: {reason}"
     );
     let _ = writeln!(std::io::stderr(), "skipped: {test}: {reason}");
+}
+
+/// `authctl args...` with `env`'s environment in a private namespace
+/// where `/etc/hosts` is `hosts`, so a host name resolves as the test
+/// says. Call only after [`have_namespaces`].
+pub fn with_hosts_file(env: &Env, hosts: &Path, args: &[&str]) -> Command {
+    let mut cmd = env.std_program("unshare");
+    cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .args([
+            "-rm",
+            "sh",
+            "-c",
+            r#"mount --bind "$0" /etc/hosts && exec "$@""#,
+        ])
+        .arg(hosts)
+        .arg(BIN)
+        .args(args);
+    cmd
 }
