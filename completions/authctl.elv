@@ -648,7 +648,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand --help 'Print help'
         }
         &'authctl;serve'= {
-            cand --bind 'Address and port to listen on (port 0 picks a free one)'
+            cand --bind 'Address or host name, and port, to listen on (port 0 picks a free one); a name is served on every address it resolves to'
             cand --reset-hook 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token'
             cand --idle-timeout 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)'
             cand --max-connections 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection'

@@ -101,7 +101,8 @@ impl CliError {
                 ),
                 [] => "the input has invalid rows; nothing imported".to_owned(),
             },
-            Self::Server(error) => format!("cannot serve: {}", chain(error)),
+            // Each variant already says what could not be done.
+            Self::Server(error) => chain(error),
             Self::Io { context, source } => format!("{context}: {source}"),
         }
     }

@@ -1,4 +1,5 @@
-use std::net::{IpAddr, SocketAddr};
+use std::fmt;
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 
 use clap::Args;
 use ipnet::IpNet;
@@ -29,12 +30,14 @@ the state in the database, so every server and CLI on it shares the counts
 
 Examples:
   authctl serve
+  authctl serve --bind localhost:8080
   authctl serve --bind 0.0.0.0:5000 --secure-cookie --reset-hook '/usr/local/bin/mail-reset-token'
   authctl serve --trusted-proxy 127.0.0.1 --reset-hook /usr/local/bin/mail-reset-token")]
 pub(crate) struct ServeArgs {
-    /// Address and port to listen on (port 0 picks a free one)
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:5000")]
-    bind: SocketAddr,
+    /// Address or host name, and port, to listen on (port 0 picks a free
+    /// one); a name is served on every address it resolves to
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:5000", value_parser = parse_bind)]
+    bind: Bind,
     /// Command that receives the email and reset token on stdin, instead of
     /// the HTTP response carrying the token
     #[arg(long, value_name = "CMD")]
@@ -98,23 +101,37 @@ pub(crate) struct ServeArgs {
 
 impl ServeArgs {
     pub(crate) fn run(&self, ctx: &Context) -> Result<(), CliError> {
-        if self.reset_hook.is_none()
-            && !self.bind.ip().to_canonical().is_loopback()
+        let addrs = self.bind.resolve()?;
+        // Every address counts: a name that resolves to loopback and to a
+        // public address would serve tokens on the public one.
+        let exposed = addrs
+            .iter()
+            .find(|addr| !addr.ip().to_canonical().is_loopback());
+        if let Some(exposed) = exposed
+            && self.reset_hook.is_none()
             && !self.insecure_reset_tokens_over_http
         {
+            let name = match &self.bind {
+                Bind::Name { .. } => format!(" (--bind {})", self.bind),
+                Bind::Address(_) => String::new(),
+            };
             return Err(CliError::Usage(format!(
-                "refusing to serve on {}: without --reset-hook, POST /reset_password \
-                 returns reset tokens to whoever asks, so anyone who can reach the server \
-                 can take over any account; give --reset-hook CMD to deliver tokens \
-                 another way, or --insecure-reset-tokens-over-http to accept the risk",
-                self.bind
+                "refusing to serve on {exposed}{name}: without --reset-hook, POST \
+                 /reset_password returns reset tokens to whoever asks, so anyone who can \
+                 reach the server can take over any account; give --reset-hook CMD to \
+                 deliver tokens another way, or --insecure-reset-tokens-over-http to accept \
+                 the risk"
             )));
         }
         let mut policy = ctx.policy();
         policy.throttling = self.throttling(policy.throttling);
         let auth = ctx.open_with(policy)?;
+        // Which file the service runs on, before anything else is said:
+        // the default path, or a mistyped --db, shows here.
+        ctx.out
+            .note(format_args!("serving the database at {}", ctx.database()?));
         let config = ServeConfig {
-            bind: self.bind,
+            bind: addrs,
             reset_hook: self.reset_hook.clone(),
             secure_cookie: self.secure_cookie,
             trusted_origins: self.trusted_origin.clone(),
@@ -142,6 +159,80 @@ impl ServeArgs {
             ..global
         }
     }
+}
+
+/// `--bind`: an address, or a host name resolved when serve starts.
+#[derive(Debug, Clone)]
+enum Bind {
+    Address(SocketAddr),
+    Name { host: String, port: u16 },
+}
+
+impl Bind {
+    /// The addresses to listen on, in the resolver's order, each once. A
+    /// name that does not resolve is a usage error naming it: the remedy is
+    /// another `--bind`.
+    fn resolve(&self) -> Result<Vec<SocketAddr>, CliError> {
+        let (host, port) = match self {
+            Self::Address(addr) => return Ok(vec![*addr]),
+            Self::Name { host, port } => (host.as_str(), *port),
+        };
+        let resolved = (host, port).to_socket_addrs().map_err(|error| {
+            CliError::Usage(format!(
+                "cannot resolve host `{host}` (--bind {self}): {error}"
+            ))
+        })?;
+        let mut addrs: Vec<SocketAddr> = Vec::new();
+        for addr in resolved {
+            if !addrs.contains(&addr) {
+                addrs.push(addr);
+            }
+        }
+        if addrs.is_empty() {
+            return Err(CliError::Usage(format!(
+                "host `{host}` (--bind {self}) has no address"
+            )));
+        }
+        Ok(addrs)
+    }
+}
+
+impl fmt::Display for Bind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Address(addr) => write!(f, "{addr}"),
+            Self::Name { host, port } => write!(f, "{host}:{port}"),
+        }
+    }
+}
+
+/// `127.0.0.1:5000`, `[::1]:5000` or `localhost:5000`. Only the form is
+/// checked here; the name is resolved by `serve` itself, so that parsing
+/// the command line never waits on DNS.
+fn parse_bind(raw: &str) -> Result<Bind, String> {
+    let raw = raw.trim();
+    if let Ok(addr) = raw.parse::<SocketAddr>() {
+        return Ok(Bind::Address(addr));
+    }
+    let Some((host, port)) = raw.rsplit_once(':') else {
+        return Err("expected HOST:PORT, such as 127.0.0.1:5000 or localhost:5000".to_owned());
+    };
+    if host.starts_with('[') {
+        return Err(format!("`{host}` is not an IPv6 address in brackets"));
+    }
+    if host.contains(':') {
+        return Err("an IPv6 address goes in brackets: [::1]:5000".to_owned());
+    }
+    if host.is_empty() || host.contains(char::is_whitespace) {
+        return Err("expected HOST:PORT, such as 127.0.0.1:5000 or localhost:5000".to_owned());
+    }
+    let port = port
+        .parse()
+        .map_err(|_| format!("`{port}` is not a port (0 to 65535)"))?;
+    Ok(Bind::Name {
+        host: host.to_owned(),
+        port,
+    })
 }
 
 /// A proxy as `10.0.0.0/8`, or one address (`10.0.0.1`, `::1`).
@@ -185,6 +276,28 @@ mod tests {
         };
         let defaults = Throttling::default();
         assert_eq!(args.throttling(defaults), defaults);
+    }
+
+    #[test]
+    fn a_bind_is_an_address_or_a_host_name_with_a_port() {
+        let parsed =
+            |raw| parse_bind(raw).map(|bind| (bind.to_string(), matches!(bind, Bind::Name { .. })));
+        assert_eq!(parsed("127.0.0.1:0"), Ok(("127.0.0.1:0".to_owned(), false)));
+        assert_eq!(parsed("[::1]:5000"), Ok(("[::1]:5000".to_owned(), false)));
+        assert_eq!(
+            parsed("localhost:5000"),
+            Ok(("localhost:5000".to_owned(), true))
+        );
+        for wrong in [
+            "localhost",
+            ":5000",
+            "::1:5000",
+            "[::x]:5000",
+            "host:port",
+            "a b:1",
+        ] {
+            assert!(parse_bind(wrong).is_err(), "{wrong}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ use std::io;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::Poll;
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -52,11 +53,12 @@ const MAX_REFUSALS: usize = 64;
 /// hyper refuses a read buffer smaller than this.
 const MIN_HEADER_BUFFER: usize = 8 * 1024;
 
-/// Serves `router` on `listener` until `shutdown` completes; then stops
+/// Serves `router` on `listeners` until `shutdown` completes; then stops
 /// accepting, lets each connection finish the request it is on, and returns
-/// once all are closed (the caller bounds that wait).
+/// once all are closed (the caller bounds that wait). The connection cap is
+/// one for all the listeners.
 pub(crate) async fn serve(
-    listener: TcpListener,
+    listeners: Vec<TcpListener>,
     router: Router,
     limits: Limits,
     shutdown: impl Future<Output = ()>,
@@ -69,10 +71,11 @@ pub(crate) async fn serve(
         .max_buf_size(limits.max_header_bytes.max(MIN_HEADER_BUFFER));
     tokio::pin!(shutdown);
     let mut next_id: u64 = 0;
+    let mut first_asked = 0;
     loop {
         let (stream, peer) = tokio::select! {
             () = &mut shutdown => break,
-            accepted = listener.accept() => match accepted {
+            accepted = accept_any(&listeners, &mut first_asked) => match accepted {
                 Ok(pair) => pair,
                 Err(error) => {
                     wait_after_accept_error(&error).await;
@@ -113,10 +116,32 @@ pub(crate) async fn serve(
         let abort = tokio::spawn(task).abort_handle();
         connections.insert(id, Connection { activity, abort });
     }
-    drop(listener);
+    drop(listeners);
     // Receivers live in the connection tasks; none left means none to tell.
     let _ = stop.send(true);
     registry.all_closed().await;
+}
+
+/// The next connection from any of `listeners`. Each call starts with the
+/// listener after the one that gave the last connection, so that a flood on
+/// one address cannot keep the others' clients waiting. No listener: never.
+async fn accept_any(
+    listeners: &[TcpListener],
+    first_asked: &mut usize,
+) -> io::Result<(TcpStream, SocketAddr)> {
+    std::future::poll_fn(|cx| {
+        let count = listeners.len();
+        for offset in 0..count {
+            let index = (*first_asked + offset) % count;
+            if let Poll::Ready(accepted) = listeners[index].poll_accept(cx) {
+                *first_asked = (index + 1) % count;
+                return Poll::Ready(accepted);
+            }
+        }
+        // Every listener polled has registered the waker.
+        Poll::Pending
+    })
+    .await
 }
 
 /// What a connection watches besides its socket.

@@ -123,7 +123,8 @@ enum Encoding {
     Multipart,
     Json,
     /// No `Content-Type`: fine if the body is empty (`curl -X POST`), so
-    /// that the answer names the missing field.
+    /// that the answer names the missing field; a 400 naming the header if
+    /// the body looks like JSON; else a 415.
     Unspecified,
 }
 
@@ -153,13 +154,32 @@ async fn read(encoding: Encoding, req: Request, state: &AppState) -> Result<Fiel
         Encoding::Json => parse_json(&body(req, state).await?),
         Encoding::Multipart => read_multipart(req, state).await,
         Encoding::Unspecified => {
-            if body(req, state).await?.is_empty() {
+            let bytes = body(req, state).await?;
+            if bytes.is_empty() {
                 Ok(Fields::default())
+            } else if looks_like_json(&bytes) {
+                // The usual slip of a JSON client (a bare `fetch`, a
+                // hand-written request): name the missing header rather
+                // than answer a generic 415 the client must decode.
+                Err(ApiError::bad_request(
+                    "the body looks like JSON but has no Content-Type: \
+                     send `Content-Type: application/json`",
+                ))
             } else {
                 Err(ApiError::UnsupportedMediaType)
             }
         }
     }
+}
+
+/// Whether a body's first byte after JSON whitespace opens an object or
+/// an array. Asked only of a body without `Content-Type`, whose answer is
+/// an error either way: this only picks the more helpful one.
+fn looks_like_json(body: &[u8]) -> bool {
+    let first = body
+        .iter()
+        .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
+    matches!(first, Some(b'{' | b'['))
 }
 
 /// The whole body, within the router's `DefaultBodyLimit`.

@@ -12,6 +12,7 @@ mod error;
 mod gate;
 mod handlers;
 mod input;
+mod listen;
 mod middleware;
 mod openapi;
 mod prune;
@@ -41,8 +42,11 @@ pub const DEFAULT_MAX_CONNECTIONS: u32 = 512;
 /// How `serve` listens and answers.
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
-    /// Address to listen on; port 0 picks a free port.
-    pub bind: SocketAddr,
+    /// Addresses to listen on, all of them (the addresses a host name
+    /// resolves to). Port 0 picks a free port, the same on every address.
+    /// An address this host does not have is skipped while another is
+    /// bound; an empty list is [`ServerError::NoAddress`].
+    pub bind: Vec<SocketAddr>,
     /// A command that receives reset tokens on stdin instead of the HTTP
     /// response carrying them.
     pub reset_hook: Option<String>,
@@ -84,7 +88,7 @@ pub struct ServeConfig {
 impl Default for ServeConfig {
     fn default() -> Self {
         Self {
-            bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 5000)),
+            bind: vec![SocketAddr::from((Ipv4Addr::LOCALHOST, 5000))],
             reset_hook: None,
             secure_cookie: false,
             trusted_origins: Vec::new(),
@@ -104,10 +108,13 @@ impl Default for ServeConfig {
 }
 
 /// Why the server could not start or stopped abnormally.
+///
+/// The messages leave the cause to [`std::error::Error::source`], as a
+/// reporter walking the chain expects: said in both, it was printed twice.
 #[derive(Debug, Error)]
 pub enum ServerError {
     /// The listening socket could not be opened.
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {addr}")]
     Bind {
         /// The address asked for.
         addr: SocketAddr,
@@ -115,8 +122,11 @@ pub enum ServerError {
         #[source]
         source: io::Error,
     },
+    /// [`ServeConfig::bind`] was empty.
+    #[error("no address to listen on")]
+    NoAddress,
     /// The async runtime could not start.
-    #[error("cannot start the async runtime: {0}")]
+    #[error("cannot start the async runtime")]
     Runtime(#[source] io::Error),
 }
 
@@ -169,6 +179,17 @@ pub async fn serve_with_listener(
     config: ServeConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
+    serve_with_listeners(vec![listener], auth, config, shutdown).await
+}
+
+/// [`serve_with_listener`] on several listeners at once: one server, one
+/// connection cap, one drain.
+async fn serve_with_listeners(
+    listeners: Vec<TcpListener>,
+    auth: Arc<Auth>,
+    config: ServeConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
     let state = app::AppState::new(Arc::clone(&auth), &config);
     let router = app::router(state, &config);
     let pruner = tokio::spawn(prune::periodically(auth, config.prune_interval));
@@ -185,7 +206,7 @@ pub async fn serve_with_listener(
         max_connections: within_file_limit(config.max_connections),
         max_header_bytes: config.max_header_bytes,
     };
-    let server = connections::serve(listener, router, limits, signal);
+    let server = connections::serve(listeners, router, limits, signal);
     let deadline = async move {
         match drain_started.await {
             Ok(()) => tokio::time::sleep(config.drain_timeout).await,

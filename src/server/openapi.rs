@@ -16,6 +16,8 @@ use super::session_cookie::SESSION_COOKIE;
         description = "User authentication service, compatible with the Flask \
             \"User Authentication Service\". Bodies may be urlencoded, multipart or \
             JSON with the same field names; every error is JSON {\"message\": ...}. \
+            A body without Content-Type must be empty: one starting with { or [ is \
+            answered 400, asking for Content-Type: application/json, any other 415. \
             A new password (POST /users, PUT /reset_password) that is on a blocklist, \
             or is the email, its part before the @ or \"authctl\", is answered \
             400 {\"message\": \"password is too common\"}."

@@ -4,11 +4,10 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::net::TcpListener;
 use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_subscriber::EnvFilter;
 
-use super::{ServeConfig, ServerError, serve_with_listener};
+use super::{ServeConfig, ServerError, listen, serve_with_listeners};
 use crate::auth::{Auth, WEAK_BCRYPT_COST};
 
 /// How long blocking work still running after the drain (a bcrypt hash, a
@@ -18,8 +17,8 @@ const BLOCKING_GRACE: Duration = Duration::from_secs(5);
 /// Serves until SIGINT or SIGTERM, then drains and returns `Ok`.
 ///
 /// Logs to stderr (`RUST_LOG`, default `info`) and prints
-/// `listening on http://ADDR` on stdout once the socket is bound, so that
-/// `--bind 127.0.0.1:0` shows the port it got.
+/// `listening on http://ADDR` on stdout for each address once the sockets
+/// are bound, so that `--bind 127.0.0.1:0` shows the port it got.
 pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -28,21 +27,21 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
         .build()
         .map_err(ServerError::Runtime)?;
     let outcome = runtime.block_on(async move {
-        let listener =
-            TcpListener::bind(config.bind)
-                .await
-                .map_err(|source| ServerError::Bind {
-                    addr: config.bind,
-                    source,
-                })?;
-        let addr = listener.local_addr().map_err(|source| ServerError::Bind {
-            addr: config.bind,
-            source,
-        })?;
+        let bound = listen::bind_all(&config.bind).await?;
         // Logging starts once there is something to serve; a failure before
         // this is returned to the caller, which reports it.
         let log_writer = init_logging();
-        announce(&format!("listening on http://{addr}"));
+        for (addr, _) in &bound.listeners {
+            announce(&format!("listening on http://{addr}"));
+        }
+        for (addr, error) in &bound.skipped {
+            tracing::warn!(
+                address = %addr,
+                error = %error,
+                "not listening on {addr}: this host does not have that address"
+            );
+        }
+        let listeners = bound.listeners.into_iter().map(|(_, listener)| listener);
         let cost = auth.policy().bcrypt_cost;
         if cost < WEAK_BCRYPT_COST {
             tracing::warn!(
@@ -57,7 +56,13 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
                  HTTP response, as the Flask service does"
             );
         }
-        let served = serve_with_listener(listener, Arc::new(auth), config, shutdown_signal()).await;
+        let served = serve_with_listeners(
+            listeners.collect(),
+            Arc::new(auth),
+            config,
+            shutdown_signal(),
+        )
+        .await;
         Ok::<_, ServerError>((served, log_writer))
     });
     runtime.shutdown_timeout(BLOCKING_GRACE);

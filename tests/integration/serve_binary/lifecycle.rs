@@ -27,6 +27,13 @@ fn serve_prints_its_real_port_answers_and_exits_0_on_sigterm() {
     let (status, stderr) = server.stop();
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("SIGTERM received"), "{stderr}");
+    // Where the data is (issue 15): the file it made, and which it serves.
+    let db = env.db().display().to_string();
+    assert!(
+        stderr.contains(&format!("created a new database at {db}"))
+            && stderr.contains(&format!("serving the database at {db}")),
+        "{stderr}"
+    );
     assert!(
         TcpStream::connect(addr).is_err(),
         "still accepting on {addr}"
@@ -101,4 +108,32 @@ fn sigterm_lets_an_in_flight_login_finish_and_refuses_new_connections() {
         .expect("login logged");
     assert!(signalled < answered, "{stderr}");
     assert!(TcpStream::connect(addr).is_err());
+}
+
+#[test]
+fn a_busy_port_is_reported_once_on_one_line_and_exits_1() {
+    // Arrange: another socket holds the port.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    let env = Env::new();
+
+    // Act
+    let run = env.run(&["serve", "--bind", &addr]).code(1);
+
+    // Assert: one error line names the address and the cause, each once
+    // (the notes before it say which database was opened).
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|line| line.starts_with("error:"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{run}");
+    assert!(
+        lines[0].starts_with(&format!("error: cannot listen on {addr}: ")),
+        "{run}"
+    );
+    assert_eq!(lines[0].matches(addr.as_str()).count(), 1, "{run}");
+    let cause = lines[0].to_ascii_lowercase();
+    assert_eq!(cause.matches("in use").count(), 1, "{run}");
+    assert!(run.stdout.is_empty(), "{run}");
 }

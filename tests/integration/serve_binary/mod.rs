@@ -4,6 +4,7 @@
 //! binary does (the listening line, signals, logging set-up, separate
 //! processes on one file).
 
+mod bind;
 mod blocklist;
 mod exposed;
 mod hostile;

@@ -140,6 +140,58 @@ async fn bodies_in_other_formats_answer_415_and_broken_ones_400() {
 }
 
 #[tokio::test]
+async fn a_json_body_without_a_content_type_is_told_to_send_one() {
+    // Arrange
+    let server = TestServer::spawn();
+    let told = json!({
+        "message": "the body looks like JSON but has no Content-Type: \
+                    send `Content-Type: application/json`"
+    });
+    let credentials = format!(r#"{{"email": "typed@example.com", "password": "{PASSWORD}"}}"#);
+    let with_token = r#"{"email": "typed@example.com", "reset_token": "t", "new_password": "x"}"#;
+    let bodies: [(Method, &str, String); 5] = [
+        (Method::POST, "/users", credentials.clone()),
+        (Method::POST, "/users", format!(" \r\n\t{credentials}")),
+        (Method::POST, "/users", "[]".to_owned()),
+        (Method::POST, "/sessions", credentials.clone()),
+        (Method::PUT, "/reset_password", with_token.to_owned()),
+    ];
+
+    for (method, path, body) in bodies {
+        // Act
+        let reply = raw(
+            &server,
+            method.clone(),
+            path,
+            None,
+            body.clone().into_bytes(),
+        )
+        .await;
+
+        // Assert
+        assert_eq!(
+            reply,
+            (StatusCode::BAD_REQUEST, told.clone()),
+            "{method} {path} {body:?}"
+        );
+    }
+    // The header the message names is the whole remedy.
+    let json_type = Some("application/json");
+    let (status, body) = raw(
+        &server,
+        Method::POST,
+        "/users",
+        json_type,
+        credentials.into_bytes(),
+    )
+    .await;
+    assert_eq!(
+        (status, &body["message"]),
+        (StatusCode::OK, &json!("user created"))
+    );
+}
+
+#[tokio::test]
 async fn invalid_utf8_is_refused_in_forms_raw_and_multipart() {
     let server = TestServer::spawn();
     let raw_bytes = b"email=a@b.io&password=\xff\xfe\xfd".to_vec();

@@ -59,16 +59,17 @@ fn serve_reports_an_address_in_use_as_a_bind_error() {
     let db = SqliteFile::new();
     let auth = db.auth();
     let config = ServeConfig {
-        bind: addr,
+        bind: vec![addr],
         ..ServeConfig::default()
     };
     match authctl::server::serve(auth, config) {
         Err(error @ ServerError::Bind { .. }) => {
-            assert!(
-                error
-                    .to_string()
-                    .starts_with(&format!("cannot listen on {addr}: "))
-            );
+            // The cause is the source, not repeated in the message.
+            assert_eq!(error.to_string(), format!("cannot listen on {addr}"));
+            let source = std::error::Error::source(&error)
+                .and_then(|source| source.downcast_ref::<std::io::Error>())
+                .map(std::io::Error::kind);
+            assert_eq!(source, Some(std::io::ErrorKind::AddrInUse));
         }
         other => panic!("expected a bind error, got {other:?}"),
     }

@@ -43,13 +43,22 @@ impl ServerProcess {
         Self::launch(env, cmd, args, &[])
     }
 
+    /// Runs `cmd`, which must start `authctl ... serve` with a `--bind` of
+    /// its own (inside a namespace, say), and waits for its first address.
+    pub fn start_command(env: &Env, cmd: Command) -> Self {
+        Self::spawn(env, cmd, &[])
+    }
+
     fn launch(env: &Env, mut cmd: Command, args: &[&str], vars: &[(&str, &str)]) -> Self {
+        cmd.args(["serve", "--bind", "127.0.0.1:0"]).args(args);
+        Self::spawn(env, cmd, vars)
+    }
+
+    fn spawn(env: &Env, mut cmd: Command, vars: &[(&str, &str)]) -> Self {
         let n = STARTS.fetch_add(1, Ordering::Relaxed);
         let stdout = env.path(&format!("serve-{n}.stdout"));
         let stderr = env.path(&format!("serve-{n}.stderr"));
-        cmd.args(["serve", "--bind", "127.0.0.1:0"])
-            .args(args)
-            .envs(vars.iter().copied())
+        cmd.envs(vars.iter().copied())
             .stdin(Stdio::null())
             .stdout(std::fs::File::create(&stdout).expect("stdout file"))
             .stderr(std::fs::File::create(&stderr).expect("stderr file"));
@@ -95,6 +104,15 @@ impl ServerProcess {
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Every address of a `listening on http://ADDR` line on stdout so far.
+    pub fn listening(&self) -> Vec<SocketAddr> {
+        self.stdout()
+            .lines()
+            .filter_map(|line| line.strip_prefix("listening on http://"))
+            .map(|addr| addr.parse().expect("a socket address"))
+            .collect()
     }
 
     pub fn pid(&self) -> u32 {

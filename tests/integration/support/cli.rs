@@ -106,7 +106,9 @@ impl Env {
         cmd
     }
 
-    fn std_program(&self, program: &str) -> StdCommand {
+    /// `program` (a wrapper such as `unshare`) with this test's
+    /// environment and nothing else.
+    pub fn std_program(&self, program: &str) -> StdCommand {
         let mut cmd = StdCommand::new(program);
         cmd.env_clear()
             .current_dir(self.home())
