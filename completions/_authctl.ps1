@@ -168,7 +168,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a user (the same as `authctl register`)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show every user as a table (id, email, live sessions, created, status)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show users as a table (id, email, sessions, created, status)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user with its sessions (asks first on a terminal)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop a user from logging in or resetting, and end its sessions')
@@ -375,7 +375,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         }
         'authctl;users;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a user (the same as `authctl register`)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show every user as a table (id, email, live sessions, created, status)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show users as a table (id, email, sessions, created, status)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user with its sessions (asks first on a terminal)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop a user from logging in or resetting, and end its sessions')
@@ -790,7 +790,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         }
         'authctl;help;users' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a user (the same as `authctl register`)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show every user as a table (id, email, live sessions, created, status)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show users as a table (id, email, sessions, created, status)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a user with its sessions (asks first on a terminal)')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Stop a user from logging in or resetting, and end its sessions')

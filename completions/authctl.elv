@@ -159,7 +159,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Create a user (the same as `authctl register`)'
-            cand list 'Show every user as a table (id, email, live sessions, created, status)'
+            cand list 'Show users as a table (id, email, sessions, created, status)'
             cand show 'Show one user'
             cand delete 'Delete a user with its sessions (asks first on a terminal)'
             cand disable 'Stop a user from logging in or resetting, and end its sessions'
@@ -355,7 +355,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;users;help'= {
             cand create 'Create a user (the same as `authctl register`)'
-            cand list 'Show every user as a table (id, email, live sessions, created, status)'
+            cand list 'Show users as a table (id, email, sessions, created, status)'
             cand show 'Show one user'
             cand delete 'Delete a user with its sessions (asks first on a terminal)'
             cand disable 'Stop a user from logging in or resetting, and end its sessions'
@@ -724,7 +724,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;help;users'= {
             cand create 'Create a user (the same as `authctl register`)'
-            cand list 'Show every user as a table (id, email, live sessions, created, status)'
+            cand list 'Show users as a table (id, email, sessions, created, status)'
             cand show 'Show one user'
             cand delete 'Delete a user with its sessions (asks first on a terminal)'
             cand disable 'Stop a user from logging in or resetting, and end its sessions'

@@ -53,6 +53,21 @@ impl Auth {
         })
     }
 
+    /// Whose live session `session_id` is, without marking it used (for a
+    /// front end's own bookkeeping, such as saying whose saved session a
+    /// login replaces).
+    pub fn session_owner(&self, session_id: &SessionToken) -> Result<Option<User>, AuthError> {
+        let now = self.clock.now();
+        let digest = session_id.digest();
+        let idle = self.policy.session_idle_timeout;
+        let lookup = UserLookup::Session {
+            digest: &digest,
+            now,
+            idle_cutoff: idle.map(|idle| now.before(idle)),
+        };
+        Ok(self.active_user(lookup)?.map(|record| record.user))
+    }
+
     /// The user with this email, disabled or not.
     pub fn find_user(&self, email: &Email) -> Result<User, AuthError> {
         match self.store.read()?.find_user_by(UserLookup::Email(email)) {

@@ -28,7 +28,8 @@ Output:
 
 Exit codes:
   0  success
-  1  internal error (database, file system, server)
+  1  the database, the file system or the server failed (the message names
+     the file and says why)
   2  usage error (bad arguments or option values; `users delete` without
      --yes when stdin is not a terminal)
   3  not found (user, or no database yet; a word to take off the blocklist)

@@ -38,8 +38,8 @@ impl CompletionsArgs {
 
 /// The value names whose values a shell cannot guess: numbers, durations,
 /// addresses, emails. Left alone, shells offer file names for them.
-const NOTHING_TO_COMPLETE: [&str; 8] = [
-    "N", "DURATION", "ADDR", "CIDR", "ORIGIN", "EMAIL", "SECONDS", "ID",
+const NOTHING_TO_COMPLETE: [&str; 11] = [
+    "N", "DURATION", "ADDR", "CIDR", "ORIGIN", "EMAIL", "SECONDS", "ID", "TOKEN", "TEXT", "WORD",
 ];
 
 /// The command as the completion scripts see it: `man` completes command

@@ -1,11 +1,17 @@
 use std::cell::Cell;
-use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::CliError;
 use super::args::GlobalArgs;
 use super::output::Output;
 use crate::auth::{Auth, AuthError, Caller, Policy, Throttling, WEAK_BCRYPT_COST};
 use crate::domain::{Database, Location};
+
+/// Set (non-empty) by test suites that run at a test cost on purpose.
+const ALLOW_WEAK_BCRYPT: &str = "AUTHCTL_ALLOW_WEAK_BCRYPT";
+
+/// The weak-cost warning is said once a process, however often it opens.
+static WEAK_COST_WARNED: AtomicBool = AtomicBool::new(false);
 
 /// What every command gets: the global options, who runs it, and where
 /// output goes.
@@ -80,12 +86,18 @@ impl Context {
         policy
             .validate()
             .map_err(|refusal| CliError::Usage(refusal.to_string()))?;
-        // A person at a terminal hears of a test setting left in their
-        // environment; scripts and the test suite (no terminal) do not.
-        if policy.bcrypt_cost < WEAK_BCRYPT_COST && std::io::stderr().is_terminal() {
+        // A test setting left in an environment is said out loud, once a
+        // process, to a person and a script alike; a test suite says it
+        // knows with AUTHCTL_ALLOW_WEAK_BCRYPT.
+        let allowed = std::env::var_os(ALLOW_WEAK_BCRYPT).is_some_and(|value| !value.is_empty());
+        if policy.bcrypt_cost < WEAK_BCRYPT_COST
+            && !allowed
+            && !WEAK_COST_WARNED.swap(true, Ordering::Relaxed)
+        {
             self.out.note(format_args!(
                 "warning: bcrypt cost {} is below {WEAK_BCRYPT_COST}: new hashes are cheap to \
-                 crack offline (a setting for tests; check --bcrypt-cost and AUTHCTL_BCRYPT_COST)",
+                 crack offline (a setting for tests; check --bcrypt-cost and AUTHCTL_BCRYPT_COST, \
+                 or set {ALLOW_WEAK_BCRYPT}=1 in a test suite)",
                 policy.bcrypt_cost
             ));
         }

@@ -48,10 +48,13 @@ impl LoginArgs {
             let saved = SavedSession::for_database(&ctx.database()?);
             // Whose session the file held before: replacing another user's
             // is worth a word, since `whoami` answers differently now.
+            // Only to say so: a file that cannot be read changes nothing.
             let replaced = saved
-                .load()?
+                .load()
+                .ok()
+                .flatten()
                 .and_then(|text| SessionToken::parse(&text).ok())
-                .and_then(|old| auth.get_user_from_session_id(&old).ok().flatten())
+                .and_then(|old| auth.session_owner(&old).ok().flatten())
                 .filter(|old| old.id != user.id);
             let path = saved.save(&token)?;
             ctx.out.note(format_args!(

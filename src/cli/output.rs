@@ -162,75 +162,148 @@ impl From<&SessionInfo> for SessionView {
 
 /// A table for a person at a terminal, plain aligned columns for anything
 /// else (a pipe, a file): no box drawing for `grep` and `awk` to trip on.
-/// Cells are never wrapped, since a wrapped email or time breaks mid-word;
-/// the columns are chosen narrow enough that a typical row fits 80 columns.
-fn table(header: &[&str]) -> Table {
-    let mut table = Table::new();
-    if io::stdout().is_terminal() {
-        table.load_preset(UTF8_FULL_CONDENSED);
-    } else {
-        table.load_preset(NOTHING);
+/// Cells are never wrapped, since a wrapped email or time breaks mid-word.
+/// At a terminal too narrow for every column, the optional ones go, the
+/// rightmost first, until the table fits.
+fn fitted(columns: &[(&str, Need)], rows: &[Vec<String>]) -> Table {
+    let terminal = io::stdout().is_terminal();
+    let width = terminal
+        .then(|| dialoguer::console::Term::stdout().size_checked())
+        .flatten()
+        .map(|(_rows, cols)| usize::from(cols));
+    let mut keep = vec![true; columns.len()];
+    loop {
+        let table = build(columns, rows, &keep, terminal);
+        let widest = table
+            .lines()
+            .map(|line| line.chars().count())
+            .max()
+            .unwrap_or(0);
+        if width.is_none_or(|width| widest <= width) {
+            return table;
+        }
+        let droppable = (0..columns.len())
+            .rev()
+            .find(|&i| keep[i] && columns[i].1 == Need::Optional);
+        match droppable {
+            Some(i) => keep[i] = false,
+            None => return table,
+        }
     }
+}
+
+/// Whether a column may be left out to fit a narrow terminal.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    Always,
+    Optional,
+}
+
+fn build(columns: &[(&str, Need)], rows: &[Vec<String>], keep: &[bool], boxed: bool) -> Table {
+    let mut table = Table::new();
+    table.load_preset(if boxed { UTF8_FULL_CONDENSED } else { NOTHING });
     table
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.iter().copied());
+        .set_header(kept(
+            columns.iter().map(|(header, _)| (*header).to_owned()),
+            keep,
+        ));
+    for row in rows {
+        table.add_row(kept(row.iter().cloned(), keep));
+    }
     table
 }
 
-/// A time to the minute, `2026-12-03 12:04`, in UTC: a table's width. JSON
-/// keeps the full RFC 3339 form.
+fn kept(cells: impl Iterator<Item = String>, keep: &[bool]) -> Vec<String> {
+    cells
+        .zip(keep)
+        .filter_map(|(cell, keep)| keep.then_some(cell))
+        .collect()
+}
+
+/// A time to the minute in UTC, `2026-12-03T12:04Z`: narrower than the full
+/// form and still one word for `awk`. JSON keeps the full RFC 3339 form.
 fn short_time(time: Timestamp) -> String {
     let full = time.to_string();
-    match (full.get(..10), full.get(11..16)) {
-        (Some(date), Some(clock)) => format!("{date} {clock}"),
-        _ => full,
+    match full.get(..16) {
+        Some(minutes) => format!("{minutes}Z"),
+        None => full,
     }
 }
 
 pub(crate) fn users_table(users: &[UserSummary]) -> Table {
-    let mut table = table(&["id", "email", "sessions", "created", "status"]);
-    for summary in users {
-        let user = &summary.user;
-        table.add_row(vec![
-            user.id.0.to_string(),
-            user.email.to_string(),
-            summary.live_sessions.to_string(),
-            short_time(user.created_at),
-            status(user).to_owned(),
-        ]);
-    }
-    table
+    use Need::{Always, Optional};
+    let columns = [
+        ("id", Always),
+        ("email", Always),
+        ("sessions", Optional),
+        ("created", Optional),
+        ("status", Always),
+    ];
+    let rows: Vec<Vec<String>> = users
+        .iter()
+        .map(|summary| {
+            let user = &summary.user;
+            vec![
+                user.id.0.to_string(),
+                user.email.to_string(),
+                summary.live_sessions.to_string(),
+                short_time(user.created_at),
+                status(user).to_owned(),
+            ]
+        })
+        .collect();
+    fitted(&columns, &rows)
 }
 
 pub(crate) fn sessions_table(sessions: &[SessionInfo]) -> Table {
-    let mut table = table(&["id", "email", "digest", "created", "expires"]);
-    for session in sessions {
-        let digest: String = session.digest_prefix.chars().take(8).collect();
-        table.add_row(vec![
-            session.id.to_string(),
-            session.email.to_string(),
-            digest,
-            short_time(session.created_at),
-            short_time(session.expires_at),
-        ]);
-    }
-    table
+    use Need::{Always, Optional};
+    let columns = [
+        ("id", Always),
+        ("email", Always),
+        ("digest", Optional),
+        ("created", Optional),
+        ("expires", Always),
+    ];
+    let rows: Vec<Vec<String>> = sessions
+        .iter()
+        .map(|session| {
+            vec![
+                session.id.to_string(),
+                session.email.to_string(),
+                session.digest_prefix.chars().take(8).collect(),
+                short_time(session.created_at),
+                short_time(session.expires_at),
+            ]
+        })
+        .collect();
+    fitted(&columns, &rows)
 }
 
 pub(crate) fn throttle_table(entries: &[ThrottleEntry]) -> Table {
-    let mut table = table(&["scope", "key", "fails", "blocked until", "locked"]);
-    for entry in entries {
-        table.add_row(vec![
-            entry.scope.name().to_owned(),
-            shown(&entry.key),
-            entry.failures.to_string(),
-            entry
-                .blocked_until
-                .map_or_else(|| "-".to_owned(), short_time),
-            if entry.locked { "yes" } else { "no" }.to_owned(),
-        ]);
-    }
-    table
+    use Need::{Always, Optional};
+    let columns = [
+        ("scope", Always),
+        ("key", Always),
+        ("fails", Always),
+        ("blocked until", Optional),
+        ("locked", Always),
+    ];
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|entry| {
+            vec![
+                entry.scope.name().to_owned(),
+                shown(&entry.key),
+                entry.failures.to_string(),
+                entry
+                    .blocked_until
+                    .map_or_else(|| "-".to_owned(), short_time),
+                if entry.locked { "yes" } else { "no" }.to_owned(),
+            ]
+        })
+        .collect();
+    fitted(&columns, &rows)
 }
 
 /// Text from the database made safe for a terminal: a character that could

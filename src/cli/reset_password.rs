@@ -55,7 +55,9 @@ impl ResetPasswordArgs {
                     Timestamp::from_system(SystemTime::now()).after(ctx.policy().reset_ttl);
                 ctx.out.note(format_args!(
                     "the token expires at {expires}; set the new password with:\n  \
-                     authctl reset-password {email} --token TOKEN"
+                     authctl reset-password {email} --token \"$TOKEN\"\n\
+                     (from a variable, so it stays out of shell history; an operator can \
+                     use authctl users set-password {email} instead)"
                 ));
                 let view = Issued {
                     email: email.to_string(),

@@ -8,7 +8,7 @@ use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_subscriber::EnvFilter;
 
 use super::{ServeConfig, ServerError, listen, serve_with_listeners};
-use crate::auth::{Auth, WEAK_BCRYPT_COST};
+use crate::auth::Auth;
 
 /// How long blocking work still running after the drain (a bcrypt hash, a
 /// commit) gets before the process leaves without it.
@@ -42,14 +42,6 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
             );
         }
         let listeners = bound.listeners.into_iter().map(|(_, listener)| listener);
-        let cost = auth.policy().bcrypt_cost;
-        if cost < WEAK_BCRYPT_COST {
-            tracing::warn!(
-                bcrypt_cost = cost,
-                "bcrypt cost {cost} is below {WEAK_BCRYPT_COST}: new hashes are cheap to crack \
-                 offline (a setting for tests; raise --bcrypt-cost)"
-            );
-        }
         if config.reset_hook.is_none() {
             tracing::warn!(
                 "no --reset-hook: POST /reset_password returns reset tokens in its \

@@ -28,7 +28,7 @@ Examples:
   authctl users create alice@example.com            # prompts twice
   printf '%s\\n' \"$PW\" | authctl users create alice@example.com --password-stdin")]
     Create(RegisterArgs),
-    /// Show every user as a table (id, email, live sessions, created, status)
+    /// Show users as a table (id, email, sessions, created, status)
     List(ListArgs),
     /// Show one user
     #[command(after_help = "Example:\n  authctl users show alice@example.com")]

@@ -1,7 +1,8 @@
 //! Every exit code of the contract, and how errors are reported.
 
 use crate::support::PASSWORD;
-use crate::support::cli::Env;
+use crate::support::cli::{BIN, Env};
+use std::os::unix::fs::PermissionsExt;
 
 #[test]
 fn registering_without_a_terminal_or_password_stdin_exits_6() {
@@ -185,18 +186,67 @@ fn a_folder_given_as_the_database_is_a_usage_error_naming_it() {
     }
 }
 
-/// Issue 15: what the user can fix is not an "internal error", and the
-/// cause is said once, with the path, without the driver's own words.
+/// Issue 15: a wrong --db is named with its cause once, without the
+/// driver's own words, as the usage error it is.
 #[test]
 fn a_file_that_is_not_a_database_is_named_with_its_cause_once() {
     let env = Env::new();
     let path = env.file("notes.db", "shopping: milk, eggs, a long enough line");
-    let run = env.run(&["--db", &path, "users", "list"]).code(1);
-    assert_eq!(
-        run.stderr.trim(),
-        format!("error: {path}: the file is not an authctl database"),
+    let run = env.run(&["--db", &path, "users", "list"]).code(2);
+    assert_eq!(run.stderr.lines().count(), 1, "{run}");
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: {path} is not an authctl database: it is not an SQLite database"
+        )),
         "{run}"
     );
+}
+
+/// A folder the user may not write to is a permission problem, said in one
+/// line with the path, not an "internal error". Root ignores file modes, so
+/// as root the command runs as `nobody` (setpriv).
+#[test]
+fn a_folder_without_write_permission_is_named_with_the_cause() {
+    let env = Env::new();
+    let folder = env.path("locked");
+    std::fs::create_dir(&folder).expect("a folder");
+    let open = std::fs::Permissions::from_mode(0o755);
+    std::fs::set_permissions(env.home(), open.clone()).expect("let others in");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).expect("lock it");
+    let db = folder.join("auth.db");
+    let db = db.to_str().expect("UTF-8");
+    let args = ["--db", db, "register", "a@example.com", "--password-stdin"];
+    let mut cmd = if rustix::process::getuid().is_root() {
+        let mut cmd = std::process::Command::new("setpriv");
+        cmd.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--",
+            BIN,
+        ]);
+        cmd
+    } else {
+        std::process::Command::new(BIN)
+    };
+    let output = cmd
+        .args(args)
+        .env_clear()
+        .env("AUTHCTL_BCRYPT_COST", "4")
+        .env("AUTHCTL_ALLOW_WEAK_BCRYPT", "1")
+        .stdin(std::process::Stdio::piped())
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{db}: cannot create the database file: permission denied"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("internal error"), "{stderr}");
 }
 
 #[test]

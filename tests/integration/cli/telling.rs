@@ -63,7 +63,7 @@ fn reset_password_says_when_the_token_expires_and_what_to_run_next() {
     assert!(
         issued
             .stderr
-            .contains("authctl reset-password a@example.com --token TOKEN"),
+            .contains("authctl reset-password a@example.com --token \"$TOKEN\""),
         "{issued}"
     );
     // The token itself goes to stdout only.

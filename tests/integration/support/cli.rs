@@ -59,6 +59,8 @@ impl Env {
             ("XDG_STATE_HOME", self.path("state")),
             ("XDG_DATA_HOME", self.path("data")),
             ("AUTHCTL_DB", self.db().to_owned()),
+            // The suite runs at a test cost on purpose.
+            ("AUTHCTL_ALLOW_WEAK_BCRYPT", PathBuf::from("1")),
             (
                 "AUTHCTL_BCRYPT_COST",
                 PathBuf::from(MIN_BCRYPT_COST.to_string()),
@@ -89,7 +91,11 @@ impl Env {
     pub fn terminal_cmd(&self, args: &[&str]) -> StdCommand {
         let mut cmd = self.std_program("/bin/sh");
         cmd.env("TERM", "xterm")
-            .args(["-c", "/bin/stty echo && exec \"$0\" \"$@\"", BIN])
+            .args([
+                "-c",
+                "/bin/stty echo cols 80 rows 24 && exec \"$0\" \"$@\"",
+                BIN,
+            ])
             .args(args);
         cmd
     }

@@ -82,9 +82,7 @@ fn create_private_file(path: &Path) -> Result<(), StoreError> {
             .recursive(true)
             .mode(0o700)
             .create(folder)
-            .map_err(|e| {
-                StoreError::unexpected("cannot create the database folder", at(folder, e))
-            })?;
+            .map_err(|e| refused(folder, "cannot create the database folder", e))?;
     }
     match OpenOptions::new()
         .write(true)
@@ -94,10 +92,24 @@ fn create_private_file(path: &Path) -> Result<(), StoreError> {
     {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(StoreError::unexpected(
-            "cannot create the database file",
-            at(path, e),
+        Err(e) => Err(refused(path, "cannot create the database file", e)),
+    }
+}
+
+/// An I/O failure at `path`: the operator's to fix when the file system
+/// refused (no permission, read-only), said in one line naming the path;
+/// anything else as it came.
+fn refused(path: &Path, context: &'static str, error: io::Error) -> StoreError {
+    match error.kind() {
+        ErrorKind::PermissionDenied => StoreError::Unusable(format!(
+            "{}: {context}: permission denied (check the owner and mode of it and its folder)",
+            path.display()
         )),
+        ErrorKind::ReadOnlyFilesystem => StoreError::Unusable(format!(
+            "{}: {context}: the file system is read-only",
+            path.display()
+        )),
+        _ => StoreError::unexpected(context, at(path, error)),
     }
 }
 

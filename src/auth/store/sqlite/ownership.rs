@@ -60,6 +60,10 @@ pub(super) fn check(path: &Path) -> Result<(), StoreError> {
     match look() {
         Ok(None) => Ok(()),
         Ok(Some(reason)) => Err(StoreError::NotOurs(reason)),
+        // Not SQLite at all: as much the wrong --db as another's database.
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => Err(
+            StoreError::NotOurs("it is not an SQLite database".to_owned()),
+        ),
         Err(e) => Err(diagnose(
             path,
             StoreError::unexpected("cannot read the database", e),

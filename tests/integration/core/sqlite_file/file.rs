@@ -80,12 +80,15 @@ fn a_file_that_is_not_a_database_gives_a_clear_error() {
     let text = b"this is a text file, not SQLite, and it is long enough";
     fs::write(db.path(), text).unwrap();
     let error = Auth::open(&db.database(), fast_policy()).err().unwrap();
-    assert!(matches!(error, AuthError::Unusable(_)), "{error:?}");
-    assert!(error.to_string().contains("database"), "{error}");
+    assert!(matches!(error, AuthError::ForeignDatabase(_)), "{error:?}");
+    assert!(
+        error.to_string().contains("not an SQLite database"),
+        "{error}"
+    );
     // What the command line prints: the error with its causes.
     let message = error_chain(&error);
     assert!(
-        message.contains("the file is not an authctl database")
+        message.contains("is not an authctl database")
             && message.contains(&db.path().display().to_string()),
         "{message}"
     );
