@@ -164,7 +164,13 @@ fn remove(args: &RemoveArgs, ctx: &Context) -> Result<(), CliError> {
 fn count(ctx: &Context) -> Result<(), CliError> {
     let count = match ctx.open_if_exists()? {
         Some(auth) => auth.count_blocked_passwords()?,
-        None => 0,
+        None => {
+            ctx.out.note(format_args!(
+                "no database at {} yet (register or users import creates it)",
+                ctx.database()?
+            ));
+            0
+        }
     };
     ctx.out.result(&Count { count }, count)
 }

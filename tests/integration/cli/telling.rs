@@ -169,3 +169,22 @@ fn users_show_tells_the_last_login_and_the_last_password_change() {
     assert!(used["last_login"].is_string(), "{used}");
     assert!(used["password_changed"].is_string(), "{used}");
 }
+
+#[test]
+fn users_import_says_when_it_creates_the_database_and_blocklist_count_when_there_is_none() {
+    let env = Env::new();
+    let counted = env.run(&["blocklist", "count"]).success();
+    assert_eq!(counted.stdout.trim(), "0", "{counted}");
+    assert!(counted.stderr.contains("no database at"), "{counted}");
+    let imported = env
+        .run_stdin(
+            &["users", "import", "-"],
+            "email,password\na@example.com,a long enough password\n",
+        )
+        .success();
+    assert!(
+        imported.stderr.contains("created a new database at"),
+        "{imported}"
+    );
+    assert!(env.db().exists());
+}

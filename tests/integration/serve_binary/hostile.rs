@@ -181,3 +181,25 @@ fn thousands_of_repeated_fields_or_headers_never_give_a_5xx() {
 
     stop_cleanly(server);
 }
+
+/// Issue 15: JSON sent without a Content-Type is answered 400 with the fix
+/// in the message, by the real binary.
+#[test]
+fn a_json_body_without_a_content_type_is_told_what_to_send() {
+    let env = Env::new();
+    let server = ServerProcess::start(&env);
+    let body = br#"{"email": "a@example.com", "password": "a long enough password"}"#;
+    let request = format!(
+        "POST /users HTTP/1.1\r\nHost: test\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let mut bytes = request.into_bytes();
+    bytes.extend_from_slice(body);
+    let reply = exchange(server.addr(), &bytes).expect("answered");
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert!(
+        reply.body.contains("Content-Type: application/json"),
+        "{reply:?}"
+    );
+    stop_cleanly(server);
+}
