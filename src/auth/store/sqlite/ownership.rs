@@ -25,7 +25,11 @@ pub(super) fn check(path: &Path) -> Result<(), StoreError> {
     let look = || -> rusqlite::Result<Option<String>> {
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(Duration::from_secs(10))?;
-        let id: i32 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
+        // One read transaction, one snapshot: read statement by statement,
+        // another process migrating the file meanwhile could show no tables
+        // yet and its new user_version, which looks like no one's file.
+        let snapshot = conn.unchecked_transaction()?;
+        let id: i32 = snapshot.pragma_query_value(None, "application_id", |row| row.get(0))?;
         if id == APPLICATION_ID {
             return Ok(None);
         }
@@ -34,13 +38,13 @@ pub(super) fn check(path: &Path) -> Result<(), StoreError> {
                 "it belongs to another application (SQLite application_id {id:#010x})"
             )));
         }
-        let mut statement = conn.prepare(
+        let mut statement = snapshot.prepare(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
         )?;
         let tables = statement
             .query_map([], |row| row.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let version: i64 = snapshot.pragma_query_value(None, "user_version", |row| row.get(0))?;
         let earlier_authctl = version > 0
             && OUR_FIRST_TABLES
                 .iter()
