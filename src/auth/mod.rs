@@ -309,12 +309,15 @@ impl Auth {
         Ok(token)
     }
 
-    /// Fails with the conflict `register_user` would report if `email` is
+    /// Fails as `register_user` would if `email` or a look-alike of it is
     /// taken: for a front end to say so before asking for a password.
     pub fn check_email_free(&self, email: &Email) -> Result<(), AuthError> {
-        match self.store.read()?.find_user_by(UserLookup::Email(email)) {
-            Ok(_) => Err(AuthError::Conflict(format!("User {email} already exists"))),
-            Err(StoreError::NotFound) => Ok(()),
+        match self.store.read()?.email_free(email) {
+            Ok(()) => Ok(()),
+            Err(StoreError::EmailTaken) => {
+                Err(AuthError::Conflict(format!("User {email} already exists")))
+            }
+            Err(StoreError::LookAlike) => Err(look_alike(email)),
             Err(other) => Err(other.into()),
         }
     }

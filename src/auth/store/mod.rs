@@ -38,7 +38,7 @@ pub(crate) use types::{
 };
 
 use crate::domain::{
-    BlockedWord, Database, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
+    BlockedWord, Database, Email, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
 };
 
 /// Opens (creating and migrating if needed) the database `database` names.
@@ -99,6 +99,12 @@ pub(crate) trait Reader {
     /// marked by [`Writer::touch_session`]); `None` if there is no such
     /// session.
     fn session_last_used(&mut self, digest: &TokenDigest) -> Result<Option<Timestamp>, StoreError>;
+
+    /// Whether a new user with `email` would be refused:
+    /// [`StoreError::EmailTaken`] for its key, [`StoreError::LookAlike`]
+    /// for its confusable skeleton, `Ok` if neither is taken (as of now: the
+    /// insert itself stays the one that decides).
+    fn email_free(&mut self, email: &Email) -> Result<(), StoreError>;
 
     /// When `user` last logged in and last had its password changed;
     /// [`StoreError::NotFound`] if there is no such user.

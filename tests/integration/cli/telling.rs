@@ -188,3 +188,14 @@ fn users_import_says_when_it_creates_the_database_and_blocklist_count_when_there
     );
     assert!(env.db().exists());
 }
+
+/// A look-alike of a registered address (a Cyrillic "а") is refused before
+/// anyone types a password, as a taken one is.
+#[test]
+fn a_look_alike_email_fails_before_any_password_is_read() {
+    let env = Env::new();
+    env.register("admin@example.com", PASSWORD);
+    env.run(&["register", "\u{430}dmin@example.com", "--password-stdin"])
+        .code(5)
+        .stderr_has("looks like an address already registered");
+}

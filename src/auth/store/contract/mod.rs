@@ -558,3 +558,28 @@ fn ending_a_session_by_id_returns_it_once_and_only_while_live() {
         tx.commit().unwrap();
     }
 }
+
+#[test]
+fn an_email_is_free_unless_its_key_or_a_look_alike_is_taken() {
+    for fresh in backends() {
+        let store = fresh.open();
+        add(store.as_ref(), "admin@example.com");
+        let free = |raw: &str| {
+            store
+                .read()
+                .unwrap()
+                .email_free(&Email::parse(raw).unwrap())
+        };
+        assert!(
+            matches!(free("ADMIN@example.com"), Err(StoreError::EmailTaken)),
+            "{}",
+            fresh.backend
+        );
+        assert!(
+            matches!(free("\u{430}dmin@example.com"), Err(StoreError::LookAlike)),
+            "{}",
+            fresh.backend
+        );
+        assert!(free("other@example.com").is_ok(), "{}", fresh.backend);
+    }
+}

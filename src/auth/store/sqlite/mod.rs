@@ -27,7 +27,9 @@ use super::{
     Activity, Counter, LoginRecord, NewDevice, NewSession, NewUser, Reader, Scope, Store,
     StoreError, StoredCounter, UserLookup, UserRecord, UserUpdate, Writer,
 };
-use crate::domain::{BlockedWord, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary};
+use crate::domain::{
+    BlockedWord, Email, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
+};
 use diagnose::diagnose;
 use pool::{Pool, Pooled};
 
@@ -158,6 +160,14 @@ impl Reader for SqliteTx<'_> {
         self.run("cannot look the session up", |conn| {
             sessions::last_used(conn, digest)
         })
+    }
+
+    fn email_free(&mut self, email: &Email) -> Result<(), StoreError> {
+        match self.run("cannot look the email up", |conn| users::taken(conn, email))? {
+            None => Ok(()),
+            Some(users::Taken::Key) => Err(StoreError::EmailTaken),
+            Some(users::Taken::Skeleton) => Err(StoreError::LookAlike),
+        }
     }
 
     fn activity(&mut self, user: UserId) -> Result<Activity, StoreError> {

@@ -192,3 +192,17 @@ pub(super) fn activity(conn: &Connection, user: UserId) -> rusqlite::Result<Opti
         })
         .optional()
 }
+
+/// Which of a new user's unique keys another user holds, if any.
+pub(super) fn taken(conn: &Connection, email: &Email) -> rusqlite::Result<Option<Taken>> {
+    let key_taken = conn
+        .prepare_cached("SELECT 1 FROM users WHERE email_key = ?1")?
+        .exists([email.key()])?;
+    if key_taken {
+        return Ok(Some(Taken::Key));
+    }
+    let look_alike = conn
+        .prepare_cached("SELECT 1 FROM users WHERE email_skeleton = ?1")?
+        .exists([email.skeleton()])?;
+    Ok(look_alike.then_some(Taken::Skeleton))
+}
