@@ -57,15 +57,7 @@ impl Auth {
     /// front end's own bookkeeping, such as saying whose saved session a
     /// login replaces).
     pub fn session_owner(&self, session_id: &SessionToken) -> Result<Option<User>, AuthError> {
-        let now = self.clock.now();
-        let digest = session_id.digest();
-        let idle = self.policy.session_idle_timeout;
-        let lookup = UserLookup::Session {
-            digest: &digest,
-            now,
-            idle_cutoff: idle.map(|idle| now.before(idle)),
-        };
-        Ok(self.active_user(lookup)?.map(|record| record.user))
+        self.live_session_user(&session_id.digest(), self.clock.now())
     }
 
     /// The user with this email, disabled or not.

@@ -138,11 +138,9 @@ impl Auth {
             disabled: false,
         };
         let mut tx = self.store.write()?;
-        let user = tx.add_user(&new_user).map_err(|e| match e {
-            StoreError::EmailTaken => AuthError::Conflict(format!("User {email} already exists")),
-            StoreError::LookAlike => look_alike(email),
-            other => other.into(),
-        })?;
+        let user = tx
+            .add_user(&new_user)
+            .map_err(|e| email_refused(email, e))?;
         // Failures counted against this email before it was anyone's (a
         // lock an attacker set up in advance) are not the new user's.
         tx.delete_counter(Scope::Account, email.key())?;
@@ -193,19 +191,29 @@ impl Auth {
     ) -> Result<Option<User>, AuthError> {
         let now = self.clock.now();
         let digest = session_id.digest();
+        let Some(user) = self.live_session_user(&digest, now)? else {
+            return Ok(None);
+        };
+        if let Some(idle) = self.policy.session_idle_timeout {
+            self.mark_used(&digest, idle, now)?;
+        }
+        Ok(Some(user))
+    }
+
+    /// The enabled user whose session, live and not idle at `now`, is
+    /// stored under `digest`. Writes nothing.
+    fn live_session_user(
+        &self,
+        digest: &TokenDigest,
+        now: Timestamp,
+    ) -> Result<Option<User>, AuthError> {
         let idle = self.policy.session_idle_timeout;
         let lookup = UserLookup::Session {
-            digest: &digest,
+            digest,
             now,
             idle_cutoff: idle.map(|idle| now.before(idle)),
         };
-        let Some(record) = self.active_user(lookup)? else {
-            return Ok(None);
-        };
-        if let Some(idle) = idle {
-            self.mark_used(&digest, idle, now)?;
-        }
-        Ok(Some(record.user))
+        Ok(self.active_user(lookup)?.map(|record| record.user))
     }
 
     /// Records that a session was used, at most once per tenth of the idle
@@ -312,14 +320,10 @@ impl Auth {
     /// Fails as `register_user` would if `email` or a look-alike of it is
     /// taken: for a front end to say so before asking for a password.
     pub fn check_email_free(&self, email: &Email) -> Result<(), AuthError> {
-        match self.store.read()?.email_free(email) {
-            Ok(()) => Ok(()),
-            Err(StoreError::EmailTaken) => {
-                Err(AuthError::Conflict(format!("User {email} already exists")))
-            }
-            Err(StoreError::LookAlike) => Err(look_alike(email)),
-            Err(other) => Err(other.into()),
-        }
+        self.store
+            .read()?
+            .email_free(email)
+            .map_err(|e| email_refused(email, e))
     }
 
     /// Fails as `update_password` would if `reset_token` is not a live token
@@ -450,6 +454,16 @@ fn opening_failed(database: &Database, error: StoreError) -> AuthError {
             "{database} is not an authctl database: {reason}. authctl changes only \
              databases it created; nothing was written. Give another --db"
         )),
+        other => other.into(),
+    }
+}
+
+/// What a taken email key or a look-alike of one means to the caller; any
+/// other storage outcome as usual.
+fn email_refused(email: &Email, error: StoreError) -> AuthError {
+    match error {
+        StoreError::EmailTaken => AuthError::Conflict(format!("User {email} already exists")),
+        StoreError::LookAlike => look_alike(email),
         other => other.into(),
     }
 }
