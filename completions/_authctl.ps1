@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -65,11 +66,12 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;login' {
@@ -84,12 +86,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--no-save', '--no-save', [CompletionResultType]::ParameterName, 'Print the session id without saving it for whoami and logout')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;whoami' {
@@ -105,10 +108,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;logout' {
@@ -124,11 +128,12 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'End every session of the session''s user, not just this one')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;reset-password' {
@@ -144,11 +149,12 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the new password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;users' {
@@ -163,10 +169,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a user (the same as `authctl register`)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show users as a table (id, email, sessions, created, status)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user')
@@ -192,11 +199,12 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;users;list' {
@@ -214,10 +222,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;users;show' {
@@ -232,10 +241,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;users;delete' {
@@ -250,12 +260,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;users;disable' {
@@ -270,10 +281,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;users;enable' {
@@ -288,10 +300,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;users;set-password' {
@@ -306,11 +319,12 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the new password from the first line of stdin instead of prompting')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;users;unlock' {
@@ -325,10 +339,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;users;import' {
@@ -344,6 +359,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Skip rows whose email already exists instead of importing nothing')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and report, but write nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
@@ -367,6 +383,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -432,10 +449,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show live sessions (row id and digest prefix, never the token)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'End every session of a user, or one session by its id')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -453,10 +471,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;sessions;revoke' {
@@ -472,10 +491,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;sessions;help' {
@@ -505,10 +525,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests')
             [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Forget counters: one client''s, one account''s, or all')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -526,10 +547,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;throttle;clear' {
@@ -546,11 +568,12 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every counter')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;throttle;help' {
@@ -580,10 +603,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add the words of a file, one a line, to the database''s blocklist')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Print the database''s blocklist, one word a line')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Take words off the database''s blocklist, all or none')
@@ -603,10 +627,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;blocklist;list' {
@@ -621,10 +646,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;blocklist;remove' {
@@ -639,11 +665,12 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--ignore-missing', '--ignore-missing', [CompletionResultType]::ParameterName, 'Remove the words that are listed and ignore the others')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;blocklist;count' {
@@ -658,10 +685,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;blocklist;help' {
@@ -699,10 +727,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;serve' {
@@ -711,6 +740,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection')
             [CompletionResult]::new('--trusted-origin', '--trusted-origin', [CompletionResultType]::ParameterName, 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server''s own; repeatable')
+            [CompletionResult]::new('--metrics-bind', '--metrics-bind', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics (GET /metrics) on this IP:PORT, a listener apart from --bind; off without it')
             [CompletionResult]::new('--trusted-proxy', '--trusted-proxy', [CompletionResultType]::ParameterName, 'A reverse proxy (address or CIDR) whose X-Forwarded-For names the client; repeatable. Without it the header is ignored')
             [CompletionResult]::new('--client-max-failures', '--client-max-failures', [CompletionResultType]::ParameterName, 'Failed logins and reset-token uses from one client (IPv4 address, IPv6 /64) within --client-window that block it')
             [CompletionResult]::new('--client-window', '--client-window', [CompletionResultType]::ParameterName, 'The window a client''s failures are counted in')
@@ -730,12 +760,13 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--secure-cookie', '--secure-cookie', [CompletionResultType]::ParameterName, 'Mark the session cookie Secure (serve behind HTTPS)')
             [CompletionResult]::new('--insecure-reset-tokens-over-http', '--insecure-reset-tokens-over-http', [CompletionResultType]::ParameterName, 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;man' {
@@ -751,10 +782,11 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
             [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
             [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'authctl;help' {

@@ -287,7 +287,7 @@ _authctl() {
 
     case "${cmd}" in
         authctl)
-            opts="-h -V --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help --version register login whoami logout reset-password users sessions throttle blocklist completions serve man help"
+            opts="-h -V --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help --version register login whoami logout reset-password users sessions throttle blocklist completions serve man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -367,6 +367,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -375,7 +379,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__blocklist)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help import list remove count help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help import list remove count help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -455,6 +459,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -463,7 +471,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__blocklist__subcmd__count)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -541,6 +549,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -635,7 +647,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__blocklist__subcmd__import)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -713,6 +725,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -723,7 +739,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__blocklist__subcmd__list)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,6 +817,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -811,7 +831,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__blocklist__subcmd__remove)
-            opts="-h --ignore-missing --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --ignore-missing --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -891,6 +911,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -899,7 +923,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__completions)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help bash elvish fish powershell zsh"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -977,6 +1001,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1435,7 +1463,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__login)
-            opts="-h --password-stdin --no-save --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --password-stdin --no-save --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1515,6 +1543,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1523,7 +1555,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__logout)
-            opts="-h --session --all --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --session --all --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1610,6 +1642,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1618,7 +1654,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__man)
-            opts="-h --out-dir --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help blocklist clear completions count create delete disable enable export import list login logout man register remove reset-password revoke serve sessions set-password show throttle unlock users whoami"
+            opts="-h --out-dir --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help blocklist clear completions count create delete disable enable export import list login logout man register remove reset-password revoke serve sessions set-password show throttle unlock users whoami"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1705,6 +1741,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1713,7 +1753,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__register)
-            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1793,6 +1833,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1801,7 +1845,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__reset__subcmd__password)
-            opts="-h --token --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --token --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1888,6 +1932,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1896,7 +1944,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__serve)
-            opts="-h --bind --reset-hook --secure-cookie --idle-timeout --max-connections --trusted-origin --insecure-reset-tokens-over-http --trusted-proxy --client-max-failures --client-window --client-block --device-max-failures --device-ttl --devices-per-user --reset-requests-per-hour --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --bind --reset-hook --secure-cookie --idle-timeout --max-connections --trusted-origin --insecure-reset-tokens-over-http --metrics-bind --trusted-proxy --client-max-failures --client-window --client-block --device-max-failures --device-ttl --devices-per-user --reset-requests-per-hour --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1928,6 +1976,13 @@ _authctl() {
                     return 0
                     ;;
                 --trusted-origin)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --metrics-bind)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -2064,6 +2119,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2072,7 +2131,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__sessions)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help list revoke help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2152,6 +2211,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2216,7 +2279,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__sessions__subcmd__list)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2296,6 +2359,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2304,7 +2371,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__sessions__subcmd__revoke)
-            opts="-h --id --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --id --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2391,6 +2458,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2399,7 +2470,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__throttle)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help list clear help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help list clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2479,6 +2550,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2487,7 +2562,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__throttle__subcmd__clear)
-            opts="-h --ip --account --all --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --ip --account --all --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2581,6 +2656,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2645,7 +2724,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__throttle__subcmd__list)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2725,6 +2804,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2733,7 +2816,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help create list show delete disable enable set-password unlock import export help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help create list show delete disable enable set-password unlock import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2813,6 +2896,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2821,7 +2908,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__create)
-            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2899,6 +2986,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2909,7 +3000,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__delete)
-            opts="-y -h --yes --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-y -h --yes --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2987,6 +3078,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2997,7 +3092,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__disable)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3075,6 +3170,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3085,7 +3184,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__enable)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3165,6 +3264,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3173,7 +3276,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__export)
-            opts="-o -h --format --output --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-o -h --format --output --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3285,6 +3388,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3463,7 +3570,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__import)
-            opts="-h --format --skip-existing --dry-run --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --format --skip-existing --dry-run --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3547,6 +3654,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3555,7 +3666,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__list)
-            opts="-h --status --filter --limit --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --status --filter --limit --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3653,6 +3764,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3661,7 +3776,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__set__subcmd__password)
-            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3739,6 +3854,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3749,7 +3868,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__show)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3827,6 +3946,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3837,7 +3960,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__unlock)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3917,6 +4040,10 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3925,7 +4052,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__whoami)
-            opts="-h --session --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --session --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --log-format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4010,6 +4137,10 @@ _authctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)

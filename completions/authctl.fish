@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authctl_global_optspecs
-    string join \n db= json bcrypt-cost= min-password-length= session-ttl= reset-ttl= session-idle-timeout= max-sessions-per-user= login-free-attempts= login-max-delay= login-lock-after= login-forget-after= no-builtin-blocklist h/help V/version
+    string join \n db= json bcrypt-cost= min-password-length= session-ttl= reset-ttl= session-idle-timeout= max-sessions-per-user= login-free-attempts= login-max-delay= login-lock-after= login-forget-after= no-builtin-blocklist log-format= h/help V/version
 end
 
 function __fish_authctl_needs_command
@@ -35,6 +35,8 @@ complete -c authctl -n "__fish_authctl_needs_command" -l login-free-attempts -d 
 complete -c authctl -n "__fish_authctl_needs_command" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_needs_command" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_needs_command" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_needs_command" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_needs_command" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -63,10 +65,12 @@ complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-free-
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand register" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand register" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -78,11 +82,13 @@ complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-free-att
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-save -d 'Print the session id without saving it for whoami and logout'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand login" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session -d 'Session id to use [default: the one `login` saved]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
@@ -95,9 +101,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-free-at
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session -d 'Session id to use [default: the one `login` saved]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
@@ -110,10 +118,12 @@ complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-free-at
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l all -d 'End every session of the session\'s user, not just this one'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l token -d 'A reset token from the first step; sets a new password with it' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
@@ -126,10 +136,12 @@ complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l password-stdin -d 'Read the new password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -141,9 +153,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -f -a "create" -d 'Create a user (the same as `authctl register`)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -f -a "list" -d 'Show users as a table (id, email, sessions, created, status)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -f -a "show" -d 'Show one user'
@@ -166,10 +180,12 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l password-stdin -d 'Read the password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l status -d 'Only users with this status' -r -f -a "active\t''
 disabled\t''"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l filter -d 'Only users whose email contains TEXT (case-insensitively)' -r -f
@@ -185,9 +201,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -199,9 +217,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -213,10 +233,12 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -228,9 +250,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -242,9 +266,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -256,10 +282,12 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l password-stdin -d 'Read the new password from the first line of stdin instead of prompting'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -271,9 +299,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l format -d 'Input format [default: jsonl for .jsonl/.ndjson files, else csv]' -r -f -a "csv\t'Comma-separated values with a header line'
 jsonl\t'One JSON object per line'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -287,6 +317,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l skip-existing -d 'Skip rows whose email already exists instead of importing nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l dry-run -d 'Check everything and report, but write nothing'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
@@ -306,6 +338,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -331,9 +365,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -348,9 +384,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l id -d 'End only the session with this id (from `sessions list`)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
@@ -363,9 +401,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show live sessions (row id and digest prefix, never the token)'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End every session of a user, or one session by its id'
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -380,9 +420,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -f -a "list" -d 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Forget counters: one client\'s, one account\'s, or all'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -397,9 +439,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l ip -d 'A client address, or an IPv6 /64 as `throttle list` shows it' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l account -d 'An email: its failed-login and reset-request counts' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
@@ -413,10 +457,12 @@ complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l all -d 'Every counter'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from help" -f -a "list" -d 'Show the live counters: accounts with failed logins, clients with failures, accounts with reset requests'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Forget counters: one client\'s, one account\'s, or all'
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -431,9 +477,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fis
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -f -a "import" -d 'Add the words of a file, one a line, to the database\'s blocklist'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -f -a "list" -d 'Print the database\'s blocklist, one word a line'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -f -a "remove" -d 'Take words off the database\'s blocklist, all or none'
@@ -450,9 +498,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -464,9 +514,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -478,10 +530,12 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l ignore-missing -d 'Remove the words that are listed and ignore the others'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -493,9 +547,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "import" -d 'Add the words of a file, one a line, to the database\'s blocklist'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print the database\'s blocklist, one word a line'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Take words off the database\'s blocklist, all or none'
@@ -512,14 +568,17 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-fr
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l bind -d 'Address or host name, and port, to listen on (port 0 picks a free one); a name is served on every address it resolves to' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-hook -d 'Command that receives the email and reset token on stdin, instead of the HTTP response carrying the token' -r
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l idle-timeout -d 'Close a connection that has not sent a complete request head this long after connecting or after its last answer (slow or idle clients)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-connections -d 'Most connections open at once (lowered to fit the file limit); at the cap a new client replaces the longest-idle connection' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-origin -d 'A site (scheme://host[:port]) whose pages may log users in and out through a browser, besides this server\'s own; repeatable' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l metrics-bind -d 'Serve Prometheus metrics (GET /metrics) on this IP:PORT, a listener apart from --bind; off without it' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l trusted-proxy -d 'A reverse proxy (address or CIDR) whose X-Forwarded-For names the client; repeatable. Without it the header is ignored' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-max-failures -d 'Failed logins and reset-token uses from one client (IPv4 address, IPv6 /64) within --client-window that block it' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l client-window -d 'The window a client\'s failures are counted in' -r -f
@@ -539,11 +598,13 @@ complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-free-att
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l secure-cookie -d 'Mark the session cookie Secure (serve behind HTTPS)'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l insecure-reset-tokens-over-http -d 'Return reset tokens in HTTP responses even on a non-loopback address without --reset-hook: lets anyone who reaches the server take over any account'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l out-dir -d 'Write every command\'s page into DIR (created if missing) rather than print one' -r -f -a "(__fish_complete_directories)"
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
@@ -556,9 +617,11 @@ complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-free-attem
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l log-format -d 'Log lines on stderr as text or one JSON object a line. serve logs either way; other commands log only with this option or RUST_LOG set [default: text]' -r -f -a "text\t'`LEVEL target: message field=value ...`, for people'
+json\t'One JSON object a line: `timestamp`, `level`, `target`, `message` and the event\'s fields at the top level'"
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
-complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "register" -d 'Create a user'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "login" -d 'Check a password, open a session and print its id'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "whoami" -d 'Print the email of the session\'s user'

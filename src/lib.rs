@@ -6,4 +6,5 @@
 pub mod auth;
 pub mod cli;
 pub mod domain;
+pub mod logging;
 pub mod server;

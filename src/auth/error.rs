@@ -57,6 +57,10 @@ pub enum AuthError {
         retry_after: std::time::Duration,
         /// Only an operator's unlock or a completed reset releases it.
         locked: bool,
+        /// The counter that refused (the one with the longest wait when
+        /// several did): for metrics, never for the client, whose answer
+        /// must not say whether an account or its address was blocked.
+        scope: super::ThrottleScope,
     },
     /// The database cannot be used for now (a full disk, a lock held too
     /// long by another process): worth retrying later. Exit code 1, HTTP 503

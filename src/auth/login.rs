@@ -69,15 +69,18 @@ impl Auth {
         }
         let now_ms = self.clock.now_ms();
         let client = caller.client_address().map(client_key);
-        let until = [
+        let (until, scope) = [
             Some((Scope::Account, email.key())),
             client.as_deref().map(|key| (Scope::Client, key)),
         ]
         .into_iter()
         .flatten()
-        .filter_map(|(scope, key)| self.recent_refusals.refused_until(scope, key, now_ms))
-        .max()?;
-        Some(self.throttled(Refusal::until(until, now_ms)))
+        .filter_map(|(scope, key)| {
+            let until = self.recent_refusals.refused_until(scope, key, now_ms)?;
+            Some((until, scope))
+        })
+        .max_by_key(|(until, _)| *until)?;
+        Some(self.throttled(Refusal::until(until, now_ms), scope))
     }
 
     /// Whether a login attempt for `email` would be let through now: a read
@@ -117,7 +120,7 @@ impl Auth {
             .recent_refusals
             .refused_until(Scope::Client, &client, now_ms)
         {
-            return Err(self.throttled(Refusal::until(until, now_ms)));
+            return Err(self.throttled(Refusal::until(until, now_ms), Scope::Client));
         }
         let refusal =
             throttle::precheck(self.store.read()?.as_mut(), Scope::Client, &client, now_ms)?;
@@ -131,7 +134,7 @@ impl Auth {
                     now_ms,
                 );
                 note(caller, "client.throttled", Outcome::Failure, None);
-                Err(self.throttled(refusal))
+                Err(self.throttled(refusal, Scope::Client))
             }
         }
     }
@@ -154,7 +157,7 @@ impl Auth {
             }
             Err(refusal) => {
                 note(caller, "client.throttled", Outcome::Failure, None);
-                Err(self.throttled(refusal))
+                Err(self.throttled(refusal, Scope::Client))
             }
         }
     }
@@ -189,12 +192,12 @@ impl Auth {
             let claimed = throttle::claim(tx.as_mut(), Scope::Account, key, |counter| {
                 rules.claim_account(counter, now_ms)
             })?;
-            refusal = claimed.err();
+            refusal = claimed.err().map(|refusal| (refusal, Scope::Account));
             if let (None, Some(client)) = (refusal, &client) {
                 let claimed = throttle::claim(tx.as_mut(), Scope::Client, client, |counter| {
                     rules.claim_client(counter, now_ms)
                 })?;
-                refusal = claimed.err();
+                refusal = claimed.err().map(|refusal| (refusal, Scope::Client));
             }
             if refusal.is_none() {
                 tx.commit()?;
@@ -213,13 +216,14 @@ impl Auth {
     }
 
     /// The refusal the stored counters of `email` and `client` give now,
-    /// if any; remembered for [`Auth::recent_refusal`].
+    /// if any, with the scope that gave it; remembered for
+    /// [`Auth::recent_refusal`].
     fn refusal_now(
         &self,
         reader: &mut dyn Reader,
         email: &Email,
         client: Option<&str>,
-    ) -> Result<Option<Refusal>, AuthError> {
+    ) -> Result<Option<(Refusal, Scope)>, AuthError> {
         let now_ms = self.clock.now_ms();
         let keys = [
             Some((Scope::Account, email.key())),
@@ -230,15 +234,20 @@ impl Auth {
             if let Some(found) = throttle::precheck(reader, scope, key, now_ms)? {
                 self.recent_refusals
                     .remember(scope, key, found.until_ms(now_ms), now_ms);
-                refusal = merge(refusal, Some(found));
+                refusal = merge(refusal, Some((found, scope)));
             }
         }
         Ok(refusal)
     }
 
-    fn refuse(&self, caller: &Caller, email: &Email, refusal: Refusal) -> AuthError {
+    fn refuse(
+        &self,
+        caller: &Caller,
+        email: &Email,
+        (refusal, scope): (Refusal, Scope),
+    ) -> AuthError {
         note(caller, "login.throttled", Outcome::Failure, Some(email));
-        self.throttled(refusal)
+        self.throttled(refusal, scope)
     }
 
     /// Checks the password of a claimed attempt and, if it is right, opens
@@ -330,7 +339,7 @@ impl Auth {
         Ok(claimed)
     }
 
-    pub(super) fn throttled(&self, refusal: Refusal) -> AuthError {
+    pub(super) fn throttled(&self, refusal: Refusal, scope: Scope) -> AuthError {
         let longest = self.policy.throttling.max_delay;
         let (wait, locked) = match refusal {
             Refusal::Wait(wait) => (wait, false),
@@ -342,6 +351,7 @@ impl Auth {
         AuthError::Throttled {
             retry_after: std::time::Duration::from_secs(seconds),
             locked,
+            scope: scope.into(),
         }
     }
 
@@ -446,9 +456,13 @@ impl Auth {
     }
 }
 
-fn merge(a: Option<Refusal>, b: Option<Refusal>) -> Option<Refusal> {
+/// The longer of two refusals, with its scope.
+fn merge(a: Option<(Refusal, Scope)>, b: Option<(Refusal, Scope)>) -> Option<(Refusal, Scope)> {
     match (a, b) {
-        (Some(a), Some(b)) => Some(a.max(b)),
+        (Some((a, a_scope)), Some((b, b_scope))) => {
+            let longer = a.max(b);
+            Some((longer, if longer == a { a_scope } else { b_scope }))
+        }
         (a, b) => a.or(b),
     }
 }

@@ -14,6 +14,7 @@ mod hashing;
 mod import;
 mod login;
 mod policy;
+mod readiness;
 mod store;
 mod throttle;
 mod trail;
@@ -288,7 +289,7 @@ impl Auth {
                 Outcome::Failure,
                 Some(email),
             );
-            self.throttled(refusal)
+            self.throttled(refusal, Scope::ResetRequests)
         };
         if limited {
             let reader = &mut self.store.read()?;

@@ -10,6 +10,7 @@ use super::{
 };
 use crate::auth::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy, Throttling};
 use crate::domain::MAX_PASSWORD_BYTES;
+use crate::logging::LogFormat;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -197,6 +198,18 @@ pub(crate) struct GlobalArgs {
         value_parser = clap::builder::BoolishValueParser::new(),
     )]
     pub(crate) no_builtin_blocklist: bool,
+
+    /// Log lines on stderr as text or one JSON object a line. serve logs
+    /// either way; other commands log only with this option or RUST_LOG
+    /// set [default: text]
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_LOG_FORMAT",
+        value_name = "FORMAT",
+        value_enum
+    )]
+    pub(crate) log_format: Option<LogFormat>,
 }
 
 /// The commands, in the order `--help` lists them.

@@ -6,6 +6,7 @@ use super::args::GlobalArgs;
 use super::output::Output;
 use crate::auth::{Auth, AuthError, Caller, Policy, Throttling, WEAK_BCRYPT_COST};
 use crate::domain::{Database, Location};
+use crate::logging::LogFormat;
 
 /// Set (non-empty) by test suites that run at a test cost on purpose.
 const ALLOW_WEAK_BCRYPT: &str = "AUTHCTL_ALLOW_WEAK_BCRYPT";
@@ -26,13 +27,18 @@ pub(crate) struct Context {
 
 impl Context {
     pub(crate) fn new(global: GlobalArgs) -> Self {
-        let out = Output::new(global.json);
+        let out = Output::new(global.json, global.log_format == Some(LogFormat::Json));
         Self {
             global,
             caller: Caller::cli(),
             out,
             database_missing: Cell::new(false),
         }
+    }
+
+    /// `--log-format`, if given (or `AUTHCTL_LOG_FORMAT`).
+    pub(crate) fn log_format(&self) -> Option<LogFormat> {
+        self.global.log_format
     }
 
     /// `--db`, else `AUTHCTL_DB` (both through clap), else the XDG default.

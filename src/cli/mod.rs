@@ -39,6 +39,11 @@ impl Cli {
 
     /// Runs the parsed command.
     pub fn run(self) -> Result<(), CliError> {
+        // serve installs its own logger, which writes on a thread of its
+        // own; a one-shot command writes straight to stderr.
+        if !matches!(self.command, Command::Serve(_)) {
+            crate::logging::init_for_command(self.global.log_format);
+        }
         let ctx = Context::new(self.global);
         match &self.command {
             Command::Register(args) => args.run(&ctx),

@@ -16,11 +16,17 @@ use crate::domain::{SessionInfo, Timestamp, User, UserSummary, is_unsafe_to_show
 /// are left out.
 pub(crate) struct Output {
     json: bool,
+    /// `--log-format json`: notes go out as log lines, so that every line
+    /// on stderr is one JSON object.
+    notes_as_logs: bool,
 }
 
 impl Output {
-    pub(crate) fn new(json: bool) -> Self {
-        Self { json }
+    pub(crate) fn new(json: bool, notes_as_logs: bool) -> Self {
+        Self {
+            json,
+            notes_as_logs,
+        }
     }
 
     pub(crate) fn is_json(&self) -> bool {
@@ -49,7 +55,12 @@ impl Output {
 
     /// A note for a person on stderr; silent with `--json`.
     pub(crate) fn note(&self, text: impl std::fmt::Display) {
-        if !self.json {
+        if self.json {
+            return;
+        }
+        if self.notes_as_logs {
+            tracing::info!(target: "authctl::cli", "{text}");
+        } else {
             // A closed stderr must not turn a done job into a failure.
             let _ = writeln!(io::stderr().lock(), "{text}");
         }

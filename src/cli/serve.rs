@@ -8,6 +8,7 @@ use super::CliError;
 use super::args::parse_ttl;
 use super::context::Context;
 use crate::auth::Throttling;
+use crate::logging::LogFormat;
 use crate::server::{DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, ServeConfig, serve};
 
 /// `authctl serve`
@@ -62,6 +63,10 @@ pub(crate) struct ServeArgs {
     /// any account
     #[arg(long, conflicts_with = "reset_hook")]
     insecure_reset_tokens_over_http: bool,
+    /// Serve Prometheus metrics (GET /metrics) on this IP:PORT, a listener
+    /// apart from --bind; off without it
+    #[arg(long, value_name = "ADDR", value_parser = parse_metrics_bind)]
+    metrics_bind: Option<SocketAddr>,
     /// A reverse proxy (address or CIDR) whose X-Forwarded-For names the
     /// client; repeatable. Without it the header is ignored
     #[arg(long, value_name = "CIDR", value_parser = parse_proxy, help_heading = "Brute-force defence")]
@@ -123,6 +128,15 @@ impl ServeArgs {
                  the risk"
             )));
         }
+        let log_format = ctx.log_format().unwrap_or_default();
+        // In JSON every line on stderr is a log line, the notes below
+        // included, so the logger starts before them rather than once the
+        // sockets are bound; it flushes when the guard goes, after the
+        // server.
+        let _log_writer = match log_format {
+            LogFormat::Text => None,
+            LogFormat::Json => crate::logging::init_for_server(log_format),
+        };
         let mut policy = ctx.policy();
         policy.throttling = self.throttling(policy.throttling);
         let auth = ctx.open_with(policy)?;
@@ -138,6 +152,8 @@ impl ServeArgs {
             trusted_proxies: self.trusted_proxy.clone(),
             idle_timeout: self.idle_timeout.into(),
             max_connections: self.max_connections as usize,
+            metrics_bind: self.metrics_bind,
+            log_format,
             ..ServeConfig::default()
         };
         Ok(serve(auth, config)?)
@@ -232,6 +248,15 @@ fn parse_bind(raw: &str) -> Result<Bind, String> {
     Ok(Bind::Name {
         host: host.to_owned(),
         port,
+    })
+}
+
+/// `--metrics-bind`: an IP address and a port, no host name (a scrape
+/// target is configured by address anyway).
+fn parse_metrics_bind(raw: &str) -> Result<SocketAddr, String> {
+    raw.trim().parse().map_err(|_| {
+        "expected IP:PORT, such as 127.0.0.1:9464 or [::1]:9464 (port 0 picks a free one)"
+            .to_owned()
     })
 }
 

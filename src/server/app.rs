@@ -13,9 +13,11 @@ use super::client::TrustedProxies;
 use super::csrf::{TrustedOrigins, refuse_cross_site};
 use super::error::ApiError;
 use super::gate::{Gate, LOGIN_CHECK_SLOTS, blocking};
+use super::handlers::health::{self, Readiness};
 use super::handlers::{fallback, index, profile, reset, sessions, users};
 use super::input::MAX_BODY_BYTES;
-use super::middleware::{headers_and_log, time_limit};
+use super::metrics::Metrics;
+use super::middleware::{Outer, headers_and_log, time_limit};
 use super::openapi;
 use super::reset_hook::ResetHook;
 use super::session_cookie::CookiePolicy;
@@ -34,17 +36,20 @@ pub(crate) struct AppState {
     pub(crate) cookie: CookiePolicy,
     /// How long a client may take to send its body.
     pub(crate) body_timeout: Duration,
+    /// `GET /readyz`'s one-at-a-time check and last state.
+    pub(crate) readiness: Arc<Readiness>,
 }
 
 impl AppState {
-    pub(crate) fn new(auth: Arc<Auth>, config: &ServeConfig) -> Self {
+    pub(crate) fn new(auth: Arc<Auth>, config: &ServeConfig, metrics: Option<&Metrics>) -> Self {
         let cookie = CookiePolicy {
             secure: config.secure_cookie,
             max_age: auth.policy().session_ttl,
             device_max_age: auth.policy().throttling.device_ttl,
         };
         Self {
-            bcrypt: Gate::new(config.bcrypt_slots, config.queue_wait),
+            bcrypt: Gate::new(config.bcrypt_slots, config.queue_wait)
+                .measured(metrics.map(|metrics| metrics.bcrypt.clone())),
             login_checks: Gate::new(LOGIN_CHECK_SLOTS, config.queue_wait),
             reset_hook: config
                 .reset_hook
@@ -52,6 +57,7 @@ impl AppState {
                 .map(|command| ResetHook::new(command, config.hook_timeout, config.queue_wait)),
             cookie,
             body_timeout: config.body_timeout,
+            readiness: Arc::default(),
             auth,
         }
     }
@@ -93,8 +99,13 @@ impl AppState {
     }
 }
 
-/// Every route of SPEC.md section 2, plus `/openapi.json`.
-pub(crate) fn router(state: AppState, config: &ServeConfig) -> Router {
+/// Every route of SPEC.md section 2, plus `/openapi.json` and the probes
+/// of section 9; counted into `metrics` when given.
+pub(crate) fn router(
+    state: AppState,
+    config: &ServeConfig,
+    metrics: Option<Arc<Metrics>>,
+) -> Router {
     let routes = [
         ("/users", post(users::register)),
         (
@@ -115,7 +126,9 @@ pub(crate) fn router(state: AppState, config: &ServeConfig) -> Router {
     ];
     let mut router = Router::new()
         .route("/", get(index::welcome))
-        .route("/openapi.json", get(openapi::document));
+        .route("/openapi.json", get(openapi::document))
+        .route("/healthz", get(health::live))
+        .route("/readyz", get(health::ready));
     for (path, methods) in routes {
         // Flask's `strict_slashes=False`: `/users/` is `/users`.
         router = router
@@ -130,7 +143,10 @@ pub(crate) fn router(state: AppState, config: &ServeConfig) -> Router {
         .layer(from_fn(close_if_body_unread))
         // Outermost, so that it logs what the client finally got.
         .layer(from_fn_with_state(
-            TrustedProxies::new(&config.trusted_proxies),
+            Outer {
+                proxies: TrustedProxies::new(&config.trusted_proxies),
+                metrics,
+            },
             headers_and_log,
         ))
         .with_state(state)

@@ -10,7 +10,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::auth::{AuthError, TOO_COMMON};
+use super::metrics::{Refused, StoreFailure};
+use crate::auth::{AuthError, TOO_COMMON, ThrottleScope};
 
 /// A JSON body holding only a message: every error and `GET /`.
 #[derive(Debug, Serialize, ToSchema)]
@@ -50,8 +51,12 @@ pub(crate) enum ApiError {
     /// A body in a format we do not read: 415.
     UnsupportedMediaType,
     /// Too many failed attempts (SPEC section 6): 429 with `Retry-After`,
-    /// one body for a wait and a lock, a known and an unknown email.
-    Throttled { retry_after: Duration },
+    /// one body for a wait and a lock, a known and an unknown email, and
+    /// whatever counter refused (the scope goes to the metrics only).
+    Throttled {
+        retry_after: Duration,
+        scope: ThrottleScope,
+    },
     /// Too much bcrypt work queued, or too many hooks running: 503 with a
     /// `Retry-After` so well-behaved clients back off.
     Overloaded { retry_after: Duration },
@@ -62,7 +67,10 @@ pub(crate) enum ApiError {
     /// The database cannot be used for now (a full disk, a lock held too
     /// long): 503 with `Retry-After`, details in the log only.
     StoreUnavailable(Box<dyn std::error::Error + Send + Sync>),
-    /// A bug or a storage failure: 500, details in the log only.
+    /// The database failed in a way that is not passing: 500, details in
+    /// the log only.
+    StoreFailed(Box<dyn std::error::Error + Send + Sync>),
+    /// A bug: 500, details in the log only.
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
 
@@ -78,6 +86,13 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        // For the metrics: which counter refused, or that the database failed.
+        let refused = match &self {
+            Self::Throttled { scope, .. } => Some(Refused::Throttled(*scope)),
+            Self::StoreUnavailable(_) => Some(Refused::Store(StoreFailure::Unavailable)),
+            Self::StoreFailed(_) => Some(Refused::Store(StoreFailure::Failed)),
+            _ => None,
+        };
         let (status, message, retry_after) = match self {
             Self::BadRequest(text) => (StatusCode::BAD_REQUEST, text, None),
             Self::AlreadyRegistered => (
@@ -110,7 +125,7 @@ impl IntoResponse for ApiError {
                     .to_owned(),
                 None,
             ),
-            Self::Throttled { retry_after } => (
+            Self::Throttled { retry_after, .. } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "too many failed attempts, try again later".to_owned(),
                 Some(retry_after),
@@ -138,7 +153,7 @@ impl IntoResponse for ApiError {
                 "could not deliver the reset token, try again later".to_owned(),
                 None,
             ),
-            Self::Internal(error) => {
+            Self::Internal(error) | Self::StoreFailed(error) => {
                 tracing::error!(error = %ErrorChain(error.as_ref()), "internal error");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
@@ -148,6 +163,9 @@ impl IntoResponse for ApiError {
             }
         };
         let mut response = (status, Json(Message::new(message))).into_response();
+        if let Some(refused) = refused {
+            response.extensions_mut().insert(refused);
+        }
         if let Some(delay) = retry_after {
             // Whole seconds, at least one: `Retry-After: 0` invites a storm.
             let seconds = delay.as_secs().max(1);
@@ -160,7 +178,7 @@ impl IntoResponse for ApiError {
 }
 
 /// Displays an error with all its sources, for the log line of a 500.
-struct ErrorChain<'a>(&'a (dyn std::error::Error + 'static));
+pub(crate) struct ErrorChain<'a>(pub(crate) &'a (dyn std::error::Error + 'static));
 
 impl std::fmt::Display for ErrorChain<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -203,13 +221,15 @@ impl From<AuthError> for ApiError {
             ),
             AuthError::NotFound(_) => Self::Forbidden(EMAIL_NOT_REGISTERED),
             AuthError::AuthenticationFailed(reason) => Self::Forbidden(reason),
-            AuthError::Throttled { retry_after, .. } => Self::Throttled { retry_after },
+            AuthError::Throttled {
+                retry_after, scope, ..
+            } => Self::Throttled { retry_after, scope },
             passing @ AuthError::Unavailable { .. } => Self::StoreUnavailable(Box::new(passing)),
             // The server opened its database at start; losing it is ours.
             failure @ (AuthError::NoDatabase(_)
             | AuthError::ForeignDatabase(_)
             | AuthError::Unusable(_)
-            | AuthError::Internal { .. }) => Self::internal(failure),
+            | AuthError::Internal { .. }) => Self::StoreFailed(Box::new(failure)),
         }
     }
 }

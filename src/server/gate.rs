@@ -6,11 +6,12 @@
 //! calls such as `GET /profile` still find a free blocking thread.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::error::ApiError;
+use super::metrics::BcryptMetrics;
 
 /// Slots for the login throttle's checks (a read each): a flood of
 /// attempts at a throttled key queues here, not for the threads that serve
@@ -22,6 +23,7 @@ pub(crate) const LOGIN_CHECK_SLOTS: usize = 1;
 pub(crate) struct Gate {
     slots: Arc<Semaphore>,
     wait: Duration,
+    metrics: Option<BcryptMetrics>,
 }
 
 impl Gate {
@@ -29,7 +31,13 @@ impl Gate {
         Self {
             slots: Arc::new(Semaphore::new(slots.max(1))),
             wait,
+            metrics: None,
         }
+    }
+
+    /// The same gate, timing its waits and work into `metrics`.
+    pub(crate) fn measured(self, metrics: Option<BcryptMetrics>) -> Self {
+        Self { metrics, ..self }
     }
 
     /// Waits up to the bound for a slot; past it the server is overloaded
@@ -54,9 +62,25 @@ impl Gate {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        let permit = self.enter().await?;
+        let Some(metrics) = self.metrics.clone() else {
+            let permit = self.enter().await?;
+            return blocking(move || {
+                let result = work();
+                drop(permit);
+                result
+            })
+            .await;
+        };
+        let asked = Instant::now();
+        let entered = self.enter().await;
+        metrics.wait.observe(asked.elapsed().as_secs_f64());
+        let permit = entered?;
+        metrics.in_use.inc();
         blocking(move || {
+            let started = Instant::now();
             let result = work();
+            metrics.duration.observe(started.elapsed().as_secs_f64());
+            metrics.in_use.dec();
             drop(permit);
             result
         })

@@ -1,6 +1,7 @@
 //! Layers around every route: the request log line, the time limit and the
 //! headers every response carries.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::extract::{MatchedPath, Request, State};
@@ -11,6 +12,19 @@ use axum::response::{IntoResponse, Response};
 
 use super::client::{ClientAddress, TrustedProxies, peer_address};
 use super::error::ApiError;
+use super::metrics::{Metrics, Refused, route_label};
+
+/// The outermost layer's state.
+#[derive(Clone)]
+pub(crate) struct Outer {
+    pub(crate) proxies: TrustedProxies,
+    /// Off unless `--metrics-bind` is given: then nothing is counted.
+    pub(crate) metrics: Option<Arc<Metrics>>,
+}
+
+/// Routes an orchestrator polls every few seconds: their request lines go
+/// to debug level, where they do not bury the others.
+const PROBES: [&str; 2] = ["/healthz", "/readyz"];
 
 /// The outermost layer, one for two jobs so a request pays for one layer:
 ///
@@ -24,9 +38,10 @@ use super::error::ApiError;
 ///   latency. The route is the matched pattern (`/profile`), not the
 ///   request's path or query: a client can put anything there, a token
 ///   included, and the log must never hold one. Unmatched paths are logged
-///   as `<unmatched>`. Headers (cookies) are never logged.
+///   as `<unmatched>`. Headers (cookies) are never logged;
+/// - with metrics on, the request is counted under the same route.
 pub(crate) async fn headers_and_log(
-    State(proxies): State<TrustedProxies>,
+    State(Outer { proxies, metrics }): State<Outer>,
     mut req: Request,
     next: Next,
 ) -> Response {
@@ -40,15 +55,34 @@ pub(crate) async fn headers_and_log(
     let headers = response.headers_mut();
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    tracing::info!(
-        target: "authctl::http",
-        client = %client,
-        method = %method,
-        path = %route.as_ref().map_or("<unmatched>", MatchedPath::as_str),
-        status = response.status().as_u16(),
-        latency = ?started.elapsed(),
-        "request"
-    );
+    let elapsed = started.elapsed();
+    let route = route_label(route.as_ref().map(MatchedPath::as_str));
+    let status = response.status();
+    if let Some(metrics) = &metrics {
+        let refused = response.extensions().get::<Refused>().copied();
+        metrics.record(route, &method, status, refused, elapsed);
+    }
+    if PROBES.contains(&route) {
+        tracing::debug!(
+            target: "authctl::http",
+            client = %client,
+            method = %method,
+            path = %route,
+            status = status.as_u16(),
+            latency = ?elapsed,
+            "request"
+        );
+    } else {
+        tracing::info!(
+            target: "authctl::http",
+            client = %client,
+            method = %method,
+            path = %route,
+            status = status.as_u16(),
+            latency = ?elapsed,
+            "request"
+        );
+    }
     response
 }
 

@@ -13,6 +13,7 @@ mod gate;
 mod handlers;
 mod input;
 mod listen;
+mod metrics;
 mod middleware;
 mod openapi;
 mod prune;
@@ -33,6 +34,7 @@ use tokio::net::TcpListener;
 pub use runtime::serve;
 
 use crate::auth::Auth;
+use crate::logging::LogFormat;
 
 /// The default [`ServeConfig::idle_timeout`].
 pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
@@ -83,6 +85,11 @@ pub struct ServeConfig {
     pub max_connections: usize,
     /// Largest request head (request line and headers) read.
     pub max_header_bytes: usize,
+    /// Where to serve `GET /metrics`, on a listener of its own; `None`
+    /// (the default) counts nothing and opens nothing.
+    pub metrics_bind: Option<SocketAddr>,
+    /// How [`serve`] writes its log.
+    pub log_format: LogFormat,
 }
 
 impl Default for ServeConfig {
@@ -103,6 +110,8 @@ impl Default for ServeConfig {
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS as usize,
             max_header_bytes: 16 * 1024,
+            metrics_bind: None,
+            log_format: LogFormat::Text,
         }
     }
 }
@@ -179,20 +188,43 @@ pub async fn serve_with_listener(
     config: ServeConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    serve_with_listeners(vec![listener], auth, config, shutdown).await
+    serve_with_listeners(vec![listener], None, auth, config, shutdown).await
 }
 
-/// [`serve_with_listener`] on several listeners at once: one server, one
-/// connection cap, one drain.
-async fn serve_with_listeners(
-    listeners: Vec<TcpListener>,
+/// [`serve_with_listener`] with metrics: counted from the start and served
+/// as `GET /metrics` on `metrics`, a listener of their own.
+/// `config.metrics_bind` is not used: the listener is.
+pub async fn serve_with_metrics(
+    listener: TcpListener,
+    metrics: TcpListener,
     auth: Arc<Auth>,
     config: ServeConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    let state = app::AppState::new(Arc::clone(&auth), &config);
-    let router = app::router(state, &config);
+    serve_with_listeners(vec![listener], Some(metrics), auth, config, shutdown).await
+}
+
+/// [`serve_with_listener`] on several listeners at once: one server, one
+/// connection cap, one drain; with metrics served on `metrics_listener`
+/// when there is one.
+async fn serve_with_listeners(
+    listeners: Vec<TcpListener>,
+    metrics_listener: Option<TcpListener>,
+    auth: Arc<Auth>,
+    config: ServeConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
+    let metrics = metrics_listener
+        .as_ref()
+        .map(|_| metrics::Metrics::new(config.bcrypt_slots.max(1)));
+    let state = app::AppState::new(Arc::clone(&auth), &config, metrics.as_deref());
+    let router = app::router(state, &config, metrics.clone());
     let pruner = tokio::spawn(prune::periodically(auth, config.prune_interval));
+    // Scrapes are answered until the end, the drain included; the task
+    // holds no request worth finishing, so it is simply stopped.
+    let exposition = metrics_listener
+        .zip(metrics)
+        .map(|(listener, metrics)| tokio::spawn(metrics::exposition::serve(listener, metrics)));
 
     let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {
@@ -223,5 +255,8 @@ async fn serve_with_listeners(
         }
     }
     pruner.abort();
+    if let Some(exposition) = exposition {
+        exposition.abort();
+    }
     Ok(())
 }

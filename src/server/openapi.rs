@@ -6,7 +6,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::error::Message;
-use super::handlers::{self, EmailMessage, profile, reset, users};
+use super::handlers::{self, EmailMessage, health, profile, reset, users};
 use super::session_cookie::SESSION_COOKIE;
 
 #[derive(OpenApi)]
@@ -30,6 +30,8 @@ use super::session_cookie::SESSION_COOKIE;
         handlers::profile::show,
         handlers::reset::issue_token,
         handlers::reset::update_password,
+        handlers::health::live,
+        handlers::health::ready,
         document,
     ),
     components(schemas(
@@ -41,6 +43,7 @@ use super::session_cookie::SESSION_COOKIE;
         reset::PasswordUpdate,
         reset::ResetIssued,
         reset::TokenIssued,
+        health::Health,
     )),
     modifiers(&SessionCookie)
 )]

@@ -1,14 +1,14 @@
 //! The blocking entry point: logging, the runtime, the socket, the signals.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
-use tracing_subscriber::EnvFilter;
+use tokio::net::TcpListener;
 
 use super::{ServeConfig, ServerError, listen, serve_with_listeners};
 use crate::auth::Auth;
+use crate::logging;
 
 /// How long blocking work still running after the drain (a bcrypt hash, a
 /// commit) gets before the process leaves without it.
@@ -16,9 +16,10 @@ const BLOCKING_GRACE: Duration = Duration::from_secs(5);
 
 /// Serves until SIGINT or SIGTERM, then drains and returns `Ok`.
 ///
-/// Logs to stderr (`RUST_LOG`, default `info`) and prints
-/// `listening on http://ADDR` on stdout for each address once the sockets
-/// are bound, so that `--bind 127.0.0.1:0` shows the port it got.
+/// Logs to stderr (`RUST_LOG`, default `info`, in `config.log_format`) and
+/// prints `listening on http://ADDR` on stdout for each address once the
+/// sockets are bound, so that `--bind 127.0.0.1:0` shows the port it got,
+/// then `metrics on http://ADDR/metrics` with `config.metrics_bind`.
 pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -28,11 +29,18 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
         .map_err(ServerError::Runtime)?;
     let outcome = runtime.block_on(async move {
         let bound = listen::bind_all(&config.bind).await?;
+        let metrics = match config.metrics_bind {
+            Some(addr) => Some(bind_metrics(addr).await?),
+            None => None,
+        };
         // Logging starts once there is something to serve; a failure before
         // this is returned to the caller, which reports it.
-        let log_writer = init_logging();
+        let log_writer = logging::init_for_server(config.log_format);
         for (addr, _) in &bound.listeners {
             announce(&format!("listening on http://{addr}"));
+        }
+        if let Some((addr, _)) = &metrics {
+            announce(&format!("metrics on http://{addr}/metrics"));
         }
         for (addr, error) in &bound.skipped {
             tracing::warn!(
@@ -50,6 +58,7 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
         }
         let served = serve_with_listeners(
             listeners.collect(),
+            metrics.map(|(_, listener)| listener),
             Arc::new(auth),
             config,
             shutdown_signal(),
@@ -62,23 +71,14 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
     outcome.and_then(|(served, _log_writer)| served)
 }
 
-/// Installs the stderr logger unless one is installed already (a test, or an
-/// embedding program). Lines are written by a thread of their own, so a
-/// request never waits on a write to stderr; when that thread falls behind,
-/// loggers wait rather than drop lines. The guard flushes on drop.
-fn init_logging() -> WorkerGuard {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let (writer, guard) = NonBlockingBuilder::default()
-        .lossy(false)
-        .thread_name("authctl-log")
-        .finish(std::io::stderr());
-    let _already_set = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(writer)
-        // Colour codes only for a person at a terminal, not in a log file.
-        .with_ansi(std::io::stderr().is_terminal())
-        .try_init();
-    guard
+/// The metrics listener, with the address it got (port 0 picks one).
+async fn bind_metrics(
+    addr: std::net::SocketAddr,
+) -> Result<(std::net::SocketAddr, TcpListener), ServerError> {
+    let bind_error = |source| ServerError::Bind { addr, source };
+    let listener = TcpListener::bind(addr).await.map_err(bind_error)?;
+    let local = listener.local_addr().map_err(bind_error)?;
+    Ok((local, listener))
 }
 
 /// Prints a line on stdout and flushes it for scripts waiting on it. A closed

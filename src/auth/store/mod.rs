@@ -33,8 +33,8 @@ mod types;
 
 pub(crate) use error::StoreError;
 pub(crate) use types::{
-    Activity, Counter, LoginRecord, NewDevice, NewSession, NewUser, Scope, StoredCounter,
-    UserLookup, UserRecord, UserUpdate,
+    Activity, Counter, LoginRecord, NewDevice, NewSession, NewUser, SchemaVersions, Scope,
+    StoredCounter, UserLookup, UserRecord, UserUpdate,
 };
 
 use crate::domain::{
@@ -68,6 +68,13 @@ pub(crate) trait Store: Send + Sync {
     /// A write transaction, begun; it waits (up to the backend's timeout)
     /// for the right to write rather than failing at its first write.
     fn write(&self) -> Result<Box<dyn Writer + '_>, StoreError>;
+
+    /// The schema version the database has now and the one this build
+    /// migrates to, read afresh (for SQLite, through a connection opened for
+    /// the purpose, so a file moved, replaced or made unreadable under the
+    /// running server shows). It writes nothing and waits on no lock longer
+    /// than a second: it answers readiness probes.
+    fn schema_versions(&self) -> Result<SchemaVersions, StoreError>;
 
     /// Housekeeping the backend needs now and then, outside any request
     /// (for SQLite: giving back the write-ahead log's space when the disk

@@ -148,3 +148,12 @@ pub(crate) struct Activity {
     pub(crate) last_login: Option<Timestamp>,
     pub(crate) password_changed: Option<Timestamp>,
 }
+
+/// A database's schema version against the one this build migrates to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SchemaVersions {
+    /// What the database says it has.
+    pub(crate) found: u32,
+    /// What this build's migrations end at.
+    pub(crate) latest: u32,
+}

@@ -31,6 +31,16 @@ impl ThrottleScope {
     }
 }
 
+impl From<Scope> for ThrottleScope {
+    fn from(scope: Scope) -> Self {
+        match scope {
+            Scope::Account => Self::Account,
+            Scope::Client => Self::Client,
+            Scope::ResetRequests => Self::ResetRequests,
+        }
+    }
+}
+
 /// One live throttle counter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThrottleEntry {
@@ -68,11 +78,7 @@ fn entry(scope: Scope, key: String, counter: &Counter, now_ms: i64) -> ThrottleE
         )
     });
     ThrottleEntry {
-        scope: match scope {
-            Scope::Account => ThrottleScope::Account,
-            Scope::Client => ThrottleScope::Client,
-            Scope::ResetRequests => ThrottleScope::ResetRequests,
-        },
+        scope: scope.into(),
         key,
         // A client's count spans its current and previous windows.
         failures: counter.failures.saturating_add(counter.previous),

@@ -3,6 +3,7 @@
 //! outcome; status codes live in [`super::error::ApiError`].
 
 pub(crate) mod fallback;
+pub(crate) mod health;
 pub(crate) mod index;
 pub(crate) mod profile;
 pub(crate) mod reset;

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::support::server::{TestServer, json};
 
 /// (method, path, body fields, response statuses)
-const ROUTES: [(&str, &str, &[&str], &[&str]); 8] = [
+const ROUTES: [(&str, &str, &[&str], &[&str]); 10] = [
     ("get", "/", &[], &["200"]),
     (
         "post",
@@ -35,6 +35,8 @@ const ROUTES: [(&str, &str, &[&str], &[&str]); 8] = [
         &["200", "400", "403", "429", "503"],
     ),
     ("get", "/openapi.json", &[], &["200"]),
+    ("get", "/healthz", &[], &["200"]),
+    ("get", "/readyz", &[], &["200", "503"]),
 ];
 
 const ENCODINGS: [&str; 3] = [

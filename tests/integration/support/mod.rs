@@ -1,13 +1,15 @@
 //! What the areas of the suite share, one file per responsibility:
 //! databases and fixtures (`db`), bounded waits (`wait`), the real binary
-//! (`cli`), the server in process with its reqwest client (`server`),
-//! `authctl serve` as a child process (`binary_server`), the raw-socket
-//! HTTP client that talks to it (`raw_http`), and the private namespaces
-//! some tests need, skipped where there are none (`namespace`).
+//! (`cli`), a Prometheus scrape read strictly (`metrics`), the server in
+//! process with its reqwest client (`server`), `authctl serve` as a child
+//! process (`binary_server`), the raw-socket HTTP client that talks to it
+//! (`raw_http`), and the private namespaces some tests need, skipped where
+//! there are none (`namespace`).
 
 pub mod binary_server;
 pub mod cli;
 pub mod db;
+pub mod metrics;
 pub mod namespace;
 pub mod raw_http;
 pub mod server;

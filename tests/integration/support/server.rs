@@ -10,7 +10,9 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use authctl::auth::{Auth, Caller, ManualClock, Policy};
-use authctl::server::{ServeConfig, ServerError, blocking_threads, serve_with_listener};
+use authctl::server::{
+    ServeConfig, ServerError, blocking_threads, serve_with_listener, serve_with_metrics,
+};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::Value;
 use tokio::sync::oneshot;
@@ -26,6 +28,8 @@ pub struct Options {
     pub clock: Option<Arc<ManualClock>>,
     /// Where the server's threads send their tracing events.
     pub logs: Option<tracing::Dispatch>,
+    /// Serve metrics on a listener of their own ([`TestServer::metrics_url`]).
+    pub metrics: bool,
 }
 
 impl Default for Options {
@@ -35,6 +39,7 @@ impl Default for Options {
             config: ServeConfig::default(),
             clock: None,
             logs: None,
+            metrics: false,
         }
     }
 }
@@ -53,6 +58,7 @@ pub const ENCODINGS: [Encoding; 3] = [Encoding::UrlEncoded, Encoding::Multipart,
 /// test's client and the server never share executor threads.
 pub struct TestServer {
     addr: SocketAddr,
+    metrics_addr: Option<SocketAddr>,
     pub auth: Arc<Auth>,
     /// No cookie store and no redirects: tests see exactly what was sent.
     pub client: reqwest::Client,
@@ -72,6 +78,14 @@ impl TestServer {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         listener.set_nonblocking(true).expect("non-blocking");
         let addr = listener.local_addr().expect("local addr");
+        let metrics_listener = options.metrics.then(|| {
+            let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind metrics");
+            listener.set_nonblocking(true).expect("non-blocking");
+            listener
+        });
+        let metrics_addr = metrics_listener
+            .as_ref()
+            .map(|listener| listener.local_addr().expect("metrics addr"));
         let (shutdown, stopped) = oneshot::channel::<()>();
         let server_auth = Arc::clone(&auth);
         let config = options.config;
@@ -86,7 +100,14 @@ impl TestServer {
                     let stop = async move {
                         let _ = stopped.await;
                     };
-                    serve_with_listener(listener, server_auth, config, stop).await
+                    match metrics_listener {
+                        Some(metrics) => {
+                            let metrics = tokio::net::TcpListener::from_std(metrics)
+                                .map_err(ServerError::Runtime)?;
+                            serve_with_metrics(listener, metrics, server_auth, config, stop).await
+                        }
+                        None => serve_with_listener(listener, server_auth, config, stop).await,
+                    }
                 })
             };
             match logs {
@@ -100,6 +121,7 @@ impl TestServer {
             .expect("client");
         Self {
             addr,
+            metrics_addr,
             auth,
             client,
             shutdown: Some(shutdown),
@@ -114,6 +136,13 @@ impl TestServer {
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// `http://ADDR/metrics` on the metrics listener; the server must have
+    /// been started with [`Options::metrics`].
+    pub fn metrics_url(&self) -> String {
+        let addr = self.metrics_addr.expect("a server started with metrics");
+        format!("http://{addr}/metrics")
     }
 
     /// The database file the server runs on.

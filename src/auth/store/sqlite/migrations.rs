@@ -68,7 +68,17 @@ const THROTTLE: &str = "CREATE TABLE throttle (
 
 /// The schema history, for `to_latest` on open and `validate` in tests.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![
+    Migrations::new(steps())
+}
+
+/// The version a database migrated by this build has (SQLite's
+/// `user_version` counts the migrations applied).
+pub(super) fn latest_version() -> u32 {
+    u32::try_from(steps().len()).unwrap_or(u32::MAX)
+}
+
+fn steps() -> Vec<M<'static>> {
+    vec![
         M::up(TABLES),
         M::up_with_hook("", rekey_emails),
         // For --session-idle-timeout; NULL means never marked, i.e. last
@@ -91,7 +101,7 @@ fn migrations() -> Migrations<'static> {
             "ALTER TABLE users ADD COLUMN last_login_at INTEGER;
              ALTER TABLE users ADD COLUMN password_changed_at INTEGER;",
         ),
-    ])
+    ]
 }
 
 /// Brings the schema up to date. Two processes opening a fresh file at once
@@ -160,6 +170,16 @@ mod tests {
     #[test]
     fn the_migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn a_migrated_database_has_the_latest_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, latest_version());
     }
 
     #[test]

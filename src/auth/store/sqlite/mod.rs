@@ -24,8 +24,8 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::{
-    Activity, Counter, LoginRecord, NewDevice, NewSession, NewUser, Reader, Scope, Store,
-    StoreError, StoredCounter, UserLookup, UserRecord, UserUpdate, Writer,
+    Activity, Counter, LoginRecord, NewDevice, NewSession, NewUser, Reader, SchemaVersions, Scope,
+    Store, StoreError, StoredCounter, UserLookup, UserRecord, UserUpdate, Writer,
 };
 use crate::domain::{
     BlockedWord, Email, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
@@ -75,6 +75,15 @@ impl Store for SqliteStore {
 
     fn write(&self) -> Result<Box<dyn Writer + '_>, StoreError> {
         Ok(Box::new(self.transaction(true)?))
+    }
+
+    fn schema_versions(&self) -> Result<SchemaVersions, StoreError> {
+        let path = self.pool.path();
+        let found = pool::probe(path).map_err(|e| diagnose(path, e))?;
+        Ok(SchemaVersions {
+            found,
+            latest: migrations::latest_version(),
+        })
     }
 
     fn maintain(&self) -> Result<(), StoreError> {
