@@ -26,7 +26,8 @@ pub(crate) struct Outer {
 /// to debug level, where they do not bury the others.
 const PROBES: [&str; 2] = ["/healthz", "/readyz"];
 
-/// The outermost layer, one for two jobs so a request pays for one layer:
+/// The outermost layer, one for all these jobs so a request pays for one
+/// layer:
 ///
 /// - every answer gets `Cache-Control: no-store` (answers carry session
 ///   cookies, reset tokens and account details, which no shared or browser

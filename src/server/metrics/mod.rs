@@ -24,7 +24,10 @@ use crate::auth::ThrottleScope;
 /// The route label of a request that matched no route.
 pub(crate) const UNMATCHED: &str = "<unmatched>";
 
-type Labels = Vec<(&'static str, &'static str)>;
+/// Label sets as arrays of static strings: counting a request allocates
+/// nothing.
+type Label = [(&'static str, &'static str); 1];
+type RequestLabels = [(&'static str, &'static str); 3];
 
 /// What the outer layer learns from a response beyond its status: set by
 /// [`super::error::ApiError`] as a response extension.
@@ -48,13 +51,13 @@ pub(crate) enum StoreFailure {
 /// Every metric of one server.
 pub(crate) struct Metrics {
     registry: Registry,
-    requests: Family<Labels, Counter>,
-    latency: Family<Labels, Histogram>,
-    logins: Family<Labels, Counter>,
+    requests: Family<RequestLabels, Counter>,
+    latency: Family<Label, Histogram>,
+    logins: Family<Label, Counter>,
     registrations: Counter,
-    resets: Family<Labels, Counter>,
-    throttled: Family<Labels, Counter>,
-    store_errors: Family<Labels, Counter>,
+    resets: Family<Label, Counter>,
+    throttled: Family<Label, Counter>,
+    store_errors: Family<Label, Counter>,
     pub(crate) bcrypt: BcryptMetrics,
 }
 
@@ -80,21 +83,21 @@ impl Metrics {
     /// the size of the bcrypt gate.
     pub(crate) fn new(bcrypt_slots: usize) -> Arc<Self> {
         let mut registry = Registry::with_prefix("authctl");
-        let requests = Family::<Labels, Counter>::default();
+        let requests = Family::<RequestLabels, Counter>::default();
         registry.register(
             "http_requests",
             "HTTP requests answered, by route template, method and status",
             requests.clone(),
         );
         let latency =
-            Family::<Labels, Histogram>::new_with_constructor(|| Histogram::new(latency_buckets()));
+            Family::<Label, Histogram>::new_with_constructor(|| Histogram::new(latency_buckets()));
         registry.register_with_unit(
             "http_request_duration",
             "Time to answer an HTTP request, by route template",
             Unit::Seconds,
             latency.clone(),
         );
-        let logins = Family::<Labels, Counter>::default();
+        let logins = Family::<Label, Counter>::default();
         registry.register(
             "logins",
             "Logins (POST /sessions) by outcome: success, failure (wrong email or \
@@ -107,20 +110,20 @@ impl Metrics {
             "Users registered (POST /users)",
             registrations.clone(),
         );
-        let resets = Family::<Labels, Counter>::default();
+        let resets = Family::<Label, Counter>::default();
         registry.register(
             "password_resets",
             "Password resets by step: requested (a token issued) or completed",
             resets.clone(),
         );
-        let throttled = Family::<Labels, Counter>::default();
+        let throttled = Family::<Label, Counter>::default();
         registry.register(
             "throttle_refusals",
             "Attempts refused by the throttle (429), by the counter that refused: \
              account, client or reset",
             throttled.clone(),
         );
-        let store_errors = Family::<Labels, Counter>::default();
+        let store_errors = Family::<Label, Counter>::default();
         registry.register(
             "store_errors",
             "Requests failed by the database, by kind: unavailable (503) or failed (500)",
@@ -153,9 +156,9 @@ impl Metrics {
         registry.register("bcrypt_slots", "bcrypt slots in all", slots);
         // A gauge at 1 carrying the version, the usual Prometheus idiom: an
         // OpenMetrics `info` type would be refused by the classic parser.
-        let build = Family::<Labels, Gauge>::default();
+        let build = Family::<Label, Gauge>::default();
         build
-            .get_or_create(&vec![("version", env!("CARGO_PKG_VERSION"))])
+            .get_or_create(&[("version", env!("CARGO_PKG_VERSION"))])
             .set(1);
         registry.register("build_info", "The authctl version serving", build);
         // Every series of a closed set exists from the start, at 0: a
@@ -194,19 +197,19 @@ impl Metrics {
     ) {
         let method = method_label(method);
         self.requests
-            .get_or_create(&vec![
+            .get_or_create(&[
                 ("route", route),
                 ("method", method),
                 ("status", status_label(status)),
             ])
             .inc();
         self.latency
-            .get_or_create(&vec![("route", route)])
+            .get_or_create(&[("route", route)])
             .observe(elapsed.as_secs_f64());
         match refused {
             Some(Refused::Throttled(scope)) => {
                 self.throttled
-                    .get_or_create(&vec![("scope", scope.name())])
+                    .get_or_create(&[("scope", scope.name())])
                     .inc();
             }
             Some(Refused::Store(failure)) => {
@@ -214,7 +217,7 @@ impl Metrics {
                     StoreFailure::Unavailable => "unavailable",
                     StoreFailure::Failed => "failed",
                 };
-                self.store_errors.get_or_create(&vec![("kind", kind)]).inc();
+                self.store_errors.get_or_create(&[("kind", kind)]).inc();
             }
             None => {}
         }
@@ -238,11 +241,11 @@ impl Metrics {
     }
 
     fn login(&self, outcome: &'static str) {
-        self.logins.get_or_create(&vec![("outcome", outcome)]).inc();
+        self.logins.get_or_create(&[("outcome", outcome)]).inc();
     }
 
     fn reset(&self, step: &'static str) {
-        self.resets.get_or_create(&vec![("step", step)]).inc();
+        self.resets.get_or_create(&[("step", step)]).inc();
     }
 
     /// The text exposition of every metric.
@@ -266,9 +269,9 @@ const ROUTES: [&str; 8] = [
 ];
 
 /// Creates the series `label`=each of `values`, at 0.
-fn at_zero(family: &Family<Labels, Counter>, label: &'static str, values: &[&'static str]) {
+fn at_zero(family: &Family<Label, Counter>, label: &'static str, values: &[&'static str]) {
     for value in values {
-        drop(family.get_or_create(&vec![(label, *value)]));
+        drop(family.get_or_create(&[(label, *value)]));
     }
 }
 

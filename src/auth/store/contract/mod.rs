@@ -583,3 +583,16 @@ fn an_email_is_free_unless_its_key_or_a_look_alike_is_taken() {
         assert!(free("other@example.com").is_ok(), "{}", fresh.backend);
     }
 }
+
+#[test]
+fn an_opened_database_reports_the_schema_its_build_migrates_to_while_in_use() {
+    for fresh in backends() {
+        let store = fresh.open();
+        // A write transaction open elsewhere does not hold the probe up.
+        let writer = store.write().unwrap();
+        let versions = store.schema_versions().unwrap();
+        drop(writer);
+        assert!(versions.latest > 0, "{}", fresh.backend);
+        assert_eq!(versions.found, versions.latest, "{}", fresh.backend);
+    }
+}
