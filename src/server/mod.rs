@@ -192,7 +192,11 @@ async fn serve_with_listeners(
 ) -> Result<(), ServerError> {
     let state = app::AppState::new(Arc::clone(&auth), &config);
     let router = app::router(state, &config);
-    let pruner = tokio::spawn(prune::periodically(auth, config.prune_interval));
+    let pruner = tokio::spawn(prune::periodically(
+        Arc::clone(&auth),
+        config.prune_interval,
+    ));
+    let flusher = tokio::spawn(prune::flush_audit_periodically(Arc::clone(&auth)));
 
     let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {
@@ -223,5 +227,7 @@ async fn serve_with_listeners(
         }
     }
     pruner.abort();
+    flusher.abort();
+    prune::flush_audit(auth).await;
     Ok(())
 }
