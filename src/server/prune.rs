@@ -24,15 +24,11 @@ pub(crate) async fn periodically(auth: Arc<Auth>, every: Duration) {
     }
 }
 
-/// How often refusals counted in memory are written to the audit log: at
-/// most one write a second, however many requests are refused.
-pub(crate) const AUDIT_FLUSH_EVERY: Duration = Duration::from_secs(1);
-
 /// Writes the throttle's refusals counted in memory to the audit log every
-/// [`AUDIT_FLUSH_EVERY`], until the task is aborted; [`flush_audit`] once
-/// more at shutdown.
-pub(crate) async fn flush_audit_periodically(auth: Arc<Auth>) {
-    let mut ticks = tokio::time::interval(AUDIT_FLUSH_EVERY);
+/// `every`, until the task is aborted; [`flush_audit`] once more at
+/// shutdown.
+pub(crate) async fn flush_audit_periodically(auth: Arc<Auth>, every: Duration) {
+    let mut ticks = tokio::time::interval(every.max(Duration::from_millis(10)));
     ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
