@@ -86,16 +86,13 @@ impl Auth {
             Some((until, scope, key))
         })
         .max_by_key(|(until, ..)| *until)?;
-        let refusal = Refusal::until(until, now_ms);
-        Some(self.refuse(
-            caller,
-            email,
-            Hit {
-                refusal,
-                scope,
-                key,
-            },
-        ))
+        let hit = Hit {
+            refusal: Refusal::until(until, now_ms),
+            until_ms: until,
+            scope,
+            key,
+        };
+        Some(self.refuse(caller, email, hit))
     }
 
     /// Whether a login attempt for `email` would be let through now: a read
@@ -135,7 +132,8 @@ impl Auth {
             .recent_refusals
             .refused_until(Scope::Client, &client, now_ms)
         {
-            return Err(self.throttled(Refusal::until(until, now_ms)));
+            let refusal = Refusal::until(until, now_ms);
+            return Err(self.refuse_token_use(caller, &client, refusal, now_ms));
         }
         let refusal =
             throttle::precheck(self.store.read()?.as_mut(), Scope::Client, &client, now_ms)?;
@@ -148,13 +146,19 @@ impl Auth {
                     refusal.until_ms(now_ms),
                     now_ms,
                 );
-                Err(self.refuse_token_use(caller, &client, refusal))
+                Err(self.refuse_token_use(caller, &client, refusal, now_ms))
             }
         }
     }
 
-    fn refuse_token_use(&self, caller: &Caller, client: &str, refusal: Refusal) -> AuthError {
-        let until_ms = refusal.until_ms(self.clock.now_ms());
+    fn refuse_token_use(
+        &self,
+        caller: &Caller,
+        client: &str,
+        refusal: Refusal,
+        now_ms: i64,
+    ) -> AuthError {
+        let until_ms = refusal.until_ms(now_ms);
         let event = Event::failure("client.throttled", "client_blocked");
         self.tally_refusal(caller, format!("client|{client}|{until_ms}"), event);
         self.throttled(refusal)
@@ -178,7 +182,7 @@ impl Auth {
             }
             Err(refusal) => {
                 drop(tx);
-                Err(self.refuse_token_use(caller, client, refusal))
+                Err(self.refuse_token_use(caller, client, refusal, now_ms))
             }
         }
     }
@@ -224,6 +228,7 @@ impl Auth {
                 drop(tx);
                 let hit = Hit {
                     refusal,
+                    until_ms: refusal.until_ms(now_ms),
                     scope: Scope::Account,
                     key,
                 };
@@ -238,6 +243,7 @@ impl Auth {
                 drop(tx);
                 let hit = Hit {
                     refusal,
+                    until_ms: refusal.until_ms(now_ms),
                     scope: Scope::Client,
                     key: client,
                 };
@@ -313,9 +319,10 @@ impl Auth {
             if let Some(refusal) = throttle::precheck(reader, scope, key, now_ms)? {
                 let until_ms = refusal.until_ms(now_ms);
                 self.recent_refusals.remember(scope, key, until_ms, now_ms);
-                if longest.is_none_or(|hit| hit.refusal.until_ms(now_ms) < until_ms) {
+                if longest.is_none_or(|hit| hit.until_ms < until_ms) {
                     longest = Some(Hit {
                         refusal,
+                        until_ms,
                         scope,
                         key,
                     });
@@ -328,7 +335,6 @@ impl Auth {
     /// The refusal of a login, counted into the one audit row of its key
     /// and lock period.
     fn refuse(&self, caller: &Caller, email: &Email, hit: Hit<'_>) -> AuthError {
-        let until_ms = hit.refusal.until_ms(self.clock.now_ms());
         let reason = match (hit.scope, hit.refusal) {
             (Scope::Client, _) => "client_blocked",
             (_, Refusal::Locked) => "locked",
@@ -340,7 +346,7 @@ impl Auth {
             Scope::Client => event,
             _ => event.email(email),
         };
-        let aggregate = format!("login|{}|{}|{until_ms}", hit.scope.as_str(), hit.key);
+        let aggregate = format!("login|{}|{}|{}", hit.scope.as_str(), hit.key, hit.until_ms);
         self.tally_refusal(caller, aggregate, event);
         self.throttled(hit.refusal)
     }
@@ -579,6 +585,9 @@ impl Auth {
 #[derive(Debug, Clone, Copy)]
 struct Hit<'k> {
     refusal: Refusal,
+    /// When the key may try again: the stored time itself, so that every
+    /// refusal of one wait or lock names the same period.
+    until_ms: i64,
     scope: Scope,
     key: &'k str,
 }

@@ -306,21 +306,29 @@ pub(crate) fn throttle_table(entries: &[ThrottleEntry]) -> Table {
     fitted(&columns, &rows)
 }
 
-/// The audit log for a person: who did what from where; the reason,
-/// count and details go first when the terminal is narrow.
+/// The audit log for a person: when, what, whose; then how it ended (`ok`
+/// or the reason), from where, how many times and the details, which give
+/// way in that order, from the right, at a narrow terminal. The time is to
+/// the minute, as in the other tables; `--json` and `--follow` give seconds.
 pub(crate) fn audit_table(entries: &[AuditEntry]) -> Table {
     use Need::{Always, Optional};
     let columns = [
         ("time", Always),
         ("event", Always),
-        ("outcome", Always),
         ("user", Always),
+        ("result", Optional),
         ("by", Optional),
-        ("reason", Optional),
         ("count", Optional),
         ("details", Optional),
     ];
-    let rows: Vec<Vec<String>> = entries.iter().map(audit_cells).collect();
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|entry| {
+            let mut cells = audit_cells(entry);
+            cells[0] = short_time(Timestamp::from_unix(entry.time_ms.div_euclid(1000)));
+            cells
+        })
+        .collect();
     fitted(&columns, &rows)
 }
 
@@ -337,13 +345,17 @@ fn audit_cells(entry: &AuditEntry) -> Vec<String> {
         (None, Some(actor)) => format!("cli:{}", actor.split(" (uid").next().unwrap_or(actor)),
         (None, None) => entry.source.clone(),
     };
+    let result = match (entry.outcome, &entry.reason) {
+        ("success", _) => "ok".to_owned(),
+        (_, Some(reason)) => shown(reason),
+        (outcome, None) => outcome.to_owned(),
+    };
     vec![
         audit_time(entry.time_ms),
         entry.event.clone(),
-        entry.outcome.to_owned(),
         entry.email.as_deref().map_or_else(dash, shown),
+        result,
         shown(&by),
-        entry.reason.as_deref().map_or_else(dash, shown),
         entry.count.to_string(),
         entry
             .details
