@@ -76,6 +76,10 @@ pub struct ServeConfig {
     pub drain_timeout: Duration,
     /// How often expired sessions and reset tokens are deleted.
     pub prune_interval: Duration,
+    /// How often refusals counted in memory are written to the audit log
+    /// (and once more at shutdown): at most one write each time, however
+    /// many requests were refused.
+    pub audit_flush_interval: Duration,
     /// How long a connection may go without sending a complete request
     /// head, after connecting or after its last response: the header-read
     /// and the keep-alive idle timeout at once.
@@ -107,6 +111,7 @@ impl Default for ServeConfig {
             hook_timeout: Duration::from_secs(5),
             drain_timeout: Duration::from_secs(30),
             prune_interval: Duration::from_secs(10 * 60),
+            audit_flush_interval: Duration::from_secs(1),
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS as usize,
             max_header_bytes: 16 * 1024,
@@ -219,7 +224,14 @@ async fn serve_with_listeners(
         .map(|_| metrics::Metrics::new(config.bcrypt_slots.max(1)));
     let state = app::AppState::new(Arc::clone(&auth), &config, metrics.as_deref());
     let router = app::router(state, &config, metrics.clone());
-    let pruner = tokio::spawn(prune::periodically(auth, config.prune_interval));
+    let pruner = tokio::spawn(prune::periodically(
+        Arc::clone(&auth),
+        config.prune_interval,
+    ));
+    let flusher = tokio::spawn(prune::flush_audit_periodically(
+        Arc::clone(&auth),
+        config.audit_flush_interval,
+    ));
     // Scrapes are answered until the end, the drain included; the task
     // holds no request worth finishing, so it is simply stopped.
     let exposition = metrics_listener
@@ -258,5 +270,7 @@ async fn serve_with_listeners(
     if let Some(exposition) = exposition {
         exposition.abort();
     }
+    flusher.abort();
+    prune::flush_audit(auth).await;
     Ok(())
 }
