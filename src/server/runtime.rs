@@ -27,6 +27,8 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
         .max_blocking_threads(super::blocking_threads(&config))
         .build()
         .map_err(ServerError::Runtime)?;
+    let auth = Arc::new(auth);
+    let server_auth = Arc::clone(&auth);
     let outcome = runtime.block_on(async move {
         let bound = listen::bind_all(&config.bind).await?;
         let metrics = match config.metrics_bind {
@@ -59,7 +61,7 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
         let served = serve_with_listeners(
             listeners.collect(),
             metrics.map(|(_, listener)| listener),
-            Arc::new(auth),
+            server_auth,
             config,
             shutdown_signal(),
         )
@@ -67,6 +69,11 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
         Ok::<_, ServerError>((served, log_writer))
     });
     runtime.shutdown_timeout(BLOCKING_GRACE);
+    // Requests that outlived the drain may have been refused after the
+    // server's last flush: their counts go to the audit log too.
+    if let Err(error) = auth.flush_audit() {
+        tracing::warn!(error = %error, "cannot write refusals to the audit log");
+    }
     // Dropping the writer's guard, last, flushes the lines still queued.
     outcome.and_then(|(served, _log_writer)| served)
 }
