@@ -3,6 +3,7 @@
 //! from closed sets only, whatever clients send.
 
 use authctl::auth::{Policy, Throttling};
+use authctl::server::ServeConfig;
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
@@ -289,4 +290,56 @@ async fn no_label_value_holds_an_email_address_token_or_path_whatever_clients_se
         ),
         25.0
     );
+}
+
+#[tokio::test]
+async fn a_blocked_client_counts_under_the_client_scope_and_its_address_shows_nowhere() {
+    // Arrange: a proxy the server trusts speaks for one sprayer.
+    let server = TestServer::with(Options {
+        policy: Policy {
+            throttling: Throttling {
+                client_max_failures: 2,
+                ..Throttling::default()
+            },
+            ..fast_policy()
+        },
+        config: ServeConfig {
+            trusted_proxies: vec!["127.0.0.1/32".parse().expect("a network")],
+            ..ServeConfig::default()
+        },
+        clock: Some(test_clock()),
+        metrics: true,
+        ..Options::default()
+    });
+    let address = "198.51.100.9";
+
+    // Act: one wrong password at each of four accounts.
+    let mut statuses = Vec::new();
+    for n in 0..4 {
+        let email = format!("sprayed-{n}@example.com");
+        let fields = [("email", email.as_str()), ("password", "not a password")];
+        let response = server
+            .client
+            .post(server.url("/sessions"))
+            .header("x-forwarded-for", address)
+            .form(&fields)
+            .send()
+            .await
+            .expect("a login");
+        statuses.push(response.status().as_u16());
+    }
+
+    // Assert
+    assert_eq!(statuses, [401, 401, 429, 429]);
+    let (text, scrape) = scrape(&server).await;
+    let refusals = |scope| {
+        value(
+            &scrape,
+            "authctl_throttle_refusals_total",
+            &[("scope", scope)],
+        )
+    };
+    assert_eq!((refusals("client"), refusals("account")), (2.0, 0.0));
+    assert!(!text.contains(address), "{text}");
+    assert!(!text.contains("sprayed"), "{text}");
 }
