@@ -343,3 +343,32 @@ async fn a_blocked_client_counts_under_the_client_scope_and_its_address_shows_no
     assert!(!text.contains(address), "{text}");
     assert!(!text.contains("sprayed"), "{text}");
 }
+
+#[tokio::test]
+async fn a_database_locked_past_its_busy_timeout_counts_as_unavailable() {
+    // Arrange: a session to end, and a request limit past SQLite's busy
+    // timeout (10 s), so that the database, not the limit, answers.
+    let server = TestServer::with(Options {
+        config: ServeConfig {
+            request_timeout: std::time::Duration::from_secs(60),
+            ..ServeConfig::default()
+        },
+        metrics: true,
+        ..Options::default()
+    });
+    server.register(USER);
+    let token = server.login(USER, PASSWORD).await;
+    let lock = crate::support::db::WriteLock::hold(server.db_path());
+
+    // Act: a logout must write, and waits out the busy timeout.
+    let response = server
+        .with_cookie(Method::DELETE, "/sessions", &token)
+        .await;
+    drop(lock);
+
+    // Assert
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let (_, scrape) = scrape(&server).await;
+    let errors = |kind| value(&scrape, "authctl_store_errors_total", &[("kind", kind)]);
+    assert_eq!((errors("unavailable"), errors("failed")), (1.0, 0.0));
+}
