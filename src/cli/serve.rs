@@ -29,11 +29,17 @@ the state in the database, so every server and CLI on it shares the counts
 (README, \"Brute-force defence\"). Behind a reverse proxy, name it with
 --trusted-proxy, or every client counts as the proxy.
 
+For an orchestrator, GET /healthz answers 200 while the process serves, and
+GET /readyz while the database answers within a second with this version's
+schema (else 503). --metrics-bind serves Prometheus metrics on a port of
+their own.
+
 Examples:
   authctl serve
   authctl serve --bind localhost:8080
   authctl serve --bind 0.0.0.0:5000 --secure-cookie --reset-hook '/usr/local/bin/mail-reset-token'
-  authctl serve --trusted-proxy 127.0.0.1 --reset-hook /usr/local/bin/mail-reset-token")]
+  authctl serve --trusted-proxy 127.0.0.1 --reset-hook /usr/local/bin/mail-reset-token
+  authctl serve --metrics-bind 127.0.0.1:9464 --log-format json")]
 pub(crate) struct ServeArgs {
     /// Address or host name, and port, to listen on (port 0 picks a free
     /// one); a name is served on every address it resolves to
