@@ -44,6 +44,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand sessions 'List or revoke live sessions'
             cand throttle 'List or clear the brute-force defence''s counters'
             cand blocklist 'Manage the database''s list of passwords nobody may choose'
+            cand doctor 'Check the installation: database, file modes, bcrypt cost, saved sessions'
             cand completions 'Print a shell completion script'
             cand serve 'Run the HTTP service'
             cand man 'Print a man page, or write them all'
@@ -630,6 +631,23 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;blocklist;help;help'= {
         }
+        &'authctl;doctor'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'authctl;completions'= {
             cand --db 'Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
@@ -707,6 +725,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand sessions 'List or revoke live sessions'
             cand throttle 'List or clear the brute-force defence''s counters'
             cand blocklist 'Manage the database''s list of passwords nobody may choose'
+            cand doctor 'Check the installation: database, file modes, bcrypt cost, saved sessions'
             cand completions 'Print a shell completion script'
             cand serve 'Run the HTTP service'
             cand man 'Print a man page, or write them all'
@@ -783,6 +802,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
         &'authctl;help;blocklist;remove'= {
         }
         &'authctl;help;blocklist;count'= {
+        }
+        &'authctl;help;doctor'= {
         }
         &'authctl;help;completions'= {
         }

@@ -10,6 +10,7 @@ mod args;
 mod blocklist;
 mod completions;
 mod context;
+mod doctor;
 mod error;
 mod input;
 mod login;
@@ -50,6 +51,7 @@ impl Cli {
             Command::Sessions(command) => command.run(&ctx),
             Command::Throttle(command) => command.run(&ctx),
             Command::Blocklist(command) => command.run(&ctx),
+            Command::Doctor(args) => args.run(&ctx),
             Command::Completions(args) => args.run(),
             Command::Man(args) => args.run(&ctx.out),
             Command::Serve(args) => args.run(&ctx),
