@@ -237,6 +237,41 @@ fn a_saved_session_others_can_read_fails_the_sessions_check() {
 }
 
 #[test]
+fn a_damaged_database_fails_the_integrity_check_in_a_few_words() {
+    let env = Env::new();
+    env.register("a@example.com", PASSWORD);
+    let conn = Connection::open(env.db()).expect("open");
+    let words = (0..5000)
+        .map(|n| format!("('word{n:05}')"))
+        .collect::<Vec<_>>();
+    conn.execute_batch(&format!(
+        "INSERT INTO blocked_passwords (word) VALUES {}; PRAGMA wal_checkpoint(TRUNCATE);",
+        words.join(", ")
+    ))
+    .expect("fill some pages");
+    let page_size: u32 = conn
+        .pragma_query_value(None, "page_size", |row| row.get(0))
+        .expect("the page size");
+    drop(conn);
+    // Garbage over the cell pointers of a page of the blocklist's tree,
+    // near the end of the file, away from the schema on page 1.
+    let page_size = usize::try_from(page_size).expect("a size");
+    let mut bytes = fs::read(env.db()).expect("the file");
+    let start = (bytes.len() / page_size - 3) * page_size + 200;
+    bytes[start..start + 300].fill(0xff);
+    fs::write(env.db(), bytes).expect("damage it");
+
+    let report = json_report(&env, SOUND_COST);
+    assert_eq!(with_status(&report, "fail"), ["database.integrity"]);
+    let detail = report["checks"][5]["detail"].as_str().expect("a detail");
+    assert!(detail.starts_with("damaged: "), "{detail}");
+    assert!(
+        !detail.contains('\n') && detail.len() < 300,
+        "a few words: {detail}"
+    );
+}
+
+#[test]
 fn a_journal_other_than_wal_warns_and_a_schema_newer_than_this_binary_fails() {
     let env = Env::new();
     env.register("a@example.com", PASSWORD);

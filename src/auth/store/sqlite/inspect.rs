@@ -81,7 +81,7 @@ fn reachable(path: &Path) -> Finding {
         Ok(metadata) => match fs::File::open(path) {
             Ok(_) => Finding::pass(
                 REACHABLE,
-                format!("{}, {}", path.display(), size(metadata.len())),
+                format!("{} ({})", path.display(), size(metadata.len())),
             ),
             Err(e) => Finding::fail(REACHABLE, format!("cannot read {}: {e}", path.display())),
         },
@@ -139,31 +139,32 @@ fn journal_mode(conn: &Connection) -> Finding {
 /// linear in the file's size. (`integrity_check` also compares each index
 /// with its table, at a cost that grows faster than the file.)
 fn integrity(conn: &Connection) -> Finding {
-    let problems = conn
-        .prepare("PRAGMA quick_check")
-        .and_then(|mut statement| {
-            statement
-                .query_map([], |row| row.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()
-        });
-    match problems {
-        Ok(rows) if rows.iter().all(|row| row == "ok") => Finding::pass(INTEGRITY, "ok"),
-        Ok(rows) => {
-            let mut shown: Vec<&str> = rows
-                .iter()
-                .map(String::as_str)
-                .take(MAX_PROBLEMS_SHOWN)
-                .collect();
-            if rows.len() > MAX_PROBLEMS_SHOWN {
-                shown.push("...");
-            }
-            Finding::fail(
-                INTEGRITY,
-                format!("damaged: {}; restore a backup", shown.join("; ")),
-            )
-        }
-        Err(e) => Finding::fail(INTEGRITY, format!("cannot be checked: {e}")),
+    // One more than shown, to know whether there are more. SQLite may put
+    // several problems in one row, a line each, under a heading line.
+    let pragma = format!("PRAGMA quick_check({})", MAX_PROBLEMS_SHOWN + 1);
+    let rows = conn.prepare(&pragma).and_then(|mut statement| {
+        statement
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+    });
+    let rows = match rows {
+        Ok(rows) if rows.iter().all(|row| row == "ok") => return Finding::pass(INTEGRITY, "ok"),
+        Ok(rows) => rows,
+        Err(e) => return Finding::fail(INTEGRITY, format!("cannot be checked: {e}")),
+    };
+    let problems: Vec<&str> = rows
+        .iter()
+        .flat_map(|row| row.lines())
+        .filter(|line| !line.starts_with("***"))
+        .collect();
+    let mut shown: Vec<&str> = problems.iter().copied().take(MAX_PROBLEMS_SHOWN).collect();
+    if problems.len() > MAX_PROBLEMS_SHOWN {
+        shown.push("...");
     }
+    Finding::fail(
+        INTEGRITY,
+        format!("damaged: {}; restore a backup", shown.join("; ")),
+    )
 }
 
 fn schema(conn: &Connection) -> Finding {
@@ -188,7 +189,7 @@ fn schema(conn: &Connection) -> Finding {
 fn size(bytes: u64) -> String {
     const KIB: u64 = 1024;
     match bytes {
-        0 => "empty".to_owned(),
+        0 => "empty file".to_owned(),
         b if b < KIB => format!("{b} bytes"),
         b if b < KIB * KIB => format!("{} KiB", b / KIB),
         b => format!("{} MiB", b / (KIB * KIB)),
