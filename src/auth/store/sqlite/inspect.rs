@@ -76,8 +76,8 @@ fn reachable(path: &Path) -> Finding {
             REACHABLE,
             format!("{} is a folder, not a database file", path.display()),
         ),
-        // Reading a byte is what SQLite will need first; the mode alone
-        // would not tell (root reads anything).
+        // Opened for reading, as SQLite will: the mode alone would not
+        // tell (root reads anything).
         Ok(metadata) => match fs::File::open(path) {
             Ok(_) => Finding::pass(
                 REACHABLE,
