@@ -64,13 +64,15 @@ impl DoctorArgs {
             .filter(|finding| finding.status == Status::Fail)
             .map(|finding| finding.check)
             .collect();
-        if ctx.out.is_json() {
-            ctx.out.document(&report(&findings, failed.is_empty()))?;
+        let shown = if ctx.out.is_json() {
+            ctx.out.document(&report(&findings, failed.is_empty()))
         } else {
-            ctx.out.line(findings_table(&findings))?;
-        }
+            ctx.out.line(findings_table(&findings))
+        };
+        // A failed check outranks the output: `authctl doctor | grep -q ...`
+        // closes the pipe early, and a broken pipe alone would exit 0.
         if failed.is_empty() {
-            Ok(())
+            shown
         } else {
             Err(CliError::ChecksFailed(failed))
         }

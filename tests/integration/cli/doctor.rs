@@ -321,3 +321,21 @@ fn the_table_fits_an_80_column_terminal() {
         );
     }
 }
+
+/// A reader that stops early (`| grep -q`, `| head -1`) closes the pipe,
+/// which other commands take as a quiet end (exit 0); a failed check
+/// must still exit 1.
+#[test]
+fn a_failed_check_exits_1_even_when_the_reader_stops_early() {
+    let env = Env::new();
+    let mut child = env
+        .std_cmd()
+        .arg("doctor")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(1));
+}
