@@ -4,6 +4,7 @@
 // the failure to report, not a bug to handle.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod audit;
 mod cli;
 mod core;
 mod faults;
