@@ -175,6 +175,22 @@ fn a_missing_database_fails_and_nothing_is_created() {
     assert!(!env.db().exists(), "doctor created the database");
 }
 
+/// An empty file is one authctl would make its own at the next write;
+/// doctor only says so, and leaves it empty.
+#[test]
+fn an_empty_file_passes_with_a_note_and_stays_empty() {
+    let env = Env::new();
+    fs::write(env.db(), b"").expect("an empty file");
+    chmod(env.db(), 0o600);
+    let report = json_report(&env, SOUND_COST);
+    assert_eq!(report["ok"], Value::Bool(true), "{report}");
+    assert_eq!(with_status(&report, "warn"), ["database.schema"]);
+    assert!(
+        snapshot(env.db()) == (Vec::new(), false, false),
+        "the file changed"
+    );
+}
+
 #[test]
 fn a_bcrypt_cost_below_10_fails_and_names_the_cost_to_use() {
     let env = Env::new();
