@@ -101,14 +101,14 @@ impl SavedSession {
 
 /// The folder of the saved sessions, one file per database; `None` when
 /// there is no state folder (no `$HOME`).
-pub(crate) fn sessions_folder() -> Option<PathBuf> {
+fn sessions_folder() -> Option<PathBuf> {
     dirs::state_dir()
         .or_else(dirs::data_local_dir)
         .map(|folder| folder.join("authctl").join("sessions"))
 }
 
 /// The saved-session check's stable name.
-pub(crate) const SESSIONS_FOLDER_CHECK: &str = "sessions.folder_mode";
+const SESSIONS_FOLDER_CHECK: &str = "sessions.folder_mode";
 
 /// `doctor`'s look at the saved sessions: a saved id is a bearer token, so
 /// its file must be its owner's alone (0600), and the folder must let
