@@ -116,9 +116,11 @@ struct EntryView<'a> {
 }
 
 impl<'a> EntryView<'a> {
+    /// The time to the millisecond, for a machine to order and join on.
     fn new(entry: &'a AuditEntry) -> Self {
+        let since_epoch = Duration::from_millis(u64::try_from(entry.time_ms).unwrap_or_default());
         Self {
-            time: audit_time(entry.time_ms),
+            time: humantime::format_rfc3339_millis(UNIX_EPOCH + since_epoch).to_string(),
             entry,
         }
     }
