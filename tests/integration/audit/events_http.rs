@@ -215,3 +215,26 @@ async fn a_login_whose_hash_is_upgraded_records_the_rehash() {
     assert_eq!(rehashed.details.as_ref().unwrap()["to_cost"], 5);
     assert_eq!(only(&events, "login.success").user_id, Some(1));
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_event_names_the_forwarded_client() {
+    let server = TestServer::with(Options {
+        config: ServeConfig {
+            trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+            ..ServeConfig::default()
+        },
+        ..Options::default()
+    });
+    let response = server
+        .client
+        .post(server.url("/users"))
+        .header("x-forwarded-for", "198.51.100.7")
+        .form(&[("email", ALICE), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let events = all_events(&server.auth);
+    let registered = only(&events, "user.registered");
+    assert_eq!(registered.client_ip.as_deref(), Some("198.51.100.7"));
+}

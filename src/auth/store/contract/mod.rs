@@ -2,6 +2,7 @@
 //! fresh database, through the `Store` trait alone. A new backend adds one
 //! line to [`backends`]; the tests themselves do not change.
 
+mod audit;
 mod blocklist;
 
 use std::sync::{Arc, Barrier};
