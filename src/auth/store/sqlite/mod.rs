@@ -11,7 +11,9 @@ mod blocklist;
 mod devices;
 mod diagnose;
 mod file;
+mod inspect;
 mod migrations;
+mod modes;
 mod ownership;
 mod pool;
 mod reset_tokens;
@@ -33,6 +35,7 @@ use crate::domain::{
     BlockedWord, Email, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
 };
 use diagnose::diagnose;
+pub(super) use inspect::inspect;
 use pool::{Pool, Pooled};
 
 /// An SQLite database file and its pool of connections.
