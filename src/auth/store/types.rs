@@ -153,9 +153,9 @@ pub(crate) struct Activity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SchemaVersions {
     /// What the database says it has.
-    pub(crate) found: u32,
+    pub(crate) found: i64,
     /// What this build's migrations end at.
-    pub(crate) latest: u32,
+    pub(crate) latest: i64,
 }
 
 /// An audit event to append (SPEC section 8). Built by `auth` from the

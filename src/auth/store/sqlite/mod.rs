@@ -84,11 +84,10 @@ impl Store for SqliteStore {
 
     fn schema_versions(&self) -> Result<SchemaVersions, StoreError> {
         let path = self.pool.path();
-        let found = pool::probe(path).map_err(|e| diagnose(path, e))?;
-        Ok(SchemaVersions {
-            found,
-            latest: migrations::latest_version(),
-        })
+        let (found, latest) = pool::probe(path)
+            .and_then(|conn| migrations::versions(&conn))
+            .map_err(|e| diagnose(path, e))?;
+        Ok(SchemaVersions { found, latest })
     }
 
     fn maintain(&self) -> Result<(), StoreError> {

@@ -108,21 +108,20 @@ pub(super) fn connect_existing(path: &Path) -> Result<Connection, StoreError> {
 /// How long a probe waits on a lock: readiness answers within a second.
 const PROBE_BUSY_TIMEOUT: Duration = Duration::from_secs(1);
 
-/// Opens the file anew, without creating it, and reads its schema version
-/// and its table list: what a readiness probe needs to know the file is
-/// there, is a database and can be read. A pooled connection would not do:
+/// Opens the file anew, read-only and without creating it, and reads its
+/// table list: what a readiness probe needs to know the file is there, is a
+/// database and can be read; the connection is then the probe's to ask. A pooled connection would not do:
 /// it keeps reading a file moved or deleted under it, while a connection
 /// opened next would not find it. Only reads; closing it is harmless, as
 /// the pool keeps the database's WAL open.
-pub(super) fn probe(path: &Path) -> Result<u32, StoreError> {
+pub(super) fn probe(path: &Path) -> Result<Connection, StoreError> {
     let failed = |e| StoreError::unexpected("cannot read the database", e);
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(failed)?;
     conn.busy_timeout(PROBE_BUSY_TIMEOUT).map_err(failed)?;
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
         .map_err(failed)?;
-    conn.pragma_query_value(None, "user_version", |row| row.get(0))
-        .map_err(failed)
+    Ok(conn)
 }
 
 fn open_configured(path: &Path, create: OpenFlags) -> Result<Connection, StoreError> {
