@@ -28,6 +28,7 @@
 #[cfg(test)]
 mod contract;
 mod error;
+mod postgres;
 mod sqlite;
 mod types;
 
@@ -45,6 +46,7 @@ use crate::domain::{
 pub(crate) fn open(database: &Database) -> Result<Box<dyn Store>, StoreError> {
     match database.location() {
         crate::domain::Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path)?)),
+        crate::domain::Location::Postgres(pg) => Ok(Box::new(postgres::PostgresStore::open(pg)?)),
     }
 }
 
@@ -55,6 +57,9 @@ pub(crate) fn open_existing(database: &Database) -> Result<Box<dyn Store>, Store
     match database.location() {
         crate::domain::Location::Sqlite(path) => {
             Ok(Box::new(sqlite::SqliteStore::open_existing(path)?))
+        }
+        crate::domain::Location::Postgres(pg) => {
+            Ok(Box::new(postgres::PostgresStore::open_existing(pg)?))
         }
     }
 }

@@ -11,6 +11,8 @@ mod devices;
 mod diagnose;
 mod file;
 mod migrations;
+#[cfg(test)]
+pub(crate) use migrations::NAMES as MIGRATION_NAMES;
 mod ownership;
 mod pool;
 mod reset_tokens;

@@ -1,0 +1,207 @@
+//! Connections to the server, opened lazily and reused, driven by a
+//! runtime of the store's own.
+//!
+//! The store's trait is synchronous and is called from the CLI's main
+//! thread and from the server's blocking threads. Each call runs its query
+//! with `block_on` on the calling thread, so as many queries are in flight
+//! as there are callers; the one worker thread of the store's runtime only
+//! drives the sockets. Dropping the store shuts that runtime down in the
+//! background, which is allowed anywhere, an async worker thread included.
+
+use std::future::Future;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use tokio::runtime::Runtime;
+use tokio_postgres::error::SqlState;
+use tokio_postgres::{Client, Config, NoTls};
+use tokio_postgres_rustls::MakeRustlsConnect;
+
+use super::super::StoreError;
+use super::errors::{Reach, unreachable};
+use crate::domain::PgLocator;
+
+/// Idle connections kept for reuse; more are opened on demand.
+const MAX_IDLE: usize = 32;
+
+/// How long opening a connection may take before the server counts as
+/// unreachable.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Set on every session: a row lock held too long is an error to retry,
+/// not a hang, as SQLite's busy timeout; a transaction left open by a
+/// stuck client does not hold its locks for ever.
+const SESSION_OPTIONS: &str = "-c lock_timeout=10s -c statement_timeout=30s \
+     -c idle_in_transaction_session_timeout=60s";
+
+pub(super) struct Pool {
+    /// Dropped before the runtime that drives them.
+    idle: Mutex<Vec<Client>>,
+    config: Config,
+    tls: Option<MakeRustlsConnect>,
+    address: String,
+    handle: tokio::runtime::Handle,
+    _runtime: Background,
+}
+
+impl Pool {
+    /// A pool for `locator`; connects nothing yet.
+    pub(super) fn new(locator: &PgLocator) -> Result<Self, StoreError> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("authctl-postgres")
+            .enable_all()
+            .build()
+            .map_err(|e| StoreError::unexpected("cannot start the database driver", e))?;
+        let mut config = Config::new();
+        config
+            .host(locator.host())
+            .port(locator.port())
+            .user(locator.user())
+            .dbname(locator.dbname())
+            .application_name("authctl")
+            .options(SESSION_OPTIONS)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .keepalives(true)
+            .keepalives_idle(Duration::from_secs(30));
+        if let Some(password) = locator.password() {
+            config.password(password);
+        }
+        let tls = super::tls::connector(locator.tls())?;
+        config.ssl_mode(if tls.is_some() {
+            tokio_postgres::config::SslMode::Require
+        } else {
+            tokio_postgres::config::SslMode::Disable
+        });
+        Ok(Self {
+            idle: Mutex::new(Vec::new()),
+            config,
+            tls,
+            address: locator.address(),
+            handle: runtime.handle().clone(),
+            _runtime: Background(Some(runtime)),
+        })
+    }
+
+    /// Where the server is, for messages.
+    pub(super) fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// Runs `work` to its end on the calling thread, which must not be an
+    /// async worker (none of the store's callers is).
+    pub(super) fn block_on<F: Future>(&self, work: F) -> F::Output {
+        self.handle.block_on(work)
+    }
+
+    /// A connection, reused or new; it goes back to the pool when dropped.
+    pub(super) fn get(&self) -> Result<Pooled<'_>, StoreError> {
+        loop {
+            let reused = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+            match reused {
+                // A connection the server closed meanwhile is let go.
+                Some(client) if client.is_closed() => {}
+                Some(client) => {
+                    return Ok(Pooled {
+                        pool: self,
+                        client: Some(client),
+                    });
+                }
+                None => break,
+            }
+        }
+        Ok(Pooled {
+            pool: self,
+            client: Some(self.connect()?),
+        })
+    }
+
+    fn connect(&self) -> Result<Client, StoreError> {
+        let handle = &self.handle;
+        let connected = match &self.tls {
+            None => self
+                .block_on(self.config.connect(NoTls))
+                .map(|(client, conn)| {
+                    handle.spawn(async move {
+                        // Ends when the client is dropped or the server goes.
+                        let _closed = conn.await;
+                    });
+                    client
+                }),
+            Some(tls) => self
+                .block_on(self.config.connect(tls.clone()))
+                .map(|(client, conn)| {
+                    handle.spawn(async move {
+                        let _closed = conn.await;
+                    });
+                    client
+                }),
+        };
+        connected.map_err(|e| match e.code() {
+            Some(code) if *code == SqlState::INVALID_CATALOG_NAME => StoreError::NoDatabase,
+            Some(code)
+                if *code == SqlState::INVALID_PASSWORD
+                    || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
+            {
+                StoreError::Unusable(format!(
+                    "PostgreSQL at {}: {}",
+                    self.address,
+                    Reach::reason(&e)
+                ))
+            }
+            _ => unreachable(&self.address, e),
+        })
+    }
+}
+
+/// A connection lent by the pool.
+pub(super) struct Pooled<'a> {
+    pool: &'a Pool,
+    client: Option<Client>,
+}
+
+impl Pooled<'_> {
+    pub(super) fn client(&self) -> Result<&Client, StoreError> {
+        self.client.as_ref().ok_or_else(|| {
+            StoreError::unexpected(
+                "the database connection was discarded",
+                std::io::Error::other("no connection"),
+            )
+        })
+    }
+
+    pub(super) fn pool(&self) -> &Pool {
+        self.pool
+    }
+
+    /// Closes the connection instead of returning it: its state is unknown.
+    pub(super) fn discard(&mut self) {
+        self.client = None;
+    }
+}
+
+impl Drop for Pooled<'_> {
+    fn drop(&mut self) {
+        let Some(client) = self.client.take().filter(|c| !c.is_closed()) else {
+            return;
+        };
+        if let Ok(mut idle) = self.pool.idle.lock()
+            && idle.len() < MAX_IDLE
+        {
+            idle.push(client);
+        }
+    }
+}
+
+/// The store's runtime, shut down without waiting when dropped: a plain
+/// drop blocks, and panics on a thread that drives async tasks, where the
+/// server may drop the last handle to the store.
+struct Background(Option<Runtime>);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
