@@ -8,7 +8,10 @@ use super::CliError;
 use super::args::parse_ttl;
 use super::context::Context;
 use crate::auth::Throttling;
-use crate::server::{DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, ServeConfig, serve};
+use crate::server::{
+    DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, SERVER_DATABASE_LANES, SQLITE_DATABASE_LANES,
+    ServeConfig, serve,
+};
 
 /// `authctl serve`
 #[derive(Args)]
@@ -138,6 +141,11 @@ impl ServeArgs {
             trusted_proxies: self.trusted_proxy.clone(),
             idle_timeout: self.idle_timeout.into(),
             max_connections: self.max_connections as usize,
+            database_lanes: if ctx.database()?.is_server() {
+                SERVER_DATABASE_LANES
+            } else {
+                SQLITE_DATABASE_LANES
+            },
             ..ServeConfig::default()
         };
         Ok(serve(auth, config)?)

@@ -95,6 +95,12 @@ impl Database {
         }
     }
 
+    /// Whether the database is on a server (reached over the network),
+    /// rather than a local file.
+    pub fn is_server(&self) -> bool {
+        matches!(self.location, Location::Postgres(_))
+    }
+
     /// The file, for a SQLite database.
     pub fn sqlite_path(&self) -> Option<&Path> {
         match &self.location {

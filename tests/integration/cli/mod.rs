@@ -11,6 +11,7 @@ mod import;
 mod man;
 mod missing_database;
 mod passwords;
+mod postgres;
 mod prompts;
 mod sessions_and_admin;
 mod telling;

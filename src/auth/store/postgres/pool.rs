@@ -2,14 +2,18 @@
 //! runtime of the store's own.
 //!
 //! The store's trait is synchronous and is called from the CLI's main
-//! thread and from the server's blocking threads. Each call runs its query
-//! with `block_on` on the calling thread, so as many queries are in flight
-//! as there are callers; the one worker thread of the store's runtime only
-//! drives the sockets. Dropping the store shuts that runtime down in the
-//! background, which is allowed anywhere, an async worker thread included.
+//! thread and from the server's blocking threads. Each call polls its
+//! query's future on the calling thread, parked between polls, so as many
+//! queries are in flight as there are callers; the one worker thread of the
+//! store's runtime drives the sockets. The client side of tokio-postgres
+//! only talks to its connection task over channels, so polling it needs no
+//! runtime on the calling thread, and no call can hit tokio's "runtime
+//! within a runtime" panic, whichever thread makes it. Dropping the store
+//! shuts its runtime down in the background, which is allowed anywhere.
 
 use std::future::Future;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
 use tokio::runtime::Runtime;
@@ -88,10 +92,10 @@ impl Pool {
         &self.address
     }
 
-    /// Runs `work` to its end on the calling thread, which must not be an
-    /// async worker (none of the store's callers is).
+    /// Runs `work` (statements on a client of this pool) to its end on the
+    /// calling thread.
     pub(super) fn block_on<F: Future>(&self, work: F) -> F::Output {
-        self.handle.block_on(work)
+        park_on(work)
     }
 
     /// A connection, reused or new; it goes back to the pool when dropped.
@@ -116,27 +120,27 @@ impl Pool {
         })
     }
 
+    /// Connects on the store's runtime, where the socket and its timers
+    /// live, and leaves the connection's task there.
     fn connect(&self) -> Result<Client, StoreError> {
-        let handle = &self.handle;
-        let connected = match &self.tls {
-            None => self
-                .block_on(self.config.connect(NoTls))
-                .map(|(client, conn)| {
-                    handle.spawn(async move {
-                        // Ends when the client is dropped or the server goes.
-                        let _closed = conn.await;
-                    });
-                    client
-                }),
-            Some(tls) => self
-                .block_on(self.config.connect(tls.clone()))
-                .map(|(client, conn)| {
-                    handle.spawn(async move {
-                        let _closed = conn.await;
-                    });
-                    client
-                }),
-        };
+        let (config, tls) = (self.config.clone(), self.tls.clone());
+        let connecting = self.handle.spawn(async move {
+            let (client, driving) = match tls {
+                None => {
+                    let (client, conn) = config.connect(NoTls).await?;
+                    (client, tokio::spawn(conn))
+                }
+                Some(tls) => {
+                    let (client, conn) = config.connect(tls).await?;
+                    (client, tokio::spawn(conn))
+                }
+            };
+            // Ends when the client is dropped or the server goes.
+            drop(driving);
+            Ok::<_, tokio_postgres::Error>(client)
+        });
+        let connected = park_on(connecting)
+            .map_err(|e| StoreError::unexpected("cannot start a database connection", e))?;
         connected.map_err(|e| match e.code() {
             Some(code) if *code == SqlState::INVALID_CATALOG_NAME => StoreError::NoDatabase,
             Some(code)
@@ -151,6 +155,33 @@ impl Pool {
             }
             _ => unreachable(&self.address, e),
         })
+    }
+}
+
+/// Polls `work` on this thread until it is done, parking in between; its
+/// waker unparks the thread.
+fn park_on<F: Future>(work: F) -> F::Output {
+    let mut work = std::pin::pin!(work);
+    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut context = Context::from_waker(&waker);
+    loop {
+        if let Poll::Ready(done) = work.as_mut().poll(&mut context) {
+            return done;
+        }
+        // A wake that came before this park makes it return at once.
+        std::thread::park();
+    }
+}
+
+struct Unpark(std::thread::Thread);
+
+impl Wake for Unpark {
+    fn wake(self: Arc<Self>) {
+        self.0.unpark();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.0.unpark();
     }
 }
 
