@@ -10,5 +10,6 @@ mod exposed;
 mod hostile;
 mod lifecycle;
 mod logs;
+mod postgres;
 mod shared_db;
 mod throttle;
