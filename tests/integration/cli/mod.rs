@@ -12,6 +12,7 @@ mod man;
 mod missing_database;
 mod passwords;
 mod postgres;
+mod postgres_tls;
 mod prompts;
 mod sessions_and_admin;
 mod telling;

@@ -100,3 +100,124 @@ fn admin(url: &str, sql: String) {
     .join()
     .expect("the admin thread");
 }
+
+/// A PostgreSQL server of one test's own, with TLS from a certificate the
+/// test made: `initdb` in a temporary folder, started on a free port of
+/// 127.0.0.1 (as the `postgres` user when the suite runs as root, since
+/// PostgreSQL refuses to run as root), stopped on drop.
+pub struct OwnServer {
+    folder: tempfile::TempDir,
+    bin: std::path::PathBuf,
+    port: u16,
+}
+
+impl OwnServer {
+    /// `None` (the test skipped) without a PostgreSQL test setup.
+    pub fn start_tls(cert_pem: &str, key_pem: &str) -> Option<Self> {
+        server_url()?;
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .expect("PostgreSQL is installed under /usr/lib/postgresql")
+            .filter_map(|entry| Some(entry.ok()?.path().join("bin")))
+            .filter(|bin| bin.join("initdb").exists())
+            .max()
+            .expect("an initdb under /usr/lib/postgresql/*/bin");
+        let folder = tempfile::tempdir().expect("a folder");
+        let owner = server_owner();
+        let give = |path: &std::path::Path| {
+            if let Some(uid) = owner {
+                std::os::unix::fs::chown(path, Some(uid), None).expect("chown");
+            }
+        };
+        give(folder.path());
+        for (name, contents) in [("server.crt", cert_pem), ("server.key", key_pem)] {
+            let path = folder.path().join(name);
+            std::fs::write(&path, contents).expect("write");
+            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+                .expect("chmod");
+            give(&path);
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let dir = folder.path().display().to_string();
+        let data = format!("{dir}/data");
+        let server = Self { folder, bin, port };
+        server.run(&[
+            "initdb",
+            "-D",
+            &data,
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+        ]);
+        let options = format!(
+            "-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={dir} \
+             -c fsync=off -c ssl=on -c ssl_cert_file={dir}/server.crt \
+             -c ssl_key_file={dir}/server.key"
+        );
+        let log = format!("{dir}/server.log");
+        server.run(&[
+            "pg_ctl", "-D", &data, "-l", &log, "-w", "start", "-o", &options,
+        ]);
+        Some(server)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    fn run(&self, args: &[&str]) {
+        let program = self.bin.join(args[0]);
+        let output = match server_owner() {
+            Some(_) => std::process::Command::new("runuser")
+                .args(["-u", "postgres", "--"])
+                .arg(&program)
+                .args(&args[1..])
+                .output(),
+            None => std::process::Command::new(&program)
+                .args(&args[1..])
+                .output(),
+        }
+        .expect("run a PostgreSQL tool");
+        let log =
+            std::fs::read_to_string(self.folder.path().join("server.log")).unwrap_or_default();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}\n{}\n{log}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+impl Drop for OwnServer {
+    fn drop(&mut self) {
+        let data = self.folder.path().join("data").display().to_string();
+        let program = self.bin.join("pg_ctl");
+        let args = ["-D", data.as_str(), "-m", "immediate", "stop"];
+        let _ = match server_owner() {
+            Some(_) => std::process::Command::new("runuser")
+                .args(["-u", "postgres", "--"])
+                .arg(&program)
+                .args(args)
+                .output(),
+            None => std::process::Command::new(&program).args(args).output(),
+        };
+    }
+}
+
+/// The uid the server runs as when the suite runs as root: `postgres`'s.
+fn server_owner() -> Option<u32> {
+    if !rustix::process::getuid().is_root() {
+        return None;
+    }
+    let output = std::process::Command::new("id")
+        .args(["-u", "postgres"])
+        .output()
+        .expect("id runs");
+    let uid = String::from_utf8_lossy(&output.stdout).trim().parse().ok();
+    Some(uid.expect("a postgres user to run the server as (apt-get install postgresql makes one)"))
+}

@@ -73,3 +73,23 @@ pub(super) fn failed(
         StoreError::unexpected(context, error)
     }
 }
+
+/// Whether connecting failed in the TLS handshake: a certificate rustls
+/// refused, or a server without TLS where TLS was required.
+pub(super) fn is_tls_failure(error: &tokio_postgres::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = source {
+        let rustls_inside = cause
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref)
+            .is_some_and(|inner| inner.is::<rustls::Error>());
+        if rustls_inside || cause.is::<rustls::Error>() {
+            return true;
+        }
+        source = cause.source();
+    }
+    // tokio-postgres's own words when the server offers no TLS at all.
+    error
+        .to_string()
+        .starts_with("error performing TLS handshake")
+}

@@ -22,7 +22,7 @@ use tokio_postgres::{Client, Config, NoTls};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::super::StoreError;
-use super::errors::{Reach, unreachable};
+use super::errors::{self, Reach, unreachable};
 use crate::domain::PgLocator;
 
 /// Idle connections kept for reuse; more are opened on demand.
@@ -143,18 +143,25 @@ impl Pool {
             .map_err(|e| StoreError::unexpected("cannot start a database connection", e))?;
         connected.map_err(|e| match e.code() {
             Some(code) if *code == SqlState::INVALID_CATALOG_NAME => StoreError::NoDatabase,
+            // The operator's to fix, not to wait out: a login refused, or a
+            // certificate or TLS setting that does not match the server's.
             Some(code)
                 if *code == SqlState::INVALID_PASSWORD
                     || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
             {
-                StoreError::Unusable(format!(
-                    "PostgreSQL at {}: {}",
-                    self.address,
-                    Reach::reason(&e)
-                ))
+                self.refused(&e)
             }
+            _ if errors::is_tls_failure(&e) => self.refused(&e),
             _ => unreachable(&self.address, e),
         })
+    }
+
+    fn refused(&self, error: &tokio_postgres::Error) -> StoreError {
+        StoreError::Unusable(format!(
+            "PostgreSQL at {}: {}",
+            self.address,
+            Reach::reason(error)
+        ))
     }
 }
 
