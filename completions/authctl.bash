@@ -16,6 +16,9 @@ _authctl() {
             ",$1")
                 cmd="authctl"
                 ;;
+            authctl,audit)
+                cmd="authctl__subcmd__audit"
+                ;;
             authctl,blocklist)
                 cmd="authctl__subcmd__blocklist"
                 ;;
@@ -55,6 +58,18 @@ _authctl() {
             authctl,whoami)
                 cmd="authctl__subcmd__whoami"
                 ;;
+            authctl__subcmd__audit,help)
+                cmd="authctl__subcmd__audit__subcmd__help"
+                ;;
+            authctl__subcmd__audit,prune)
+                cmd="authctl__subcmd__audit__subcmd__prune"
+                ;;
+            authctl__subcmd__audit__subcmd__help,help)
+                cmd="authctl__subcmd__audit__subcmd__help__subcmd__help"
+                ;;
+            authctl__subcmd__audit__subcmd__help,prune)
+                cmd="authctl__subcmd__audit__subcmd__help__subcmd__prune"
+                ;;
             authctl__subcmd__blocklist,count)
                 cmd="authctl__subcmd__blocklist__subcmd__count"
                 ;;
@@ -84,6 +99,9 @@ _authctl() {
                 ;;
             authctl__subcmd__blocklist__subcmd__help,remove)
                 cmd="authctl__subcmd__blocklist__subcmd__help__subcmd__remove"
+                ;;
+            authctl__subcmd__help,audit)
+                cmd="authctl__subcmd__help__subcmd__audit"
                 ;;
             authctl__subcmd__help,blocklist)
                 cmd="authctl__subcmd__help__subcmd__blocklist"
@@ -123,6 +141,9 @@ _authctl() {
                 ;;
             authctl__subcmd__help,whoami)
                 cmd="authctl__subcmd__help__subcmd__whoami"
+                ;;
+            authctl__subcmd__help__subcmd__audit,prune)
+                cmd="authctl__subcmd__help__subcmd__audit__subcmd__prune"
                 ;;
             authctl__subcmd__help__subcmd__blocklist,count)
                 cmd="authctl__subcmd__help__subcmd__blocklist__subcmd__count"
@@ -287,7 +308,7 @@ _authctl() {
 
     case "${cmd}" in
         authctl)
-            opts="-h -V --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help --version register login whoami logout reset-password users sessions throttle blocklist completions serve man help"
+            opts="-h -V --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help --version register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,6 +360,290 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --login-free-attempts)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --login-max-delay)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --login-lock-after)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --login-forget-after)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__audit)
+            opts="-f -h --since --until --user --event --outcome --ip --source --limit --follow --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "login.success login.failure login.throttled account.locked account.unlocked user.registered user.imported user.exported user.deleted user.disabled user.enabled session.created session.ended session.revoked password.set password.reset_requested password.reset_completed password.reset_failed password.rehashed client.throttled throttle.cleared blocklist.changed audit.pruned" -- "${cur}"))
+                    return 0
+                    ;;
+                --outcome)
+                    COMPREPLY=($(compgen -W "success failure" -- "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "cli http" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bcrypt-cost)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --min-password-length)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --session-ttl)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --reset-ttl)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --session-idle-timeout)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --login-free-attempts)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --login-max-delay)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --login-lock-after)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --login-forget-after)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__audit__subcmd__help)
+            opts="prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__audit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__audit__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__audit__subcmd__prune)
+            opts="-h --before --dry-run --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bcrypt-cost)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --min-password-length)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --session-ttl)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --reset-ttl)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --session-idle-timeout)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -375,7 +680,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__blocklist)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help import list remove count help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help import list remove count help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -427,6 +732,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -463,7 +775,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__blocklist__subcmd__count)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -509,6 +821,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -635,7 +954,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__blocklist__subcmd__import)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -681,6 +1000,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -723,7 +1049,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__blocklist__subcmd__list)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -769,6 +1095,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -811,7 +1144,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__blocklist__subcmd__remove)
-            opts="-h --ignore-missing --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --ignore-missing --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -863,6 +1196,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -899,7 +1239,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__completions)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help bash elvish fish powershell zsh"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -951,6 +1291,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -987,8 +1334,36 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__help)
-            opts="register login whoami logout reset-password users sessions throttle blocklist completions serve man help"
+            opts="register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__audit)
+            opts="prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authctl__subcmd__help__subcmd__audit__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1435,7 +1810,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__login)
-            opts="-h --password-stdin --no-save --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --password-stdin --no-save --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1487,6 +1862,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -1523,7 +1905,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__logout)
-            opts="-h --session --all --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --session --all --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1582,6 +1964,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -1618,7 +2007,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__man)
-            opts="-h --out-dir --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help blocklist clear completions count create delete disable enable export import list login logout man register remove reset-password revoke serve sessions set-password show throttle unlock users whoami"
+            opts="-h --out-dir --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help audit blocklist clear completions count create delete disable enable export import list login logout man prune register remove reset-password revoke serve sessions set-password show throttle unlock users whoami"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1677,6 +2066,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -1713,7 +2109,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__register)
-            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1765,6 +2161,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -1801,7 +2204,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__reset__subcmd__password)
-            opts="-h --token --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --token --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1860,6 +2263,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -1896,7 +2306,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__serve)
-            opts="-h --bind --reset-hook --secure-cookie --idle-timeout --max-connections --trusted-origin --insecure-reset-tokens-over-http --trusted-proxy --client-max-failures --client-window --client-block --device-max-failures --device-ttl --devices-per-user --reset-requests-per-hour --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --bind --reset-hook --secure-cookie --idle-timeout --max-connections --trusted-origin --insecure-reset-tokens-over-http --trusted-proxy --client-max-failures --client-window --client-block --device-max-failures --device-ttl --devices-per-user --reset-requests-per-hour --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2036,6 +2446,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -2072,7 +2489,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__sessions)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help list revoke help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2118,6 +2535,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -2216,7 +2640,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__sessions__subcmd__list)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2268,6 +2692,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -2304,7 +2735,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__sessions__subcmd__revoke)
-            opts="-h --id --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --id --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2363,6 +2794,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -2399,7 +2837,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__throttle)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help list clear help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help list clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2451,6 +2889,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -2487,7 +2932,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__throttle__subcmd__clear)
-            opts="-h --ip --account --all --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --ip --account --all --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2547,6 +2992,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -2645,7 +3097,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__throttle__subcmd__list)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2697,6 +3149,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -2733,7 +3192,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help create list show delete disable enable set-password unlock import export help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help create list show delete disable enable set-password unlock import export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2785,6 +3244,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -2821,7 +3287,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__create)
-            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2867,6 +3333,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -2909,7 +3382,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__delete)
-            opts="-y -h --yes --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-y -h --yes --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2955,6 +3428,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -2997,7 +3477,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__disable)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3043,6 +3523,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -3085,7 +3572,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__enable)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3137,6 +3624,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -3173,7 +3667,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__export)
-            opts="-o -h --format --output --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-o -h --format --output --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3253,6 +3747,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -3463,7 +3964,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__import)
-            opts="-h --format --skip-existing --dry-run --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --format --skip-existing --dry-run --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3519,6 +4020,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -3555,7 +4063,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__list)
-            opts="-h --status --filter --limit --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --status --filter --limit --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3625,6 +4133,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -3661,7 +4176,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__set__subcmd__password)
-            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --password-stdin --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3707,6 +4222,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -3749,7 +4271,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__show)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3795,6 +4317,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -3837,7 +4366,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__users__subcmd__unlock)
-            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3889,6 +4418,13 @@ _authctl() {
                     fi
                     return 0
                     ;;
+                --audit-retention)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
                 --login-free-attempts)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -3925,7 +4461,7 @@ _authctl() {
             return 0
             ;;
         authctl__subcmd__whoami)
-            opts="-h --session --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
+            opts="-h --session --db --json --bcrypt-cost --min-password-length --session-ttl --reset-ttl --session-idle-timeout --max-sessions-per-user --audit-retention --login-free-attempts --login-max-delay --login-lock-after --login-forget-after --no-builtin-blocklist --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3978,6 +4514,13 @@ _authctl() {
                     return 0
                     ;;
                 --max-sessions-per-user)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --audit-retention)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace

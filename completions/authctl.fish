@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authctl_global_optspecs
-    string join \n db= json bcrypt-cost= min-password-length= session-ttl= reset-ttl= session-idle-timeout= max-sessions-per-user= login-free-attempts= login-max-delay= login-lock-after= login-forget-after= no-builtin-blocklist h/help V/version
+    string join \n db= json bcrypt-cost= min-password-length= session-ttl= reset-ttl= session-idle-timeout= max-sessions-per-user= audit-retention= login-free-attempts= login-max-delay= login-lock-after= login-forget-after= no-builtin-blocklist h/help V/version
 end
 
 function __fish_authctl_needs_command
@@ -31,6 +31,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -l session-ttl -d 'How lon
 complete -c authctl -n "__fish_authctl_needs_command" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_needs_command" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_needs_command" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_needs_command" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_needs_command" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_needs_command" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_needs_command" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -48,6 +49,7 @@ complete -c authctl -n "__fish_authctl_needs_command" -f -a "users" -d 'List, sh
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "sessions" -d 'List or revoke live sessions'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "throttle" -d 'List or clear the brute-force defence\'s counters'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "blocklist" -d 'Manage the database\'s list of passwords nobody may choose'
+complete -c authctl -n "__fish_authctl_needs_command" -f -a "audit" -d 'Who did what: the audit log, filtered, followed or pruned'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "serve" -d 'Run the HTTP service'
 complete -c authctl -n "__fish_authctl_needs_command" -f -a "man" -d 'Print a man page, or write them all'
@@ -59,6 +61,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-ttl
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand register" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand register" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -74,6 +77,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-ttl -d
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand login" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand login" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -91,6 +95,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-ttl -
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand whoami" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -106,6 +111,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-ttl -
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand logout" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand logout" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -122,6 +128,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l sessi
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand reset-password" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -137,6 +144,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and not __fish_seen_subcommand_from create list show delete disable enable set-password unlock import export help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -162,6 +170,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from create" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -181,6 +190,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -195,6 +205,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from show" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -209,6 +220,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from delete" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -224,6 +236,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -238,6 +251,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -252,6 +266,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from set-password" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -267,6 +282,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from unlock" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -283,6 +299,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from import" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -302,6 +319,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_s
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand users; and __fish_seen_subcommand_from export" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -327,6 +345,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and not __fish_seen_subcommand_from list revoke help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -344,6 +363,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -359,6 +379,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand sessions; and __fish_seen_subcommand_from revoke" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -376,6 +397,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and not __fish_seen_subcommand_from list clear help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -393,6 +415,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -409,6 +432,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_see
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand throttle; and __fish_seen_subcommand_from clear" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -427,6 +451,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fis
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and not __fish_seen_subcommand_from import list remove count help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -446,6 +471,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -460,6 +486,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from list" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -474,6 +501,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from remove" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -489,6 +517,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from count" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -501,6 +530,75 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Take words off the database\'s blocklist, all or none'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "count" -d 'Print how many words the database\'s blocklist holds'
 complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l since -d 'Events at or after this: a time (2026-12-01, 2026-12-01T09:30:00Z) or a duration ago (30m, 24h, 7d)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l until -d 'Events before this (a time, or a duration ago)' -r
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l user -d 'Events about this account (kept after it is deleted)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l event -d 'Only these events, comma-separated' -r -f -a "login.success\t''
+login.failure\t''
+login.throttled\t''
+account.locked\t''
+account.unlocked\t''
+user.registered\t''
+user.imported\t''
+user.exported\t''
+user.deleted\t''
+user.disabled\t''
+user.enabled\t''
+session.created\t''
+session.ended\t''
+session.revoked\t''
+password.set\t''
+password.reset_requested\t''
+password.reset_completed\t''
+password.reset_failed\t''
+password.rehashed\t''
+client.throttled\t''
+throttle.cleared\t''
+blocklist.changed\t''
+audit.pruned\t''"
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l outcome -d 'Only successes or only failures' -r -f -a "success\t''
+failure\t''"
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l ip -d 'Events from this client address (HTTP)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l source -d 'Only from the command line or only over HTTP' -r -f -a "cli\t''
+http\t''"
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l limit -d 'At most N events, newest first [default: 100; with --follow, 10 shown before the new ones]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600), or postgres://USER@HOST[:PORT]/DBNAME[?sslmode=disable|require|verify-full&sslrootcert=FILE] (password from $AUTHCTL_DB_PASSWORD_FILE) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -s f -l follow -d 'Keep printing events as they commit, from any process, until Ctrl-C or a closed pipe (with --json: one object a line)'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -f -a "prune" -d 'Delete events older than the retention (--audit-retention, 90d by default) or --before, in short batches'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l before -d 'Delete events before this: a time or a duration ago [default: the retention]' -r
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600), or postgres://USER@HOST[:PORT]/DBNAME[?sslmode=disable|require|verify-full&sslrootcert=FILE] (password from $AUTHCTL_DB_PASSWORD_FILE) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l session-ttl -d 'How long a session stays valid, e.g. 30m, 24h, 7d' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l login-forget-after -d 'An account\'s failure count is forgotten after this long without a failure (a lock is not)' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l dry-run -d 'Only count what would go'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete events older than the retention (--audit-retention, 90d by default) or --before, in short batches'
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l db -d 'Database file (register, users import, blocklist import and serve create it, 0600), or postgres://USER@HOST[:PORT]/DBNAME[?sslmode=disable|require|verify-full&sslrootcert=FILE] (password from $AUTHCTL_DB_PASSWORD_FILE) [default: $XDG_DATA_HOME/authctl/auth.db]' -r -F
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l bcrypt-cost -d 'bcrypt cost for new password hashes (4 is for tests only)' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l min-password-length -d 'Fewest characters a new password may have (NIST SP 800-63B asks 15)' -r -f
@@ -508,6 +606,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand completions" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand completions" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -535,6 +634,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-ttl -d
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand serve" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand serve" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -552,6 +652,7 @@ complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-ttl -d '
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l reset-ttl -d 'How long a reset token stays valid, e.g. 15m, 1h' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l session-idle-timeout -d 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l max-sessions-per-user -d 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]' -r -f
+complete -c authctl -n "__fish_authctl_using_subcommand man" -l audit-retention -d 'How long audit events are kept: the server\'s pruning and `audit prune` delete older ones; 0 keeps them all' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-free-attempts -d 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-max-delay -d 'Longest wait between attempts on one account' -r -f
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-lock-after -d 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)' -r -f
@@ -559,19 +660,20 @@ complete -c authctl -n "__fish_authctl_using_subcommand man" -l login-forget-aft
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l json -d 'Machine output: one JSON document on stdout; errors as JSON on stderr'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -l no-builtin-blocklist -d 'Accept new passwords that are on the built-in list of common passwords (the database\'s blocklist and the email rule still apply)'
 complete -c authctl -n "__fish_authctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "register" -d 'Create a user'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "login" -d 'Check a password, open a session and print its id'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "whoami" -d 'Print the email of the session\'s user'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "logout" -d 'End the session (or all of its user\'s) and forget the saved one'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "sessions" -d 'List or revoke live sessions'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "throttle" -d 'List or clear the brute-force defence\'s counters'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "blocklist" -d 'Manage the database\'s list of passwords nobody may choose'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "serve" -d 'Run the HTTP service'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "man" -d 'Print a man page, or write them all'
-complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist completions serve man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "register" -d 'Create a user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "login" -d 'Check a password, open a session and print its id'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "whoami" -d 'Print the email of the session\'s user'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "logout" -d 'End the session (or all of its user\'s) and forget the saved one'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "reset-password" -d 'Issue a reset token, or set a new password with one'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "users" -d 'List, show, delete, disable, enable, import and export users'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "sessions" -d 'List or revoke live sessions'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "throttle" -d 'List or clear the brute-force defence\'s counters'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "blocklist" -d 'Manage the database\'s list of passwords nobody may choose'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "audit" -d 'Who did what: the audit log, filtered, followed or pruned'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "serve" -d 'Run the HTTP service'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "man" -d 'Print a man page, or write them all'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and not __fish_seen_subcommand_from register login whoami logout reset-password users sessions throttle blocklist audit completions serve man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "create" -d 'Create a user (the same as `authctl register`)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'Show users as a table (id, email, sessions, created, status)'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "show" -d 'Show one user'
@@ -590,3 +692,4 @@ complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_su
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "list" -d 'Print the database\'s blocklist, one word a line'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "remove" -d 'Take words off the database\'s blocklist, all or none'
 complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "count" -d 'Print how many words the database\'s blocklist holds'
+complete -c authctl -n "__fish_authctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "prune" -d 'Delete events older than the retention (--audit-retention, 90d by default) or --before, in short batches'

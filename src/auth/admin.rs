@@ -1,7 +1,8 @@
 //! Operator calls behind `authctl users ...` and `authctl sessions ...`.
 
+use super::audit::Event;
 use super::store::{Scope, StoreError, UserLookup, UserUpdate};
-use super::{Auth, AuthError, Caller, Outcome, not_found, note};
+use super::{Auth, AuthError, Caller, not_found};
 use crate::domain::{
     Email, Password, PasswordHash, SessionInfo, SessionToken, Timestamp, User, UserSummary,
 };
@@ -85,8 +86,7 @@ impl Auth {
         tx.delete_user(user.id).map_err(|e| gone(e, email))?;
         // Whoever registers the email next starts with a clean count.
         tx.delete_counter(Scope::Account, email.key())?;
-        tx.commit()?;
-        note(caller, "user.deleted", Outcome::Success, Some(email));
+        self.commit_audited(tx, caller, &Event::success("user.deleted").user(&user))?;
         Ok(user)
     }
 
@@ -117,9 +117,8 @@ impl Auth {
         tx.update_user(user.id, &update, now)
             .map_err(|e| gone(e, email))?;
         tx.delete_counter(Scope::Account, email.key())?;
-        tx.commit()?;
+        self.commit_audited(tx, caller, &Event::success("password.set").user(&user))?;
         self.recent_refusals.forget(Scope::Account, email.key());
-        note(caller, "password.set", Outcome::Success, Some(email));
         Ok(user)
     }
 
@@ -156,13 +155,12 @@ impl Auth {
             .find_user_by(UserLookup::Id(user.id))
             .map_err(|e| gone(e, email))?
             .user;
-        tx.commit()?;
-        let event = if disabled {
+        let name = if disabled {
             "user.disabled"
         } else {
             "user.enabled"
         };
-        note(caller, event, Outcome::Success, Some(email));
+        self.commit_audited(tx, caller, &Event::success(name).user(&updated))?;
         Ok(updated)
     }
 
@@ -180,8 +178,10 @@ impl Auth {
         let user = self.find_user(email)?;
         let mut tx = self.store.write()?;
         let ended = tx.delete_sessions_of(user.id, self.clock.now())?;
-        tx.commit()?;
-        note(caller, "session.revoked", Outcome::Success, Some(email));
+        let event = Event::success("session.revoked")
+            .user(&user)
+            .details(serde_json::json!({ "sessions": ended }));
+        self.commit_audited(tx, caller, &event)?;
         Ok(ended)
     }
 
@@ -192,20 +192,21 @@ impl Auth {
         let Some(session) = tx.delete_session_by_id(id, self.clock.now())? else {
             return Err(AuthError::NotFound(format!("no live session with id {id}")));
         };
-        tx.commit()?;
-        note(
-            caller,
-            "session.revoked",
-            Outcome::Success,
-            Some(&session.email),
-        );
+        let event = Event::success("session.revoked")
+            .email(&session.email)
+            .details(serde_json::json!({ "sessions": 1, "session_id": id }));
+        self.commit_audited(tx, caller, &event)?;
         Ok(session)
     }
 
     /// Every user with its hash, in the form `users import` reads.
     pub fn export_users(&self, caller: &Caller) -> Result<Vec<ExportedUser>, AuthError> {
         let records = self.store.read()?.export_users()?;
-        note(caller, "user.exported", Outcome::Success, None);
+        // Recorded before anything is handed out: an export that cannot be
+        // audited does not happen.
+        let event =
+            Event::success("user.exported").details(serde_json::json!({ "users": records.len() }));
+        self.audit_alone(caller, &event)?;
         Ok(records
             .into_iter()
             .map(|record| ExportedUser {
@@ -250,17 +251,24 @@ impl Auth {
                 self.cap_sessions(tx.as_mut(), user)?;
             }
         }
-        tx.commit()?;
-        note(caller, "session.created", Outcome::Success, None);
+        let event = Event::success("session.created")
+            .details(serde_json::json!({ "sessions": sessions.len() }));
+        self.commit_audited(tx, caller, &event)?;
         Ok(tokens)
     }
 
-    /// Deletes expired sessions and reset tokens, then does the storage
-    /// backend's housekeeping; returns how many rows went.
+    /// Deletes expired sessions and reset tokens, and audit events past
+    /// the policy's retention, then does the storage backend's
+    /// housekeeping; returns how many rows went.
     pub fn prune_expired(&self) -> Result<u64, AuthError> {
         let mut tx = self.store.write()?;
-        let removed = tx.prune_expired(self.clock.now())?;
+        let mut removed = tx.prune_expired(self.clock.now())?;
         tx.commit()?;
+        if let Some(retention) = self.policy.audit_retention {
+            let retention_ms = i64::try_from(retention.as_millis()).unwrap_or(i64::MAX);
+            let before_ms = self.clock.now_ms().saturating_sub(retention_ms);
+            removed += self.prune_audit(&Caller::cli(), before_ms, false)?;
+        }
         self.store.maintain()?;
         Ok(removed)
     }

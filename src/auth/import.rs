@@ -10,9 +10,10 @@ use rayon::prelude::*;
 use secrecy::ExposeSecret;
 use serde::Serialize;
 
+use super::audit::Event;
 use super::blocklist::{self, TooCommon};
 use super::store::{NewUser, StoreError};
-use super::{Auth, AuthError, Caller, Outcome, Policy, note};
+use super::{Auth, AuthError, Caller, Policy};
 use crate::domain::{Email, Password, PasswordHash, Timestamp};
 
 /// How an imported user will prove who they are.
@@ -199,8 +200,11 @@ impl Auth {
             }
         }
         if !options.dry_run {
-            tx.commit()?;
-            note(caller, "user.imported", Outcome::Success, None);
+            let event = Event::success("user.imported").details(serde_json::json!({
+                "created": report.created,
+                "skipped": report.skipped_lines.len(),
+            }));
+            self.commit_audited(tx, caller, &event)?;
         }
         Ok(report)
     }

@@ -3,11 +3,14 @@
 //! claim (a read, and a write when the attempt may go ahead), and
 //! [`Auth::finish_login`] spends the bcrypt work and settles the claim.
 
+use serde_json::json;
+
+use super::audit::Event;
 use super::store::{
-    LoginRecord, NewDevice, NewSession, Reader, Scope, StoreError, UserLookup, UserRecord,
+    LoginRecord, NewDevice, NewSession, Reader, Scope, StoreError, UserLookup, UserRecord, Writer,
 };
-use super::throttle::{self, Refusal, client_key};
-use super::{Auth, AuthError, Caller, Outcome, WRONG_CREDENTIALS, note};
+use super::throttle::{self, LOCKED, Refusal, client_key};
+use super::{Auth, AuthError, Caller, WRONG_CREDENTIALS};
 use crate::domain::{DeviceToken, Email, Password, PasswordHash, SessionToken, User};
 
 /// A login attempt that the throttle let through: it already counts as a
@@ -18,6 +21,9 @@ use crate::domain::{DeviceToken, Email, Password, PasswordHash, SessionToken, Us
 pub struct LoginAttempt {
     email: Email,
     claim: Claim,
+    /// The audit row that records the attempt as failed, written with the
+    /// claim; a success rewrites it.
+    event: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -69,15 +75,24 @@ impl Auth {
         }
         let now_ms = self.clock.now_ms();
         let client = caller.client_address().map(client_key);
-        let until = [
+        let (until, scope, key) = [
             Some((Scope::Account, email.key())),
             client.as_deref().map(|key| (Scope::Client, key)),
         ]
         .into_iter()
         .flatten()
-        .filter_map(|(scope, key)| self.recent_refusals.refused_until(scope, key, now_ms))
-        .max()?;
-        Some(self.throttled(Refusal::until(until, now_ms)))
+        .filter_map(|(scope, key)| {
+            let until = self.recent_refusals.refused_until(scope, key, now_ms)?;
+            Some((until, scope, key))
+        })
+        .max_by_key(|(until, ..)| *until)?;
+        let hit = Hit {
+            refusal: Refusal::until(until, now_ms),
+            until_ms: until,
+            scope,
+            key,
+        };
+        Some(self.refuse(caller, email, hit))
     }
 
     /// Whether a login attempt for `email` would be let through now: a read
@@ -101,7 +116,7 @@ impl Auth {
         let client = caller.client_address().map(client_key);
         match self.refusal_now(reader.as_mut(), email, client.as_deref())? {
             None => Ok(()),
-            Some(refusal) => Err(self.refuse(caller, email, refusal)),
+            Some(hit) => Err(self.refuse(caller, email, hit)),
         }
     }
 
@@ -117,7 +132,8 @@ impl Auth {
             .recent_refusals
             .refused_until(Scope::Client, &client, now_ms)
         {
-            return Err(self.throttled(Refusal::until(until, now_ms)));
+            let refusal = Refusal::until(until, now_ms);
+            return Err(self.refuse_token_use(caller, &client, refusal, now_ms));
         }
         let refusal =
             throttle::precheck(self.store.read()?.as_mut(), Scope::Client, &client, now_ms)?;
@@ -130,10 +146,22 @@ impl Auth {
                     refusal.until_ms(now_ms),
                     now_ms,
                 );
-                note(caller, "client.throttled", Outcome::Failure, None);
-                Err(self.throttled(refusal))
+                Err(self.refuse_token_use(caller, &client, refusal, now_ms))
             }
         }
+    }
+
+    fn refuse_token_use(
+        &self,
+        caller: &Caller,
+        client: &str,
+        refusal: Refusal,
+        now_ms: i64,
+    ) -> AuthError {
+        let until_ms = refusal.until_ms(now_ms);
+        let event = Event::failure("client.throttled", "client_blocked");
+        self.tally_refusal(caller, format!("client|{client}|{until_ms}"), event);
+        self.throttled(refusal)
     }
 
     /// Claims a reset-token use on the client's counter: a guess at a
@@ -148,13 +176,13 @@ impl Auth {
             rules.claim_client(counter, now_ms)
         })?;
         match claimed {
-            Ok(()) => {
+            Ok(_) => {
                 tx.commit()?;
                 Ok(now_ms)
             }
             Err(refusal) => {
-                note(caller, "client.throttled", Outcome::Failure, None);
-                Err(self.throttled(refusal))
+                drop(tx);
+                Err(self.refuse_token_use(caller, client, refusal, now_ms))
             }
         }
     }
@@ -170,75 +198,157 @@ impl Auth {
         email: &Email,
         device: Option<&DeviceToken>,
     ) -> Result<LoginAttempt, AuthError> {
-        if let Some(id) = self.claim_device(email, device)? {
+        if let Some((id, event)) = self.claim_device(caller, email, device)? {
             return Ok(LoginAttempt {
                 email: email.clone(),
                 claim: Claim::Device(id),
+                event,
             });
         }
         let now_ms = self.clock.now_ms();
         let client = caller.client_address().map(client_key);
         let key = email.key();
-        let mut refusal =
-            self.refusal_now(self.store.read()?.as_mut(), email, client.as_deref())?;
-        if refusal.is_none() {
-            let rules = self.policy.throttling;
-            let mut tx = self.store.write()?;
-            // Account first, then client: one order everywhere, so that two
-            // transactions on one backend with row locks cannot deadlock.
-            let claimed = throttle::claim(tx.as_mut(), Scope::Account, key, |counter| {
-                rules.claim_account(counter, now_ms)
+        if let Some(hit) =
+            self.refusal_now(self.store.read()?.as_mut(), email, client.as_deref())?
+        {
+            return Err(self.refuse(caller, email, hit));
+        }
+        let rules = self.policy.throttling;
+        let mut tx = self.store.write()?;
+        // Account first, then client: one order everywhere, so that two
+        // transactions on one backend with row locks cannot deadlock.
+        let account = throttle::claim(tx.as_mut(), Scope::Account, key, |counter| {
+            rules.claim_account(counter, now_ms)
+        })?;
+        let counter = match account {
+            Ok(counter) => counter,
+            Err(refusal) => {
+                // Rolled back first: from the command line a refusal is
+                // written at once, which needs the write lock this holds.
+                drop(tx);
+                let hit = Hit {
+                    refusal,
+                    until_ms: refusal.until_ms(now_ms),
+                    scope: Scope::Account,
+                    key,
+                };
+                return Err(self.refuse(caller, email, hit));
+            }
+        };
+        if let Some(client) = &client {
+            let claimed = throttle::claim(tx.as_mut(), Scope::Client, client, |counter| {
+                rules.claim_client(counter, now_ms)
             })?;
-            refusal = claimed.err();
-            if let (None, Some(client)) = (refusal, &client) {
-                let claimed = throttle::claim(tx.as_mut(), Scope::Client, client, |counter| {
-                    rules.claim_client(counter, now_ms)
-                })?;
-                refusal = claimed.err();
-            }
-            if refusal.is_none() {
-                tx.commit()?;
+            if let Err(refusal) = claimed {
+                drop(tx);
+                let hit = Hit {
+                    refusal,
+                    until_ms: refusal.until_ms(now_ms),
+                    scope: Scope::Client,
+                    key: client,
+                };
+                return Err(self.refuse(caller, email, hit));
             }
         }
-        match refusal {
-            None => Ok(LoginAttempt {
-                email: email.clone(),
-                claim: Claim::Counted {
-                    client,
-                    claimed_ms: now_ms,
-                },
-            }),
-            Some(refusal) => Err(self.refuse(caller, email, refusal)),
+        let locked = counter.blocked_until_ms == LOCKED;
+        if locked {
+            let event = Event::success("account.locked")
+                .email(email)
+                .details(json!({ "failures": counter.failures }));
+            self.record(tx.as_mut(), caller, &event)?;
         }
+        let event = self.record_attempt(tx.as_mut(), caller, email)?;
+        tx.commit()?;
+        if locked {
+            Event::success("account.locked")
+                .email(email)
+                .emit(caller, None);
+        }
+        Ok(LoginAttempt {
+            email: email.clone(),
+            claim: Claim::Counted {
+                client,
+                claimed_ms: now_ms,
+            },
+            event,
+        })
     }
 
-    /// The refusal the stored counters of `email` and `client` give now,
-    /// if any; remembered for [`Auth::recent_refusal`].
-    fn refusal_now(
+    /// Records a claimed attempt as failed, with what the failure would be
+    /// (no such user, disabled, or a wrong password), in the claim's
+    /// transaction: the throttle's count and its event commit together.
+    /// Returns the row, which a success rewrites.
+    fn record_attempt(
+        &self,
+        tx: &mut dyn Writer,
+        caller: &Caller,
+        email: &Email,
+    ) -> Result<i64, AuthError> {
+        let event = match tx.find_user_by(UserLookup::Email(email)) {
+            Ok(record) => {
+                let reason = if record.user.disabled {
+                    "disabled"
+                } else {
+                    "bad_credentials"
+                };
+                Event::failure("login.failure", reason).user(&record.user)
+            }
+            Err(StoreError::NotFound) => {
+                Event::failure("login.failure", "unknown_user").email(email)
+            }
+            Err(other) => return Err(other.into()),
+        };
+        Ok(self.record(tx, caller, &event)?)
+    }
+
+    /// The longest refusal the stored counters of `email` and `client`
+    /// give now, if any; each remembered for [`Auth::recent_refusal`].
+    fn refusal_now<'k>(
         &self,
         reader: &mut dyn Reader,
-        email: &Email,
-        client: Option<&str>,
-    ) -> Result<Option<Refusal>, AuthError> {
+        email: &'k Email,
+        client: Option<&'k str>,
+    ) -> Result<Option<Hit<'k>>, AuthError> {
         let now_ms = self.clock.now_ms();
         let keys = [
             Some((Scope::Account, email.key())),
             client.map(|key| (Scope::Client, key)),
         ];
-        let mut refusal = None;
+        let mut longest: Option<Hit<'k>> = None;
         for (scope, key) in keys.into_iter().flatten() {
-            if let Some(found) = throttle::precheck(reader, scope, key, now_ms)? {
-                self.recent_refusals
-                    .remember(scope, key, found.until_ms(now_ms), now_ms);
-                refusal = merge(refusal, Some(found));
+            if let Some(refusal) = throttle::precheck(reader, scope, key, now_ms)? {
+                let until_ms = refusal.until_ms(now_ms);
+                self.recent_refusals.remember(scope, key, until_ms, now_ms);
+                if longest.is_none_or(|hit| hit.until_ms < until_ms) {
+                    longest = Some(Hit {
+                        refusal,
+                        until_ms,
+                        scope,
+                        key,
+                    });
+                }
             }
         }
-        Ok(refusal)
+        Ok(longest)
     }
 
-    fn refuse(&self, caller: &Caller, email: &Email, refusal: Refusal) -> AuthError {
-        note(caller, "login.throttled", Outcome::Failure, Some(email));
-        self.throttled(refusal)
+    /// The refusal of a login, counted into the one audit row of its key
+    /// and lock period.
+    fn refuse(&self, caller: &Caller, email: &Email, hit: Hit<'_>) -> AuthError {
+        let reason = match (hit.scope, hit.refusal) {
+            (Scope::Client, _) => "client_blocked",
+            (_, Refusal::Locked) => "locked",
+            _ => "wait",
+        };
+        let event = Event::failure("login.throttled", reason);
+        // A client's row is about the client, not the first email it tried.
+        let event = match hit.scope {
+            Scope::Client => event,
+            _ => event.email(email),
+        };
+        let aggregate = format!("login|{}|{}|{}", hit.scope.as_str(), hit.key, hit.until_ms);
+        self.tally_refusal(caller, aggregate, event);
+        self.throttled(hit.refusal)
     }
 
     /// Checks the password of a claimed attempt and, if it is right, opens
@@ -303,12 +413,14 @@ impl Auth {
     }
 
     /// Counts the attempt against `device` if it is the user's and still
-    /// honoured; a read first, so a bogus cookie costs no write.
+    /// honoured, recording the attempt as failed; a read first, so a bogus
+    /// cookie costs no write. Returns the device and the audit row.
     fn claim_device(
         &self,
+        caller: &Caller,
         email: &Email,
         device: Option<&DeviceToken>,
-    ) -> Result<Option<i64>, AuthError> {
+    ) -> Result<Option<(i64, i64)>, AuthError> {
         let Some(device) = device else {
             return Ok(None);
         };
@@ -323,11 +435,12 @@ impl Auth {
             return Ok(None);
         }
         let mut tx = self.store.write()?;
-        let claimed = tx.claim_device(&digest, email.key(), now, most)?;
-        if claimed.is_some() {
-            tx.commit()?;
-        }
-        Ok(claimed)
+        let Some(id) = tx.claim_device(&digest, email.key(), now, most)? else {
+            return Ok(None);
+        };
+        let event = self.record_attempt(tx.as_mut(), caller, email)?;
+        tx.commit()?;
+        Ok(Some((id, event)))
     }
 
     pub(super) fn throttled(&self, refusal: Refusal) -> AuthError {
@@ -352,13 +465,27 @@ impl Auth {
         email: &Email,
         password: &Password,
     ) -> Result<Checked, AuthError> {
-        let failed = || {
-            note(caller, "login.failure", Outcome::Failure, Some(email));
+        // The row was written with the claim; this is its log line.
+        let failed = |reason, user: Option<&User>| {
+            let event = Event::failure("login.failure", reason);
+            match user {
+                Some(user) => event.user(user),
+                None => event.email(email),
+            }
+            .emit(caller, None);
             AuthError::AuthenticationFailed(WRONG_CREDENTIALS)
         };
-        let Some(record) = self.active_user(UserLookup::Email(email))? else {
-            self.hasher.verify_dummy(password)?;
-            return Err(failed());
+        let record = match self.store.read()?.find_user_by(UserLookup::Email(email)) {
+            Ok(record) if !record.user.disabled => record,
+            Ok(disabled) => {
+                self.hasher.verify_dummy(password)?;
+                return Err(failed("disabled", Some(&disabled.user)));
+            }
+            Err(StoreError::NotFound) => {
+                self.hasher.verify_dummy(password)?;
+                return Err(failed("unknown_user", None));
+            }
+            Err(other) => return Err(other.into()),
         };
         if !self.hasher.verify(password, &record.hash) {
             // A hash of a lower cost (imported, or made under an older
@@ -367,7 +494,7 @@ impl Auth {
             if record.hash.cost() < self.hasher.dummy_cost() {
                 self.hasher.verify_dummy(password)?;
             }
-            return Err(failed());
+            return Err(failed("bad_credentials", Some(&record.user)));
         }
         let rehash = if self.hasher.needs_rehash(&record.hash) {
             Some(self.hasher.hash(password)?)
@@ -400,13 +527,11 @@ impl Auth {
         let mut tx = self.store.write()?;
         match tx.record_login(&record, now) {
             Ok(()) => {}
+            // The attempt's row already says it failed.
             Err(StoreError::NotFound) => {
-                note(
-                    caller,
-                    "login.failure",
-                    Outcome::Failure,
-                    Some(&attempt.email),
-                );
+                Event::failure("login.failure", "bad_credentials")
+                    .user(&login.record.user)
+                    .emit(caller, None);
                 return Err(AuthError::AuthenticationFailed(WRONG_CREDENTIALS));
             }
             Err(other) => return Err(other.into()),
@@ -435,20 +560,34 @@ impl Auth {
             };
             tx.add_device(&new_device, throttling.devices_per_user)?;
         }
+        let rehashed = Event::success("password.rehashed")
+            .user(&login.record.user)
+            .details(json!({
+                "from_cost": login.record.hash.cost(),
+                "to_cost": login.rehash.as_ref().map(PasswordHash::cost),
+            }));
+        if login.rehash.is_some() {
+            self.record(tx.as_mut(), caller, &rehashed)?;
+        }
+        tx.settle_event(attempt.event, "login.success", true, self.clock.now_ms())?;
         tx.commit()?;
-        note(
-            caller,
-            "login.success",
-            Outcome::Success,
-            Some(&attempt.email),
-        );
+        Event::success("login.success")
+            .user(&login.record.user)
+            .emit(caller, None);
+        if login.rehash.is_some() {
+            rehashed.emit(caller, None);
+        }
         Ok(())
     }
 }
 
-fn merge(a: Option<Refusal>, b: Option<Refusal>) -> Option<Refusal> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    }
+/// A key whose counter refuses an attempt.
+#[derive(Debug, Clone, Copy)]
+struct Hit<'k> {
+    refusal: Refusal,
+    /// When the key may try again: the stored time itself, so that every
+    /// refusal of one wait or lock names the same period.
+    until_ms: i64,
+    scope: Scope,
+    key: &'k str,
 }

@@ -6,6 +6,7 @@
 //! changes, authenticates or discloses something takes the [`Caller`].
 
 mod admin;
+mod audit;
 mod blocklist;
 mod caller;
 mod clock;
@@ -16,12 +17,13 @@ mod login;
 mod policy;
 mod store;
 mod throttle;
-mod trail;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 pub use admin::{AccountActivity, ExportedUser};
+use audit::Event;
+pub use audit::{AUDIT_EVENTS, AuditEntry, AuditQuery};
 pub use blocklist::{Blocked, TooCommon, Unblocked};
 pub use caller::Caller;
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -35,7 +37,6 @@ use store::{
     Writer,
 };
 pub use throttle::{ThrottleEntry, ThrottleScope, ThrottleTarget, Throttling};
-use trail::{Outcome, note};
 
 use crate::domain::{
     Database, Email, Password, ResetToken, SessionToken, Timestamp, TokenDigest, User, UserId,
@@ -72,6 +73,7 @@ pub struct Auth {
     clock: Arc<dyn Clock>,
     hasher: Hasher,
     recent_refusals: throttle::RecentRefusals,
+    refusals: audit::RefusalTally,
 }
 
 impl Auth {
@@ -108,6 +110,7 @@ impl Auth {
             policy,
             clock,
             recent_refusals: throttle::RecentRefusals::default(),
+            refusals: audit::RefusalTally::default(),
         }
     }
 
@@ -144,9 +147,8 @@ impl Auth {
         // Failures counted against this email before it was anyone's (a
         // lock an attacker set up in advance) are not the new user's.
         tx.delete_counter(Scope::Account, email.key())?;
-        tx.commit()?;
+        self.commit_audited(tx, caller, &Event::success("user.registered").user(&user))?;
         self.recent_refusals.forget(Scope::Account, email.key());
-        note(caller, "user.registered", Outcome::Success, Some(email));
         Ok(user)
     }
 
@@ -171,13 +173,13 @@ impl Auth {
         match tx.record_login(&login, self.clock.now()) {
             Ok(()) => {
                 self.cap_sessions(tx.as_mut(), record.user.id)?;
-                tx.commit()?;
+                let event = Event::success("session.created").user(&record.user);
+                self.commit_audited(tx, caller, &event)?;
             }
             // Disabled or deleted since the lookup.
             Err(StoreError::NotFound) => return Ok(None),
             Err(other) => return Err(other.into()),
         }
-        note(caller, "session.created", Outcome::Success, Some(email));
         Ok(Some(token))
     }
 
@@ -240,21 +242,23 @@ impl Auth {
     /// Ends every session of the user, as the original's `destroy_session`.
     pub fn destroy_session(&self, caller: &Caller, user_id: UserId) -> Result<(), AuthError> {
         let mut tx = self.store.write()?;
-        tx.delete_sessions_of(user_id, self.clock.now())?;
-        tx.commit()?;
-        note(caller, "session.ended", Outcome::Success, None);
-        Ok(())
+        let ended = tx.delete_sessions_of(user_id, self.clock.now())?;
+        let event = Event::success("session.ended")
+            .user_id(user_id)
+            .details(serde_json::json!({ "sessions": ended }));
+        self.commit_audited(tx, caller, &event)
     }
 
     /// Ends one session (a logout); fails if it is not live.
     pub fn end_session(&self, caller: &Caller, session_id: &SessionToken) -> Result<(), AuthError> {
         let mut tx = self.store.write()?;
-        if !tx.delete_session(&session_id.digest(), self.clock.now())? {
+        let Some(user) = tx.delete_session(&session_id.digest(), self.clock.now())? else {
             return Err(AuthError::AuthenticationFailed(INVALID_SESSION));
-        }
-        tx.commit()?;
-        note(caller, "session.ended", Outcome::Success, None);
-        Ok(())
+        };
+        let event = Event::success("session.ended")
+            .user_id(user)
+            .details(serde_json::json!({ "sessions": 1 }));
+        self.commit_audited(tx, caller, &event)
     }
 
     /// Issues a reset token for `email`, replacing any earlier one. Fails for
@@ -265,12 +269,11 @@ impl Auth {
         email: &Email,
     ) -> Result<ResetToken, AuthError> {
         let Some(record) = self.active_user(UserLookup::Email(email))? else {
-            note(
-                caller,
-                "password.reset_requested",
-                Outcome::Failure,
-                Some(email),
-            );
+            // Logged, not stored: a row for each request naming an address
+            // that has no account would let anyone grow the table at will.
+            Event::failure("password.reset_requested", "unknown_user")
+                .email(email)
+                .emit(caller, None);
             return Err(not_found(email));
         };
         let token = ResetToken::generate();
@@ -281,13 +284,11 @@ impl Auth {
         // earlier token in place.
         let limited = caller.client_address().is_some();
         let now_ms = self.clock.now_ms();
-        let refused = |refusal| {
-            note(
-                caller,
-                "password.reset_throttled",
-                Outcome::Failure,
-                Some(email),
-            );
+        let refused = |refusal: throttle::Refusal| {
+            let until_ms = refusal.until_ms(now_ms);
+            let event = Event::failure("password.reset_requested", "throttled").user(&record.user);
+            let aggregate = format!("reset|{}|{until_ms}", email.key());
+            self.tally_refusal(caller, aggregate, event);
             self.throttled(refusal)
         };
         if limited {
@@ -304,16 +305,14 @@ impl Auth {
             let claimed = throttle::claim(tx.as_mut(), Scope::ResetRequests, email.key(), |c| {
                 rules.claim_reset_request(c, now_ms)
             })?;
-            claimed.map_err(refused)?;
+            if let Err(refusal) = claimed {
+                drop(tx);
+                return Err(refused(refusal));
+            }
         }
         tx.put_reset_token(record.user.id, &token.digest(), expires_at)?;
-        tx.commit()?;
-        note(
-            caller,
-            "password.reset_requested",
-            Outcome::Success,
-            Some(email),
-        );
+        let event = Event::success("password.reset_requested").user(&record.user);
+        self.commit_audited(tx, caller, &event)?;
         Ok(token)
     }
 
@@ -356,14 +355,14 @@ impl Auth {
         password: &Password,
     ) -> Result<(), AuthError> {
         self.check_new_password(email, password)?;
+        // A row per failure is bounded over HTTP: each counts against the
+        // client, which is blocked after a few.
         let refused = || {
-            note(
-                caller,
-                "password.reset_failed",
-                Outcome::Failure,
-                Some(email),
-            );
-            AuthError::AuthenticationFailed(INVALID_RESET_TOKEN)
+            let event = Event::failure("password.reset_failed", "invalid_token").email(email);
+            match self.audit_alone(caller, &event) {
+                Ok(()) => AuthError::AuthenticationFailed(INVALID_RESET_TOKEN),
+                Err(error) => error,
+            }
         };
         // Over HTTP a token use counts against the client like a login: it
         // is a guess at a secret. The claim is given back on success.
@@ -386,7 +385,13 @@ impl Auth {
         let mut tx = self.store.write()?;
         let user = match tx.take_reset_token(email.key(), &digest, now) {
             Ok(user) => user,
-            Err(StoreError::NotFound) => return Err(refused()),
+            // Used up by a concurrent call since the check: recorded in this
+            // transaction, which holds the write lock and changed nothing.
+            Err(StoreError::NotFound) => {
+                let event = Event::failure("password.reset_failed", "invalid_token").email(email);
+                self.commit_audited(tx, caller, &event)?;
+                return Err(AuthError::AuthenticationFailed(INVALID_RESET_TOKEN));
+            }
             Err(other) => return Err(other.into()),
         };
         let update = UserUpdate {
@@ -402,14 +407,11 @@ impl Auth {
             let (rules, now_ms) = (&self.policy.throttling, self.clock.now_ms());
             throttle::release_client(tx.as_mut(), rules, client, *claimed_ms, now_ms)?;
         }
-        tx.commit()?;
+        let event = Event::success("password.reset_completed")
+            .user_id(user)
+            .email(email);
+        self.commit_audited(tx, caller, &event)?;
         self.recent_refusals.forget(Scope::Account, email.key());
-        note(
-            caller,
-            "password.reset_completed",
-            Outcome::Success,
-            Some(email),
-        );
         Ok(())
     }
 

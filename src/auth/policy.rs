@@ -36,6 +36,9 @@ pub struct Policy {
     /// of common passwords. The operator's list and the account's own
     /// email apply either way.
     pub builtin_blocklist: bool,
+    /// How long audit events are kept by the server's pruning; `None`
+    /// keeps them all.
+    pub audit_retention: Option<Duration>,
 }
 
 impl Default for Policy {
@@ -49,6 +52,7 @@ impl Default for Policy {
             max_sessions_per_user: None,
             throttling: Throttling::default(),
             builtin_blocklist: true,
+            audit_retention: Some(Duration::from_secs(90 * 24 * 60 * 60)),
         }
     }
 }

@@ -3,7 +3,7 @@ use std::ffi::OsString;
 use clap::{Args, Parser, Subcommand, ValueHint};
 
 use super::{
-    blocklist::BlocklistCommand, completions::CompletionsArgs, login::LoginArgs,
+    audit::AuditArgs, blocklist::BlocklistCommand, completions::CompletionsArgs, login::LoginArgs,
     logout::LogoutArgs, man::ManArgs, register::RegisterArgs, reset_password::ResetPasswordArgs,
     serve::ServeArgs, sessions::SessionsCommand, throttle::ThrottleCommand, users::UsersCommand,
     whoami::WhoamiArgs,
@@ -139,6 +139,18 @@ pub(crate) struct GlobalArgs {
     )]
     pub(crate) max_sessions_per_user: Option<u32>,
 
+    /// How long audit events are kept: the server's pruning and `audit
+    /// prune` delete older ones; 0 keeps them all
+    #[arg(
+        long,
+        global = true,
+        env = "AUTHCTL_AUDIT_RETENTION",
+        value_name = "DURATION",
+        default_value = "90d",
+        value_parser = parse_retention,
+    )]
+    pub(crate) audit_retention: humantime::Duration,
+
     /// Failed logins of one account that cost no wait; after that each
     /// failure doubles the wait, from 1s
     #[arg(
@@ -226,6 +238,15 @@ pub(crate) enum Command {
     /// Manage the database's list of passwords nobody may choose
     #[command(subcommand)]
     Blocklist(BlocklistCommand),
+    /// Who did what: the audit log, filtered, followed or pruned
+    #[command(after_help = "\
+Examples:
+  authctl audit --user alice@example.com --since 1d
+  authctl audit --event login.failure,login.throttled --ip 203.0.113.9
+  authctl --json audit --outcome failure --limit 1000 | jq -r '.[].client_ip'
+  authctl audit --follow
+  authctl audit prune --dry-run")]
+    Audit(AuditArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print a man page, or write them all
@@ -236,6 +257,14 @@ pub(crate) enum Command {
 
 /// Durations as people write them; zero is refused here because a session
 /// that expires at once is never what was meant.
+/// A duration where 0 means "forever".
+pub(crate) fn parse_retention(text: &str) -> Result<humantime::Duration, String> {
+    if text.trim() == "0" {
+        return Ok(std::time::Duration::ZERO.into());
+    }
+    parse_ttl(text)
+}
+
 pub(crate) fn parse_ttl(text: &str) -> Result<humantime::Duration, String> {
     let duration = humantime::parse_duration(text)
         .map_err(|e| format!("{e} (write durations like 30m, 24h or 7d)"))?;

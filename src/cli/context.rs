@@ -76,6 +76,8 @@ impl Context {
                 ..Throttling::default()
             },
             builtin_blocklist: !self.global.no_builtin_blocklist,
+            audit_retention: Some(self.global.audit_retention.into())
+                .filter(|retention: &std::time::Duration| !retention.is_zero()),
         }
     }
 

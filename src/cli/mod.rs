@@ -7,6 +7,7 @@
 //! is the exit-code table.
 
 mod args;
+mod audit;
 mod blocklist;
 mod completions;
 mod context;
@@ -50,6 +51,7 @@ impl Cli {
             Command::Sessions(command) => command.run(&ctx),
             Command::Throttle(command) => command.run(&ctx),
             Command::Blocklist(command) => command.run(&ctx),
+            Command::Audit(args) => args.run(&ctx),
             Command::Completions(args) => args.run(),
             Command::Man(args) => args.run(&ctx.out),
             Command::Serve(args) => args.run(&ctx),

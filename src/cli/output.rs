@@ -5,7 +5,7 @@ use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
 use super::CliError;
-use crate::auth::ThrottleEntry;
+use crate::auth::{AuditEntry, ThrottleEntry};
 use crate::domain::{SessionInfo, Timestamp, User, UserSummary, is_unsafe_to_show};
 
 /// Where a command's words go.
@@ -304,6 +304,70 @@ pub(crate) fn throttle_table(entries: &[ThrottleEntry]) -> Table {
         })
         .collect();
     fitted(&columns, &rows)
+}
+
+/// The audit log for a person: when, what, whose; then how it ended (`ok`
+/// or the reason), from where, how many times and the details, which give
+/// way in that order, from the right, at a narrow terminal. The time is to
+/// the minute, as in the other tables; `--json` and `--follow` give seconds.
+pub(crate) fn audit_table(entries: &[AuditEntry]) -> Table {
+    use Need::{Always, Optional};
+    let columns = [
+        ("time", Always),
+        ("event", Always),
+        ("user", Always),
+        ("result", Optional),
+        ("by", Optional),
+        ("count", Optional),
+        ("details", Optional),
+    ];
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|entry| {
+            let mut cells = audit_cells(entry);
+            cells[0] = short_time(Timestamp::from_unix(entry.time_ms.div_euclid(1000)));
+            cells
+        })
+        .collect();
+    fitted(&columns, &rows)
+}
+
+/// One event as a line of plain columns, for `audit --follow`.
+pub(crate) fn audit_line(entry: &AuditEntry) -> String {
+    audit_cells(entry).join("  ")
+}
+
+fn audit_cells(entry: &AuditEntry) -> Vec<String> {
+    let dash = || "-".to_owned();
+    let by = match (&entry.client_ip, &entry.actor) {
+        (Some(ip), _) => ip.clone(),
+        // "alice (uid 1000)" is alice; a nameless "uid 1000" stays whole.
+        (None, Some(actor)) => format!("cli:{}", actor.split(" (uid").next().unwrap_or(actor)),
+        (None, None) => entry.source.clone(),
+    };
+    let result = match (entry.outcome, &entry.reason) {
+        ("success", _) => "ok".to_owned(),
+        (_, Some(reason)) => shown(reason),
+        (outcome, None) => outcome.to_owned(),
+    };
+    vec![
+        audit_time(entry.time_ms),
+        entry.event.clone(),
+        entry.email.as_deref().map_or_else(dash, shown),
+        result,
+        shown(&by),
+        entry.count.to_string(),
+        entry
+            .details
+            .as_ref()
+            .map_or_else(dash, |details| shown(&details.to_string())),
+    ]
+}
+
+/// An audit event's time, to the second in UTC: `2026-12-03T12:04:05Z`.
+pub(crate) fn audit_time(ms: i64) -> String {
+    let seconds = ms.div_euclid(1000);
+    Timestamp::from_unix(seconds).to_string()
 }
 
 /// Text from the database made safe for a terminal: a character that could

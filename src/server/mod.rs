@@ -74,6 +74,10 @@ pub struct ServeConfig {
     pub drain_timeout: Duration,
     /// How often expired sessions and reset tokens are deleted.
     pub prune_interval: Duration,
+    /// How often refusals counted in memory are written to the audit log
+    /// (and once more at shutdown): at most one write each time, however
+    /// many requests were refused.
+    pub audit_flush_interval: Duration,
     /// How long a connection may go without sending a complete request
     /// head, after connecting or after its last response: the header-read
     /// and the keep-alive idle timeout at once.
@@ -119,6 +123,7 @@ impl Default for ServeConfig {
             hook_timeout: Duration::from_secs(5),
             drain_timeout: Duration::from_secs(30),
             prune_interval: Duration::from_secs(10 * 60),
+            audit_flush_interval: Duration::from_secs(1),
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS as usize,
             max_header_bytes: 16 * 1024,
@@ -205,7 +210,14 @@ async fn serve_with_listeners(
 ) -> Result<(), ServerError> {
     let state = app::AppState::new(Arc::clone(&auth), &config);
     let router = app::router(state, &config);
-    let pruner = tokio::spawn(prune::periodically(auth, config.prune_interval));
+    let pruner = tokio::spawn(prune::periodically(
+        Arc::clone(&auth),
+        config.prune_interval,
+    ));
+    let flusher = tokio::spawn(prune::flush_audit_periodically(
+        Arc::clone(&auth),
+        config.audit_flush_interval,
+    ));
 
     let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {
@@ -236,5 +248,7 @@ async fn serve_with_listeners(
         }
     }
     pruner.abort();
+    flusher.abort();
+    prune::flush_audit(auth).await;
     Ok(())
 }

@@ -23,3 +23,23 @@ pub(crate) async fn periodically(auth: Arc<Auth>, every: Duration) {
         }
     }
 }
+
+/// Writes the throttle's refusals counted in memory to the audit log every
+/// `every`, until the task is aborted; [`flush_audit`] once more at
+/// shutdown.
+pub(crate) async fn flush_audit_periodically(auth: Arc<Auth>, every: Duration) {
+    let mut ticks = tokio::time::interval(every.max(Duration::from_millis(10)));
+    ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        flush_audit(Arc::clone(&auth)).await;
+    }
+}
+
+pub(crate) async fn flush_audit(auth: Arc<Auth>) {
+    match tokio::task::spawn_blocking(move || auth.flush_audit()).await {
+        Ok(Ok(_)) => {}
+        Ok(Err(error)) => tracing::warn!(error = %error, "cannot write refusals to the audit log"),
+        Err(error) => tracing::warn!(error = %error, "audit flush task failed"),
+    }
+}

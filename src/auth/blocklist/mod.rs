@@ -11,7 +11,8 @@ use std::fmt;
 
 use secrecy::ExposeSecret;
 
-use super::{Auth, AuthError, Caller, Outcome, Policy, TOO_COMMON, note};
+use super::audit::Event;
+use super::{Auth, AuthError, Caller, Policy, TOO_COMMON};
 use crate::domain::{BlockedWord, Email, Password};
 
 /// The service's own name: the first word someone signing up to it
@@ -111,8 +112,9 @@ impl Auth {
         let words = distinct(words);
         let mut tx = self.store.write()?;
         let added = tx.block_words(&words)?;
-        tx.commit()?;
-        note(caller, "blocklist.changed", Outcome::Success, None);
+        let event =
+            Event::success("blocklist.changed").details(serde_json::json!({ "added": added }));
+        self.commit_audited(tx, caller, &event)?;
         Ok(Blocked {
             added,
             already_listed: (words.len() as u64).saturating_sub(added),
@@ -144,8 +146,9 @@ impl Auth {
                 names.join(", ")
             )));
         }
-        tx.commit()?;
-        note(caller, "blocklist.changed", Outcome::Success, None);
+        let event = Event::success("blocklist.changed")
+            .details(serde_json::json!({ "removed": removed.len() }));
+        self.commit_audited(tx, caller, &event)?;
         Ok(Unblocked {
             removed,
             not_listed,

@@ -34,8 +34,8 @@ mod types;
 
 pub(crate) use error::StoreError;
 pub(crate) use types::{
-    Activity, Counter, LoginRecord, NewDevice, NewSession, NewUser, Scope, StoredCounter,
-    UserLookup, UserRecord, UserUpdate,
+    Activity, Counter, EventFilter, LoginRecord, NewDevice, NewEvent, NewSession, NewUser, Scope,
+    StoredCounter, StoredEvent, UserLookup, UserRecord, UserUpdate,
 };
 
 use crate::domain::{
@@ -142,6 +142,17 @@ pub(crate) trait Reader {
 
     /// How many words the operator's blocklist holds.
     fn count_blocked(&mut self) -> Result<u64, StoreError>;
+
+    /// The audit events `filter` selects: newest first, or, with
+    /// `after_seq`, those committed after it, oldest first.
+    fn events(&mut self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError>;
+
+    /// How many audit events are older than `before_ms`.
+    fn count_events_before(&mut self, before_ms: i64) -> Result<u64, StoreError>;
+
+    /// The latest point in the audit log's commit order (0 when empty): a
+    /// follower starts after it.
+    fn last_event_seq(&mut self) -> Result<i64, StoreError>;
 }
 
 /// A write transaction. Reads through it see its own writes.
@@ -174,8 +185,12 @@ pub(crate) trait Writer: Reader {
     fn add_sessions(&mut self, sessions: &[NewSession]) -> Result<(), StoreError>;
 
     /// Deletes the session stored under `digest` if it is live; returns
-    /// whether this call deleted it (of concurrent calls, one does).
-    fn delete_session(&mut self, digest: &TokenDigest, now: Timestamp) -> Result<bool, StoreError>;
+    /// its user if this call deleted it (of concurrent calls, one does).
+    fn delete_session(
+        &mut self,
+        digest: &TokenDigest,
+        now: Timestamp,
+    ) -> Result<Option<UserId>, StoreError>;
 
     /// Marks the session stored under `digest` used at `now`. A later time
     /// only: of racing marks the latest stays.
@@ -269,6 +284,38 @@ pub(crate) trait Writer: Reader {
     /// Deletes expired sessions, reset tokens, devices and throttle
     /// counters; returns how many.
     fn prune_expired(&mut self, now: Timestamp) -> Result<u64, StoreError>;
+
+    /// Appends an audit event; returns its id. In the transaction of the
+    /// change it records, so that both commit or neither does.
+    fn add_event(&mut self, event: &NewEvent) -> Result<i64, StoreError>;
+
+    /// Rewrites event `id` (a login recorded as failed when it was let
+    /// through to the password check) as `event` with its outcome, at
+    /// `at_ms`, moving it to the end of the commit order; returns whether
+    /// there was such a row.
+    fn settle_event(
+        &mut self,
+        id: i64,
+        event: &'static str,
+        success: bool,
+        at_ms: i64,
+    ) -> Result<bool, StoreError>;
+
+    /// Adds `count` occurrences to the one event kept under `aggregate`
+    /// (a refusal's key and lock period), inserting `event` if there is
+    /// none yet: an upsert, so concurrent tallies from several processes
+    /// add up in one row.
+    fn add_to_event(
+        &mut self,
+        aggregate: &str,
+        event: &NewEvent,
+        count: u64,
+    ) -> Result<(), StoreError>;
+
+    /// Deletes at most `limit` of the oldest audit events older than
+    /// `before_ms`; returns how many. Bounded, so a large prune is many
+    /// short transactions rather than one long hold on the write lock.
+    fn prune_events(&mut self, before_ms: i64, limit: u32) -> Result<u64, StoreError>;
 
     /// Makes every write of this transaction durable, or none of them.
     fn commit(self: Box<Self>) -> Result<(), StoreError>;

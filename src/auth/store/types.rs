@@ -148,3 +148,62 @@ pub(crate) struct Activity {
     pub(crate) last_login: Option<Timestamp>,
     pub(crate) password_changed: Option<Timestamp>,
 }
+
+/// An audit event to append (SPEC section 8). Built by `auth` from the
+/// caller and the outcome; never holds a password, token, cookie or hash.
+#[derive(Debug, Clone)]
+pub(crate) struct NewEvent {
+    pub(crate) at_ms: i64,
+    pub(crate) event: &'static str,
+    pub(crate) success: bool,
+    pub(crate) reason: Option<&'static str>,
+    /// `cli` or `http`.
+    pub(crate) source: &'static str,
+    /// The OS user, for the CLI.
+    pub(crate) actor: Option<String>,
+    pub(crate) client_ip: Option<String>,
+    pub(crate) user_agent: Option<String>,
+    pub(crate) user_id: Option<UserId>,
+    pub(crate) email: Option<Email>,
+    /// A small JSON object.
+    pub(crate) details: Option<String>,
+}
+
+/// A stored audit event.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredEvent {
+    pub(crate) id: i64,
+    /// Where the event stands in commit order: raised when a row is
+    /// settled or counted again, so that a follower sees it anew.
+    pub(crate) seq: i64,
+    pub(crate) at_ms: i64,
+    pub(crate) event: String,
+    pub(crate) success: bool,
+    pub(crate) reason: Option<String>,
+    pub(crate) source: String,
+    pub(crate) actor: Option<String>,
+    pub(crate) client_ip: Option<String>,
+    pub(crate) user_agent: Option<String>,
+    pub(crate) user_id: Option<i64>,
+    pub(crate) email: Option<String>,
+    pub(crate) details: Option<String>,
+    /// How many occurrences the row stands for (refusals are folded).
+    pub(crate) count: u64,
+}
+
+/// Which audit events to read. Every given field narrows (AND).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EventFilter {
+    pub(crate) since_ms: Option<i64>,
+    pub(crate) until_ms: Option<i64>,
+    /// An email key.
+    pub(crate) email_key: Option<String>,
+    pub(crate) events: Vec<String>,
+    pub(crate) success: Option<bool>,
+    pub(crate) client_ip: Option<String>,
+    pub(crate) source: Option<&'static str>,
+    /// Only rows committed after this point, oldest first (a follower);
+    /// otherwise newest first.
+    pub(crate) after_seq: Option<i64>,
+    pub(crate) limit: u32,
+}

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 pub use operator::{ThrottleEntry, ThrottleScope, ThrottleTarget};
 pub(crate) use recent::RecentRefusals;
-pub(crate) use rules::Refusal;
+pub(crate) use rules::{LOCKED, Refusal};
 
 use super::store::{Counter, Reader, Scope, StoreError, Writer};
 use crate::domain::ValidationError;
@@ -165,16 +165,16 @@ fn swap_loop(
     scope: Scope,
     key: &str,
     decide: impl Fn(Option<&Counter>) -> Step,
-) -> Result<Result<(), Refusal>, StoreError> {
+) -> Result<Result<Option<Counter>, Refusal>, StoreError> {
     for _ in 0..SWAP_TRIES {
         let current = tx.counter(scope, key)?;
         let next = match decide(current.as_ref().map(|stored| &stored.counter)) {
             Step::Write(next) => next,
             Step::Refuse(refusal) => return Ok(Err(refusal)),
-            Step::Nothing => return Ok(Ok(())),
+            Step::Nothing => return Ok(Ok(None)),
         };
         if tx.swap_counter(scope, key, current.map(|stored| stored.version), &next)? {
-            return Ok(Ok(()));
+            return Ok(Ok(Some(next)));
         }
     }
     Err(StoreError::Unavailable {
@@ -184,17 +184,20 @@ fn swap_loop(
 }
 
 /// Applies `rule` to the stored counter and swaps in its result, in `tx`:
-/// the claim. `Ok(Err(_))` is a refusal, with nothing written.
+/// the claim; returns the counter written. `Ok(Err(_))` is a refusal,
+/// with nothing written.
 pub(crate) fn claim(
     tx: &mut dyn Writer,
     scope: Scope,
     key: &str,
     rule: impl Fn(Option<&Counter>) -> Result<Counter, Refusal>,
-) -> Result<Result<(), Refusal>, StoreError> {
-    swap_loop(tx, scope, key, |current| match rule(current) {
+) -> Result<Result<Counter, Refusal>, StoreError> {
+    let claimed = swap_loop(tx, scope, key, |current| match rule(current) {
         Ok(next) => Step::Write(next),
         Err(refusal) => Step::Refuse(refusal),
-    })
+    })?;
+    // A rule always writes or refuses, so a claim that went through wrote.
+    Ok(claimed.map(Option::unwrap_or_default))
 }
 
 /// Gives back a client claim made at `claimed_ms` whose attempt

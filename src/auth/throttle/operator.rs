@@ -3,8 +3,9 @@
 
 use std::net::IpAddr;
 
+use super::super::audit::Event;
 use super::super::store::{Counter, Scope, StoreError, UserLookup};
-use super::super::{Auth, AuthError, Caller, Outcome, not_found, note};
+use super::super::{Auth, AuthError, Caller, not_found};
 use super::client_key;
 use super::rules::LOCKED;
 use crate::domain::{Email, Timestamp};
@@ -114,15 +115,17 @@ impl Auth {
     /// whether there was anything to release. The user must exist.
     pub fn unlock_user(&self, caller: &Caller, email: &Email) -> Result<bool, AuthError> {
         let mut tx = self.store.write()?;
-        match tx.find_user_by(UserLookup::Email(email)) {
-            Ok(_) => {}
+        let user = match tx.find_user_by(UserLookup::Email(email)) {
+            Ok(record) => record.user,
             Err(StoreError::NotFound) => return Err(not_found(email)),
             Err(other) => return Err(other.into()),
-        }
+        };
         let released = tx.delete_counter(Scope::Account, email.key())?;
-        tx.commit()?;
+        let event = Event::success("account.unlocked")
+            .user(&user)
+            .details(serde_json::json!({ "released": released }));
+        self.commit_audited(tx, caller, &event)?;
         self.recent_refusals.forget(Scope::Account, email.key());
-        note(caller, "account.unlocked", Outcome::Success, Some(email));
         Ok(released)
     }
 
@@ -143,7 +146,17 @@ impl Auth {
             }
             ThrottleTarget::All => tx.delete_counters(None)?,
         };
-        tx.commit()?;
+        let event = match target {
+            ThrottleTarget::Client(address) => Event::success("throttle.cleared").details(
+                serde_json::json!({ "client": client_key(*address), "counters": cleared }),
+            ),
+            ThrottleTarget::Account(email) => Event::success("throttle.cleared")
+                .email(email)
+                .details(serde_json::json!({ "counters": cleared })),
+            ThrottleTarget::All => Event::success("throttle.cleared")
+                .details(serde_json::json!({ "all": true, "counters": cleared })),
+        };
+        self.commit_audited(tx, caller, &event)?;
         match target {
             ThrottleTarget::Client(address) => {
                 self.recent_refusals
@@ -154,11 +167,6 @@ impl Auth {
             }
             ThrottleTarget::All => self.recent_refusals.forget_all(),
         }
-        let email = match target {
-            ThrottleTarget::Account(email) => Some(email),
-            _ => None,
-        };
-        note(caller, "throttle.cleared", Outcome::Success, email);
         Ok(cleared)
     }
 }

@@ -40,14 +40,6 @@ impl Refusal {
             Self::Locked => LOCKED,
         }
     }
-
-    /// The longer of two refusals; a lock outlasts any wait.
-    pub(crate) fn max(self, other: Self) -> Self {
-        match (self, other) {
-            (Self::Wait(a), Self::Wait(b)) => Self::Wait(a.max(b)),
-            _ => Self::Locked,
-        }
-    }
 }
 
 /// The counter as it stands at `now_ms`: an expired one counts nothing.

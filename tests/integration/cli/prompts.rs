@@ -264,6 +264,7 @@ fn tables_at_an_80_column_terminal_fit_without_breaking_words() {
     for (args, dropped) in [
         (&["users", "list"][..], "created"),
         (&["sessions", "list"][..], "created"),
+        (&["audit"][..], "details"),
     ] {
         let mut session = spawn(&env, args);
         let table = session.expect(Eof).expect("the table");

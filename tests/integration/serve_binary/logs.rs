@@ -146,6 +146,26 @@ fn the_binary_logs_each_request_once_and_no_secret_even_at_trace_level() {
         ),
         "{stderr}"
     );
+    fail2ban_pattern_matches(&stderr);
+}
+
+/// README's fail2ban `failregex`, with fail2ban's `<HOST>` spelled as a
+/// group, finds the client of each failed login in the server's log and
+/// nothing else.
+fn fail2ban_pattern_matches(log: &str) {
+    let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+    let failregex = readme
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("failregex = "))
+        .expect("README shows a failregex");
+    let pattern = regex::Regex::new(&failregex.replace("<HOST>", r"(?P<host>\S+)"))
+        .expect("the failregex compiles");
+    let hosts: Vec<&str> = log
+        .lines()
+        .filter_map(|line| pattern.captures(line))
+        .map(|found| found.name("host").expect("a host").as_str())
+        .collect();
+    assert_eq!(hosts, ["127.0.0.1", "127.0.0.1"], "{failregex}\n{log}");
 }
 
 /// Issue 15, bug 3: a test cost left in the environment is said out loud

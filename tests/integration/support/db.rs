@@ -115,7 +115,7 @@ pub struct TestDb {
     backend: Backend,
     database: Database,
     /// What the database lives in (for SQLite, a temporary folder).
-    _keeps: Box<dyn Any + Send>,
+    _keeps: Box<dyn Any + Send + Sync>,
 }
 
 impl TestDb {

@@ -8,6 +8,7 @@
 //! to commit. Reads run outside a transaction, each statement seeing the
 //! latest commit.
 
+mod audit;
 mod blocklist;
 mod errors;
 mod migrations;
@@ -24,8 +25,9 @@ use std::future::Future;
 use tokio_postgres::Client;
 
 use super::{
-    Activity, Counter, LoginRecord, NewDevice, NewSession, NewUser, Reader, Scope, Store,
-    StoreError, StoredCounter, UserLookup, UserRecord, UserUpdate, Writer,
+    Activity, Counter, EventFilter, LoginRecord, NewDevice, NewEvent, NewSession, NewUser, Reader,
+    Scope, Store, StoreError, StoredCounter, StoredEvent, UserLookup, UserRecord, UserUpdate,
+    Writer,
 };
 use crate::domain::{
     BlockedWord, Email, PgLocator, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
@@ -215,6 +217,20 @@ impl Reader for PgTx<'_> {
     fn count_blocked(&mut self) -> Result<u64, StoreError> {
         self.run("cannot read the password blocklist", blocklist::count)
     }
+
+    fn events(&mut self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
+        self.run("cannot read the audit log", |c| audit::select(c, filter))
+    }
+
+    fn count_events_before(&mut self, before_ms: i64) -> Result<u64, StoreError> {
+        self.run("cannot read the audit log", |c| {
+            audit::count_before(c, before_ms)
+        })
+    }
+
+    fn last_event_seq(&mut self) -> Result<i64, StoreError> {
+        self.run("cannot read the audit log", audit::last_seq)
+    }
 }
 
 impl Writer for PgTx<'_> {
@@ -271,7 +287,11 @@ impl Writer for PgTx<'_> {
         self.run("cannot record the session", |c| sessions::insert(c, new))
     }
 
-    fn delete_session(&mut self, digest: &TokenDigest, now: Timestamp) -> Result<bool, StoreError> {
+    fn delete_session(
+        &mut self,
+        digest: &TokenDigest,
+        now: Timestamp,
+    ) -> Result<Option<UserId>, StoreError> {
         self.run("cannot end the session", |c| {
             sessions::delete_live(c, digest, now)
         })
@@ -400,6 +420,39 @@ impl Writer for PgTx<'_> {
                 + sessions::prune_reset_tokens(c, now).await?
                 + throttle::prune_devices(c, now).await?
                 + throttle::prune(c, now.unix().saturating_mul(1000)).await?)
+        })
+    }
+
+    fn add_event(&mut self, event: &NewEvent) -> Result<i64, StoreError> {
+        self.run("cannot record the audit event", |c| audit::insert(c, event))
+    }
+
+    fn settle_event(
+        &mut self,
+        id: i64,
+        event: &'static str,
+        success: bool,
+        at_ms: i64,
+    ) -> Result<bool, StoreError> {
+        self.run("cannot record the audit event", |c| {
+            audit::settle(c, id, event, success, at_ms)
+        })
+    }
+
+    fn add_to_event(
+        &mut self,
+        aggregate: &str,
+        event: &NewEvent,
+        count: u64,
+    ) -> Result<(), StoreError> {
+        self.run("cannot record the audit event", |c| {
+            audit::add_to(c, aggregate, event, count)
+        })
+    }
+
+    fn prune_events(&mut self, before_ms: i64, limit: u32) -> Result<u64, StoreError> {
+        self.run("cannot prune the audit log", |c| {
+            audit::prune(c, before_ms, limit)
         })
     }
 

@@ -23,20 +23,21 @@ pub(super) async fn insert(client: &Client, sessions: &[NewSession]) -> Result<(
     Ok(())
 }
 
-/// Returns whether this statement deleted the live session: a concurrent
-/// delete of the row waits for the first and then finds nothing.
+/// Returns the session's user if this statement deleted the live session:
+/// a concurrent delete of the row waits for the first and then finds
+/// nothing.
 pub(super) async fn delete_live(
     client: &Client,
     digest: &TokenDigest,
     now: Timestamp,
-) -> Result<bool, Error> {
-    let deleted = client
-        .execute(
-            "DELETE FROM sessions WHERE digest = $1 AND expires_at > $2",
+) -> Result<Option<UserId>, Error> {
+    let row = client
+        .query_opt(
+            "DELETE FROM sessions WHERE digest = $1 AND expires_at > $2 RETURNING user_id",
             &[&digest.as_bytes().as_slice(), &now.unix()],
         )
         .await?;
-    Ok(deleted > 0)
+    Ok(row.map(|row| UserId(row.get(0))))
 }
 
 /// Deletes all of `user`'s sessions, expired ones too; returns how many of

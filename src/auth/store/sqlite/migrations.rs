@@ -69,7 +69,7 @@ const THROTTLE: &str = "CREATE TABLE throttle (
 /// Each step's name, in order. The PostgreSQL backend's history has the
 /// same steps under the same names; tests hold both lists to this one.
 #[cfg(test)]
-pub(crate) const NAMES: [&str; 7] = [
+pub(crate) const NAMES: [&str; 8] = [
     "tables",
     "nfc_email_keys",
     "session_last_used",
@@ -77,7 +77,35 @@ pub(crate) const NAMES: [&str; 7] = [
     "throttle",
     "blocklist",
     "user_activity",
+    "audit",
 ];
+
+/// The audit log (SPEC section 8). No foreign key to `users`: a user's
+/// events outlive it, so its id and email are copied into the row. `seq`
+/// is the commit order a follower reads, raised when a row is settled or
+/// counted again; `aggregate` folds the refusals of one key and lock
+/// period into one row, so an attacker cannot grow the table at request
+/// rate.
+const AUDIT: &str = "CREATE TABLE audit (
+        id         INTEGER PRIMARY KEY,
+        seq        INTEGER NOT NULL UNIQUE,
+        at_ms      INTEGER NOT NULL,
+        event      TEXT    NOT NULL,
+        outcome    TEXT    NOT NULL CHECK (outcome IN ('success', 'failure')),
+        reason     TEXT,
+        source     TEXT    NOT NULL CHECK (source IN ('cli', 'http')),
+        actor      TEXT,
+        client_ip  TEXT,
+        user_agent TEXT,
+        user_id    INTEGER,
+        email      TEXT,
+        email_key  TEXT,
+        details    TEXT,
+        count      INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1),
+        aggregate  TEXT UNIQUE
+    ) STRICT;
+    CREATE INDEX audit_by_time ON audit(at_ms);
+    CREATE INDEX audit_by_email ON audit(email_key, at_ms);";
 
 /// The schema history, for `to_latest` on open and `validate` in tests.
 fn migrations() -> Migrations<'static> {
@@ -104,6 +132,7 @@ fn migrations() -> Migrations<'static> {
             "ALTER TABLE users ADD COLUMN last_login_at INTEGER;
              ALTER TABLE users ADD COLUMN password_changed_at INTEGER;",
         ),
+        M::up(AUDIT),
     ])
 }
 

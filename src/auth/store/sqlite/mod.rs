@@ -6,6 +6,7 @@
 //! its first write and fail with "locked" at once if another process held
 //! it, whatever the timeout.
 
+mod audit;
 mod blocklist;
 mod devices;
 mod diagnose;
@@ -26,8 +27,9 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::{
-    Activity, Counter, LoginRecord, NewDevice, NewSession, NewUser, Reader, Scope, Store,
-    StoreError, StoredCounter, UserLookup, UserRecord, UserUpdate, Writer,
+    Activity, Counter, EventFilter, LoginRecord, NewDevice, NewEvent, NewSession, NewUser, Reader,
+    Scope, Store, StoreError, StoredCounter, StoredEvent, UserLookup, UserRecord, UserUpdate,
+    Writer,
 };
 use crate::domain::{
     BlockedWord, Email, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
@@ -213,6 +215,22 @@ impl Reader for SqliteTx<'_> {
         self.run("cannot read the password blocklist", blocklist::list)
     }
 
+    fn events(&mut self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
+        self.run("cannot read the audit log", |conn| {
+            audit::select(conn, filter)
+        })
+    }
+
+    fn count_events_before(&mut self, before_ms: i64) -> Result<u64, StoreError> {
+        self.run("cannot count audit events", |conn| {
+            audit::count_before(conn, before_ms)
+        })
+    }
+
+    fn last_event_seq(&mut self) -> Result<i64, StoreError> {
+        self.run("cannot read the audit log", audit::last_seq)
+    }
+
     fn count_blocked(&mut self) -> Result<u64, StoreError> {
         self.run("cannot read the password blocklist", blocklist::count)
     }
@@ -274,7 +292,11 @@ impl Writer for SqliteTx<'_> {
         })
     }
 
-    fn delete_session(&mut self, digest: &TokenDigest, now: Timestamp) -> Result<bool, StoreError> {
+    fn delete_session(
+        &mut self,
+        digest: &TokenDigest,
+        now: Timestamp,
+    ) -> Result<Option<UserId>, StoreError> {
         self.run("cannot end the session", |conn| {
             sessions::delete_live(conn, digest, now)
         })
@@ -403,6 +425,41 @@ impl Writer for SqliteTx<'_> {
                 + reset_tokens::prune(conn, now)?
                 + devices::prune(conn, now)?
                 + throttle::prune(conn, now.unix().saturating_mul(1000))?)
+        })
+    }
+
+    fn add_event(&mut self, event: &NewEvent) -> Result<i64, StoreError> {
+        self.run("cannot write the audit event", |conn| {
+            audit::insert(conn, event)
+        })
+    }
+
+    fn settle_event(
+        &mut self,
+        id: i64,
+        event: &'static str,
+        success: bool,
+        at_ms: i64,
+    ) -> Result<bool, StoreError> {
+        self.run("cannot write the audit event", |conn| {
+            audit::settle(conn, id, event, success, at_ms)
+        })
+    }
+
+    fn add_to_event(
+        &mut self,
+        aggregate: &str,
+        event: &NewEvent,
+        count: u64,
+    ) -> Result<(), StoreError> {
+        self.run("cannot write the audit event", |conn| {
+            audit::add_to(conn, aggregate, event, count)
+        })
+    }
+
+    fn prune_events(&mut self, before_ms: i64, limit: u32) -> Result<u64, StoreError> {
+        self.run("cannot prune the audit log", |conn| {
+            audit::prune(conn, before_ms, limit)
         })
     }
 

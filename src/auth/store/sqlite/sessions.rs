@@ -26,12 +26,14 @@ pub(super) fn delete_live(
     conn: &Connection,
     digest: &TokenDigest,
     now: Timestamp,
-) -> rusqlite::Result<bool> {
-    let deleted = conn.execute(
-        "DELETE FROM sessions WHERE digest = ?1 AND expires_at > ?2",
-        params![digest.as_bytes(), now.unix()],
-    )?;
-    Ok(deleted > 0)
+) -> rusqlite::Result<Option<UserId>> {
+    conn.prepare_cached(
+        "DELETE FROM sessions WHERE digest = ?1 AND expires_at > ?2 RETURNING user_id",
+    )?
+    .query_row(params![digest.as_bytes(), now.unix()], |row| {
+        row.get(0).map(UserId)
+    })
+    .optional()
 }
 
 /// Deletes all of `user`'s sessions, expired ones too; returns how many of

@@ -1,9 +1,10 @@
 use std::time::Duration;
 
-use authctl::auth::Throttling;
+use authctl::auth::{AuditQuery, Throttling};
+use authctl::server::ServeConfig;
 use reqwest::StatusCode;
 
-use super::{Answer, USER, WRONG, accounts_only, attempt, throttled};
+use super::{Answer, USER, WRONG, accounts_only, attempt, throttled, throttled_with};
 use crate::support::PASSWORD;
 
 const REFUSAL: &str = r#"{"message":"too many failed attempts, try again later"}"#;
@@ -84,10 +85,15 @@ async fn a_known_and_an_unknown_email_are_throttled_alike() {
 }
 
 /// A refusal is answered from a read: the database file and its log are
-/// not written, so a flood of refusals costs no disk sync.
+/// not written, so a flood of refusals costs no disk sync. Their audit row
+/// is written later, once for all of them (here only when the test asks).
 #[tokio::test]
 async fn refused_attempts_write_nothing_to_the_database() {
-    let (server, _clock) = throttled(Throttling::default());
+    let config = ServeConfig {
+        audit_flush_interval: Duration::from_secs(3600),
+        ..ServeConfig::default()
+    };
+    let (server, _clock) = throttled_with(Throttling::default(), config);
     server.register(USER);
     for _ in 0..5 {
         attempt(&server, USER, WRONG, None, None).await;
@@ -106,6 +112,16 @@ async fn refused_attempts_write_nothing_to_the_database() {
         assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
     }
     assert_eq!(files(), before, "a refused attempt wrote to the database");
+    assert_eq!(server.auth.flush_audit().unwrap(), 50);
+    let query = AuditQuery {
+        events: vec!["login.throttled".to_owned()],
+        limit: 10,
+        ..AuditQuery::default()
+    };
+    let rows = server.auth.audit_log(&query).unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].count, 50);
+    assert_eq!(rows[0].reason.as_deref(), Some("wait"));
 }
 
 #[tokio::test]
