@@ -218,16 +218,16 @@ impl Auth {
             return Ok(0);
         }
         let taken = self.refusals.take();
-        let now_ms = self.clock.now_ms();
         let written = self.store.write().and_then(|mut tx| {
             for (aggregate, pending) in &taken {
-                let stored = pending.event.stored(&pending.caller, now_ms);
+                // The row's time is its latest refusal's.
+                let stored = pending.event.stored(&pending.caller, pending.last_ms);
                 tx.add_to_event(aggregate, &stored, pending.count)?;
             }
             tx.commit()
         });
         if let Err(error) = written {
-            self.refusals.restore(taken, now_ms);
+            self.refusals.restore(taken);
             return Err(error.into());
         }
         let mut total = 0;

@@ -18,6 +18,9 @@ pub(crate) struct Pending {
     pub(crate) caller: Caller,
     pub(crate) event: Event,
     pub(crate) count: u64,
+    /// When the first and the latest of these refusals came.
+    pub(crate) first_ms: i64,
+    pub(crate) last_ms: i64,
 }
 
 #[derive(Debug, Default)]
@@ -29,45 +32,57 @@ impl RefusalTally {
     /// Counts one refusal under `aggregate` (its key and lock period); the
     /// first one's caller and event stand for the row.
     pub(crate) fn add(&self, aggregate: String, caller: &Caller, event: &Event, now_ms: i64) {
-        self.add_many(aggregate, caller, event, 1, now_ms);
+        self.add_many(aggregate, caller, event, 1, (now_ms, now_ms));
     }
 
-    fn add_many(&self, aggregate: String, caller: &Caller, event: &Event, count: u64, now_ms: i64) {
+    fn add_many(
+        &self,
+        aggregate: String,
+        caller: &Caller,
+        event: &Event,
+        count: u64,
+        (first_ms, last_ms): (i64, i64),
+    ) {
         let Ok(mut pending) = self.pending.lock() else {
             return;
         };
         let aggregate = if pending.len() >= MAX_KEYS && !pending.contains_key(&aggregate) {
-            format!("{}|many keys|{}", event.name, now_ms / 60_000)
+            format!("{}|many keys|{}", event.name, last_ms / 60_000)
         } else {
             aggregate
         };
-        pending
-            .entry(aggregate)
-            .or_insert_with(|| Pending {
-                caller: caller.clone(),
-                event: event.clone(),
-                count: 0,
-            })
-            .count += count;
+        let entry = pending.entry(aggregate).or_insert_with(|| Pending {
+            caller: caller.clone(),
+            event: event.clone(),
+            count: 0,
+            first_ms,
+            last_ms,
+        });
+        entry.count += count;
+        entry.first_ms = entry.first_ms.min(first_ms);
+        entry.last_ms = entry.last_ms.max(last_ms);
     }
 
-    /// Everything counted since the last take.
+    /// Everything counted since the last take, in the order first seen.
     pub(crate) fn take(&self) -> Vec<(String, Pending)> {
-        match self.pending.lock() {
+        let mut taken: Vec<(String, Pending)> = match self.pending.lock() {
             Ok(mut pending) => pending.drain().collect(),
             Err(_) => Vec::new(),
-        }
+        };
+        taken.sort_by_key(|(_, pending)| pending.first_ms);
+        taken
     }
 
     /// Puts back what a failed flush took, so no refusal goes uncounted.
-    pub(crate) fn restore(&self, taken: Vec<(String, Pending)>, now_ms: i64) {
+    pub(crate) fn restore(&self, taken: Vec<(String, Pending)>) {
         for (aggregate, pending) in taken {
+            let span = (pending.first_ms, pending.last_ms);
             self.add_many(
                 aggregate,
                 &pending.caller,
                 &pending.event,
                 pending.count,
-                now_ms,
+                span,
             );
         }
     }

@@ -217,6 +217,29 @@ async fn a_login_whose_hash_is_upgraded_records_the_rehash() {
     assert_eq!(only(&events, "login.success").user_id, Some(1));
 }
 
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_event_names_the_forwarded_client() {
+    let server = TestServer::with(Options {
+        config: ServeConfig {
+            trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+            ..ServeConfig::default()
+        },
+        ..Options::default()
+    });
+    let response = server
+        .client
+        .post(server.url("/users"))
+        .header("x-forwarded-for", "198.51.100.7")
+        .form(&[("email", ALICE), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let events = all_events(&server.auth);
+    let registered = only(&events, "user.registered");
+    assert_eq!(registered.client_ip.as_deref(), Some("198.51.100.7"));
+}
+
 backend_tests! {
     the_flask_routes_leave_their_events_with_the_client_and_its_agent,
     waits_and_the_lock_leave_one_folded_row_each_and_an_account_locked_event,

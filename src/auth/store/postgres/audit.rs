@@ -6,8 +6,7 @@
 //! writes an event first takes one transaction-scoped advisory lock, held
 //! to its commit, and numbers its rows under it. Writers of events queue on
 //! that lock only from their event to their commit (auth writes the event
-//! last, just before committing), and the UPDATE-else-INSERT of a folded
-//! refusal can then never race another insert of the same key.
+//! last, just before committing).
 
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, Error, Row};
@@ -54,27 +53,58 @@ async fn insert_with(
          RETURNING id"
     );
     let row = client
-        .query_one(
-            &sql,
-            &[
-                &event.at_ms,
-                &event.event,
-                &outcome(event.success),
-                &event.reason,
-                &event.source,
-                &event.actor,
-                &event.client_ip,
-                &event.user_agent,
-                &event.user_id.map(|id| id.0),
-                &event.email.as_ref().map(|email| email.as_str()),
-                &event.email.as_ref().map(|email| email.key()),
-                &event.details,
-                &i64::try_from(count).unwrap_or(i64::MAX),
-                &aggregate,
-            ],
-        )
+        .query_one(&sql, &event_params(event, aggregate, count).as_slice())
         .await?;
     Ok(row.get(0))
+}
+
+/// The insert's fourteen parameters, in column order.
+fn event_params<'a>(
+    event: &'a NewEvent,
+    aggregate: Option<&'a str>,
+    count: u64,
+) -> EventParams<'a> {
+    EventParams {
+        event,
+        aggregate,
+        outcome: outcome(event.success),
+        user_id: event.user_id.map(|id| id.0),
+        email: event.email.as_ref().map(|email| email.as_str()),
+        email_key: event.email.as_ref().map(|email| email.key()),
+        count: i64::try_from(count).unwrap_or(i64::MAX),
+    }
+}
+
+/// What [`event_params`] borrows or computes, kept alive for the query.
+struct EventParams<'a> {
+    event: &'a NewEvent,
+    aggregate: Option<&'a str>,
+    outcome: &'static str,
+    user_id: Option<i64>,
+    email: Option<&'a str>,
+    email_key: Option<&'a str>,
+    count: i64,
+}
+
+impl EventParams<'_> {
+    fn as_slice(&self) -> [&(dyn ToSql + Sync); 14] {
+        [
+            &self.event.at_ms,
+            &self.event.event,
+            &self.outcome,
+            &self.event.reason,
+            &self.event.source,
+            &self.event.actor,
+            &self.event.client_ip,
+            &self.event.user_agent,
+            &self.user_id,
+            &self.email,
+            &self.email_key,
+            &self.event.details,
+            &self.count,
+            &self.aggregate,
+        ]
+    }
 }
 
 pub(super) async fn settle(
@@ -96,8 +126,8 @@ pub(super) async fn settle(
 }
 
 /// The row under `aggregate` gains `count` and moves to the end of the
-/// commit order; a first refusal inserts it (under the lock, so no other
-/// insert of that key can come between).
+/// commit order; a first refusal inserts it. One upsert, as SQLite's (the
+/// lock alone would also keep two first refusals from both inserting).
 pub(super) async fn add_to(
     client: &Client,
     aggregate: &str,
@@ -105,17 +135,30 @@ pub(super) async fn add_to(
     count: u64,
 ) -> Result<(), Error> {
     take_order(client).await?;
-    let added = i64::try_from(count).unwrap_or(i64::MAX);
+    upsert_with(client, event, aggregate, count).await
+}
+
+async fn upsert_with(
+    client: &Client,
+    event: &NewEvent,
+    aggregate: &str,
+    count: u64,
+) -> Result<(), Error> {
     let sql = format!(
-        "UPDATE audit SET count = count + $2, at_ms = greatest(at_ms, $3), seq = {NEXT_SEQ}
-         WHERE aggregate = $1"
+        "INSERT INTO audit (seq, at_ms, event, outcome, reason, source, actor, client_ip,
+             user_agent, user_id, email, email_key, details, count, aggregate)
+         VALUES ({NEXT_SEQ}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (aggregate) DO UPDATE SET
+             count = audit.count + excluded.count,
+             at_ms = greatest(audit.at_ms, excluded.at_ms),
+             seq = {NEXT_SEQ}"
     );
-    let updated = client
-        .execute(&sql, &[&aggregate, &added, &event.at_ms])
+    client
+        .execute(
+            &sql,
+            &event_params(event, Some(aggregate), count).as_slice(),
+        )
         .await?;
-    if updated == 0 {
-        insert_with(client, event, Some(aggregate), count).await?;
-    }
     Ok(())
 }
 

@@ -31,23 +31,33 @@ fn insert_with(
              user_agent, user_id, email, email_key, details, count, aggregate)
          VALUES ({NEXT_SEQ}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
     );
-    conn.prepare_cached(&sql)?.execute(params![
+    conn.prepare_cached(&sql)?
+        .execute(event_params(event, aggregate, count))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The insert's fourteen parameters, in column order.
+fn event_params<'a>(
+    event: &'a NewEvent,
+    aggregate: Option<&'a str>,
+    count: u64,
+) -> impl rusqlite::Params + 'a {
+    (
         event.at_ms,
         event.event,
         outcome(event.success),
         event.reason,
         event.source,
-        event.actor,
-        event.client_ip,
-        event.user_agent,
+        event.actor.as_deref(),
+        event.client_ip.as_deref(),
+        event.user_agent.as_deref(),
         event.user_id.map(|id| id.0),
         event.email.as_ref().map(|email| email.as_str()),
         event.email.as_ref().map(|email| email.key()),
-        event.details,
+        event.details.as_deref(),
         i64::try_from(count).unwrap_or(i64::MAX),
         aggregate,
-    ])?;
-    Ok(conn.last_insert_rowid())
+    )
 }
 
 pub(super) fn settle(
@@ -68,24 +78,25 @@ pub(super) fn settle(
 }
 
 /// The row under `aggregate` gains `count` and moves to the end of the
-/// commit order; a first refusal inserts it.
+/// commit order; a first refusal inserts it. One upsert, so that on a
+/// backend with concurrent writers two first refusals cannot both insert.
 pub(super) fn add_to(
     conn: &Connection,
     aggregate: &str,
     event: &NewEvent,
     count: u64,
 ) -> rusqlite::Result<()> {
-    let added = i64::try_from(count).unwrap_or(i64::MAX);
     let sql = format!(
-        "UPDATE audit SET count = count + ?2, at_ms = max(at_ms, ?3), seq = {NEXT_SEQ}
-         WHERE aggregate = ?1"
+        "INSERT INTO audit (seq, at_ms, event, outcome, reason, source, actor, client_ip,
+             user_agent, user_id, email, email_key, details, count, aggregate)
+         VALUES ({NEXT_SEQ}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+         ON CONFLICT (aggregate) DO UPDATE SET
+             count = count + excluded.count,
+             at_ms = max(at_ms, excluded.at_ms),
+             seq = {NEXT_SEQ}"
     );
-    let updated = conn
-        .prepare_cached(&sql)?
-        .execute(params![aggregate, added, event.at_ms])?;
-    if updated == 0 {
-        insert_with(conn, event, Some(aggregate), count)?;
-    }
+    conn.prepare_cached(&sql)?
+        .execute(event_params(event, Some(aggregate), count))?;
     Ok(())
 }
 
