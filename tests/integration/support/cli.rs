@@ -46,6 +46,11 @@ impl Env {
         })
     }
 
+    /// Whether `AUTHCTL_DB` names a database server rather than a file.
+    pub fn on_server(&self) -> bool {
+        self.server.is_some()
+    }
+
     /// The PostgreSQL database of an [`Env::on_postgres`].
     pub fn server(&self) -> &PgDatabase {
         self.server.as_ref().expect("an environment on PostgreSQL")

@@ -101,19 +101,30 @@ fn admin(url: &str, sql: String) {
     .expect("the admin thread");
 }
 
-/// A PostgreSQL server of one test's own, with TLS from a certificate the
-/// test made: `initdb` in a temporary folder, started on a free port of
-/// 127.0.0.1 (as the `postgres` user when the suite runs as root, since
-/// PostgreSQL refuses to run as root), stopped on drop.
+/// A PostgreSQL server of one test's own (with TLS from a certificate the
+/// test made, if given): `initdb` in a temporary folder, started on a free
+/// port of 127.0.0.1 (as the `postgres` user when the suite runs as root,
+/// since PostgreSQL refuses to run as root), stopped on drop. A test may
+/// stop and start it again, on the same port.
 pub struct OwnServer {
     folder: tempfile::TempDir,
     bin: std::path::PathBuf,
     port: u16,
+    options: String,
 }
 
 impl OwnServer {
     /// `None` (the test skipped) without a PostgreSQL test setup.
+    pub fn start() -> Option<Self> {
+        Self::start_with(None)
+    }
+
+    /// [`OwnServer::start`] with TLS from this certificate and key.
     pub fn start_tls(cert_pem: &str, key_pem: &str) -> Option<Self> {
+        Self::start_with(Some((cert_pem, key_pem)))
+    }
+
+    fn start_with(tls: Option<(&str, &str)>) -> Option<Self> {
         server_url()?;
         let bin = std::fs::read_dir("/usr/lib/postgresql")
             .expect("PostgreSQL is installed under /usr/lib/postgresql")
@@ -129,20 +140,34 @@ impl OwnServer {
             }
         };
         give(folder.path());
-        for (name, contents) in [("server.crt", cert_pem), ("server.key", key_pem)] {
-            let path = folder.path().join(name);
-            std::fs::write(&path, contents).expect("write");
-            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
-                .expect("chmod");
-            give(&path);
-        }
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
         let dir = folder.path().display().to_string();
-        let data = format!("{dir}/data");
-        let server = Self { folder, bin, port };
+        let mut options = format!(
+            "-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={dir} \
+             -c fsync=off"
+        );
+        if let Some((cert_pem, key_pem)) = tls {
+            for (name, contents) in [("server.crt", cert_pem), ("server.key", key_pem)] {
+                let path = folder.path().join(name);
+                std::fs::write(&path, contents).expect("write");
+                let private = std::os::unix::fs::PermissionsExt::from_mode(0o600);
+                std::fs::set_permissions(&path, private).expect("chmod");
+                give(&path);
+            }
+            options.push_str(&format!(
+                " -c ssl=on -c ssl_cert_file={dir}/server.crt -c ssl_key_file={dir}/server.key"
+            ));
+        }
+        let server = Self {
+            folder,
+            bin,
+            port,
+            options,
+        };
+        let data = server.data();
         server.run(&[
             "initdb",
             "-D",
@@ -153,15 +178,7 @@ impl OwnServer {
             "-E",
             "UTF8",
         ]);
-        let options = format!(
-            "-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={dir} \
-             -c fsync=off -c ssl=on -c ssl_cert_file={dir}/server.crt \
-             -c ssl_key_file={dir}/server.key"
-        );
-        let log = format!("{dir}/server.log");
-        server.run(&[
-            "pg_ctl", "-D", &data, "-l", &log, "-w", "start", "-o", &options,
-        ]);
+        server.start_again();
         Some(server)
     }
 
@@ -169,21 +186,38 @@ impl OwnServer {
         self.port
     }
 
+    /// Its own `postgres` database, as `--db` takes it.
+    pub fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// Stops the server as an administrator would (`pg_ctl stop -m fast`:
+    /// open connections are ended, nothing committed is lost).
+    pub fn stop(&self) {
+        let data = self.data();
+        self.run(&["pg_ctl", "-D", &data, "-m", "fast", "-w", "stop"]);
+    }
+
+    /// Starts it again after [`OwnServer::stop`], on the same port.
+    pub fn start_again(&self) {
+        let (data, log) = (self.data(), self.log());
+        let options = self.options.clone();
+        self.run(&[
+            "pg_ctl", "-D", &data, "-l", &log, "-w", "start", "-o", &options,
+        ]);
+    }
+
+    fn data(&self) -> String {
+        self.folder.path().join("data").display().to_string()
+    }
+
+    fn log(&self) -> String {
+        self.folder.path().join("server.log").display().to_string()
+    }
+
     fn run(&self, args: &[&str]) {
-        let program = self.bin.join(args[0]);
-        let output = match server_owner() {
-            Some(_) => std::process::Command::new("runuser")
-                .args(["-u", "postgres", "--"])
-                .arg(&program)
-                .args(&args[1..])
-                .output(),
-            None => std::process::Command::new(&program)
-                .args(&args[1..])
-                .output(),
-        }
-        .expect("run a PostgreSQL tool");
-        let log =
-            std::fs::read_to_string(self.folder.path().join("server.log")).unwrap_or_default();
+        let output = self.command(args).output().expect("run a PostgreSQL tool");
+        let log = std::fs::read_to_string(self.log()).unwrap_or_default();
         assert!(
             output.status.success(),
             "{args:?}: {}\n{}\n{log}",
@@ -191,21 +225,32 @@ impl OwnServer {
             String::from_utf8_lossy(&output.stderr)
         );
     }
+
+    fn command(&self, args: &[&str]) -> std::process::Command {
+        let program = self.bin.join(args[0]);
+        match server_owner() {
+            Some(_) => {
+                let mut cmd = std::process::Command::new("runuser");
+                cmd.args(["-u", "postgres", "--"])
+                    .arg(program)
+                    .args(&args[1..]);
+                cmd
+            }
+            None => {
+                let mut cmd = std::process::Command::new(program);
+                cmd.args(&args[1..]);
+                cmd
+            }
+        }
+    }
 }
 
 impl Drop for OwnServer {
     fn drop(&mut self) {
-        let data = self.folder.path().join("data").display().to_string();
-        let program = self.bin.join("pg_ctl");
-        let args = ["-D", data.as_str(), "-m", "immediate", "stop"];
-        let _ = match server_owner() {
-            Some(_) => std::process::Command::new("runuser")
-                .args(["-u", "postgres", "--"])
-                .arg(&program)
-                .args(args)
-                .output(),
-            None => std::process::Command::new(&program).args(args).output(),
-        };
+        let data = self.data();
+        let _ = self
+            .command(&["pg_ctl", "-D", &data, "-m", "immediate", "stop"])
+            .output();
     }
 }
 
