@@ -425,7 +425,7 @@ _authctl() {
                     return 0
                     ;;
                 --event)
-                    COMPREPLY=($(compgen -W "login.success login.failure login.throttled account.locked account.unlocked user.registered user.imported user.exported user.deleted user.disabled user.enabled session.created session.ended session.revoked password.set password.reset_requested password.reset_completed password.reset_failed password.rehashed client.throttled throttle.cleared blocklist.changed audit.pruned" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "login.attempt login.success login.failure login.throttled account.locked account.unlocked user.registered user.imported user.exported user.deleted user.disabled user.enabled session.created session.ended session.revoked password.set password.reset_requested password.reset_completed password.reset_failed password.rehashed client.throttled throttle.cleared blocklist.changed audit.pruned" -- "${cur}"))
                     return 0
                     ;;
                 --outcome)

@@ -533,7 +533,8 @@ complete -c authctl -n "__fish_authctl_using_subcommand blocklist; and __fish_se
 complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l since -d 'Events at or after this: a time (2026-12-01, 2026-12-01T09:30:00Z) or a duration ago (30m, 24h, 7d)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l until -d 'Events before this (a time, or a duration ago)' -r
 complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l user -d 'Events about this account (kept after it is deleted)' -r -f
-complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l event -d 'Only these events, comma-separated' -r -f -a "login.success\t''
+complete -c authctl -n "__fish_authctl_using_subcommand audit; and not __fish_seen_subcommand_from prune help" -l event -d 'Only these events, comma-separated' -r -f -a "login.attempt\t''
+login.success\t''
 login.failure\t''
 login.throttled\t''
 account.locked\t''

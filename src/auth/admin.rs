@@ -195,6 +195,10 @@ impl Auth {
         let event = Event::success("session.revoked")
             .email(&session.email)
             .details(serde_json::json!({ "sessions": 1, "session_id": id }));
+        let event = match tx.find_user_by(UserLookup::Email(&session.email)) {
+            Ok(record) => event.user(&record.user),
+            Err(_) => event,
+        };
         self.commit_audited(tx, caller, &event)?;
         Ok(session)
     }
@@ -267,7 +271,7 @@ impl Auth {
         if let Some(retention) = self.policy.audit_retention {
             let retention_ms = i64::try_from(retention.as_millis()).unwrap_or(i64::MAX);
             let before_ms = self.clock.now_ms().saturating_sub(retention_ms);
-            removed += self.prune_audit(&Caller::cli(), before_ms, false)?;
+            removed += self.prune_audit(&Caller::housekeeping(), before_ms, false)?;
         }
         self.store.maintain()?;
         Ok(removed)

@@ -42,6 +42,18 @@ impl Caller {
         Self::Cli { os_user }
     }
 
+    /// The server's own housekeeping (pruning), as the operating-system
+    /// user running it: recorded as the command line's source, since no
+    /// client asked, with an actor that says it was no person's command.
+    pub fn housekeeping() -> Self {
+        match Self::cli() {
+            Self::Cli { os_user } => Self::Cli {
+                os_user: format!("authctl serve, run by {os_user}"),
+            },
+            http => http,
+        }
+    }
+
     /// A client of the HTTP server.
     pub fn http(client: IpAddr, user_agent: Option<&str>) -> Self {
         let user_agent = user_agent.map(|agent| {

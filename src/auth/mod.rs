@@ -243,8 +243,8 @@ impl Auth {
     pub fn destroy_session(&self, caller: &Caller, user_id: UserId) -> Result<(), AuthError> {
         let mut tx = self.store.write()?;
         let ended = tx.delete_sessions_of(user_id, self.clock.now())?;
-        let event = Event::success("session.ended")
-            .user_id(user_id)
+        let event = self
+            .about_user(tx.as_mut(), user_id, Event::success("session.ended"))?
             .details(serde_json::json!({ "sessions": ended }));
         self.commit_audited(tx, caller, &event)
     }
@@ -255,8 +255,8 @@ impl Auth {
         let Some(user) = tx.delete_session(&session_id.digest(), self.clock.now())? else {
             return Err(AuthError::AuthenticationFailed(INVALID_SESSION));
         };
-        let event = Event::success("session.ended")
-            .user_id(user)
+        let event = self
+            .about_user(tx.as_mut(), user, Event::success("session.ended"))?
             .details(serde_json::json!({ "sessions": 1 }));
         self.commit_audited(tx, caller, &event)
     }
@@ -285,6 +285,7 @@ impl Auth {
         let limited = caller.client_address().is_some();
         let now_ms = self.clock.now_ms();
         let refused = |refusal: throttle::Refusal| {
+            // A window's refusals end together: its end names the period.
             let until_ms = refusal.until_ms(now_ms);
             let event = Event::failure("password.reset_requested", "throttled").user(&record.user);
             let aggregate = format!("reset|{}|{until_ms}", email.key());
@@ -295,8 +296,8 @@ impl Auth {
             let reader = &mut self.store.read()?;
             let refusal =
                 throttle::precheck(reader.as_mut(), Scope::ResetRequests, email.key(), now_ms)?;
-            if let Some(refusal) = refusal {
-                return Err(refused(refusal));
+            if let Some(found) = refusal {
+                return Err(refused(found.refusal));
             }
         }
         let mut tx = self.store.write()?;
@@ -355,31 +356,46 @@ impl Auth {
         password: &Password,
     ) -> Result<(), AuthError> {
         self.check_new_password(email, password)?;
-        // A row per failure is bounded over HTTP: each counts against the
-        // client, which is blocked after a few.
-        let refused = || {
-            let event = Event::failure("password.reset_failed", "invalid_token").email(email);
-            match self.audit_alone(caller, &event) {
-                Ok(()) => AuthError::AuthenticationFailed(INVALID_RESET_TOKEN),
-                Err(error) => error,
-            }
-        };
-        // Over HTTP a token use counts against the client like a login: it
-        // is a guess at a secret. The claim is given back on success.
-        let client = match caller.client_address().map(throttle::client_key) {
-            Some(client) => Some((self.claim_client(caller, &client)?, client)),
-            None => None,
-        };
+        self.check_token_use(caller)?;
         let digest = reset_token.digest();
+        let now_ms = self.clock.now_ms();
+        let client = caller.client_address().map(throttle::client_key);
+        let mut tx = self.store.write()?;
+        // Over HTTP a token use counts against the client like a login: it
+        // is a guess at a secret, given back on success. The count and a
+        // bad token's audit row commit together; a row per bad token is
+        // bounded, since the client is blocked after a few.
+        if let Some(client) = &client {
+            let rules = self.policy.throttling;
+            let claimed = throttle::claim(tx.as_mut(), Scope::Client, client, |counter| {
+                rules.claim_client(counter, now_ms)
+            })?;
+            if let Err(refusal) = claimed {
+                drop(tx);
+                let reader = &mut self.store.read()?;
+                let refused = throttle::precheck(reader.as_mut(), Scope::Client, client, now_ms)?;
+                return Err(match refused {
+                    Some(refused) => self.refuse_token_use(caller, client, refused),
+                    None => self.throttled(refusal),
+                });
+            }
+        }
+        // A cheap indexed check first, so a bad token costs no bcrypt work.
         let lookup = UserLookup::ResetToken {
             digest: &digest,
             now: self.clock.now(),
         };
-        // A cheap indexed check first, so a bad token costs no bcrypt work.
-        match self.active_user(lookup)? {
-            Some(record) if record.user.email.key() == email.key() => {}
-            _ => return Err(refused()),
+        let valid = match tx.find_user_by(lookup) {
+            Ok(record) => !record.user.disabled && record.user.email.key() == email.key(),
+            Err(StoreError::NotFound) => false,
+            Err(other) => return Err(other.into()),
+        };
+        if !valid {
+            let event = Event::failure("password.reset_failed", "invalid_token").email(email);
+            self.commit_audited(tx, caller, &event)?;
+            return Err(AuthError::AuthenticationFailed(INVALID_RESET_TOKEN));
         }
+        tx.commit()?;
         let hash = self.hasher.hash(password)?;
         let now = self.clock.now();
         let mut tx = self.store.write()?;
@@ -403,9 +419,9 @@ impl Auth {
         // Whoever holds a reset token controls the mailbox: the lock and
         // the wait on the account end with the reset.
         tx.delete_counter(Scope::Account, email.key())?;
-        if let Some((claimed_ms, client)) = &client {
-            let (rules, now_ms) = (&self.policy.throttling, self.clock.now_ms());
-            throttle::release_client(tx.as_mut(), rules, client, *claimed_ms, now_ms)?;
+        if let Some(client) = &client {
+            let rules = &self.policy.throttling;
+            throttle::release_client(tx.as_mut(), rules, client, now_ms, self.clock.now_ms())?;
         }
         let event = Event::success("password.reset_completed")
             .user_id(user)
@@ -413,6 +429,21 @@ impl Auth {
         self.commit_audited(tx, caller, &event)?;
         self.recent_refusals.forget(Scope::Account, email.key());
         Ok(())
+    }
+
+    /// `event` about user `id`, named by its email too (so that `audit
+    /// --user` finds it), as read in `tx`.
+    fn about_user(
+        &self,
+        tx: &mut dyn Writer,
+        id: UserId,
+        event: Event,
+    ) -> Result<Event, AuthError> {
+        match tx.find_user_by(UserLookup::Id(id)) {
+            Ok(record) => Ok(event.user(&record.user)),
+            Err(StoreError::NotFound) => Ok(event.user_id(id)),
+            Err(other) => Err(other.into()),
+        }
     }
 
     /// The enabled user matching `lookup`, if any.

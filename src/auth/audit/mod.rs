@@ -71,7 +71,7 @@ impl Event {
         self
     }
 
-    fn stored(&self, caller: &Caller, at_ms: i64) -> NewEvent {
+    pub(in crate::auth) fn stored(&self, caller: &Caller, at_ms: i64) -> NewEvent {
         let (source, actor, client_ip, user_agent) = match caller {
             Caller::Cli { os_user } => ("cli", Some(os_user.clone()), None, None),
             Caller::Http { client, user_agent } => (
@@ -98,7 +98,13 @@ impl Event {
 
     /// The `tracing` line, for after the commit; `count` for a folded row.
     pub(super) fn emit(&self, caller: &Caller, count: Option<u64>) {
-        trail::emit(caller, self, count);
+        trail::emit(Some(caller), self, count);
+    }
+
+    /// The line of a folded row of refusals, which names its caller only
+    /// when they all came from one.
+    fn emit_folded(&self, caller: Option<&Caller>, count: u64) {
+        trail::emit(caller, self, Some(count));
     }
 }
 

@@ -12,6 +12,7 @@ use crate::domain::Email;
 /// Every event name the log holds (SPEC section 8, and the few more this
 /// version records), for a front end to check a filter against.
 pub const AUDIT_EVENTS: &[&str] = &[
+    "login.attempt",
     "login.success",
     "login.failure",
     "login.throttled",
@@ -130,6 +131,12 @@ impl AuditQuery {
             success: self.success,
             client_ip: self.client.map(|ip| ip.to_canonical().to_string()),
             source: self.http.map(|http| if http { "http" } else { "cli" }),
+            // A follower waits for an attempt's outcome, which rewrites
+            // its row (and so brings it up again), unless asked for them.
+            skip_events: match (after_seq, self.events.is_empty()) {
+                (Some(_), true) => vec!["login.attempt".to_owned()],
+                _ => Vec::new(),
+            },
             after_seq,
             limit: self.limit,
         }
@@ -158,21 +165,35 @@ impl Auth {
     }
 
     /// Deletes the events older than `before_ms` (or only counts them, for
-    /// a dry run), a batch per transaction; records `audit.pruned` when any
-    /// went. Returns how many.
+    /// a dry run), a batch per transaction, each batch adding its count to
+    /// this run's `audit.pruned` row in its own transaction: whatever is
+    /// deleted is on record, even if a later batch fails. A time to come is
+    /// taken as now, so the run's own row is never among what it deletes.
+    /// Returns how many.
     pub fn prune_audit(
         &self,
         caller: &Caller,
         before_ms: i64,
         dry_run: bool,
     ) -> Result<u64, AuthError> {
+        let before_ms = before_ms.min(self.clock.now_ms());
         if dry_run {
             return Ok(self.store.read()?.count_events_before(before_ms)?);
         }
+        let before = humantime::format_rfc3339_millis(system_time(before_ms)).to_string();
+        let event = Event::success("audit.pruned").details(serde_json::json!({ "before": before }));
+        let run = format!(
+            "audit.pruned|{}|{}|{before_ms}",
+            self.clock.now_ms(),
+            std::process::id()
+        );
         let mut pruned = 0;
         loop {
             let mut tx = self.store.write()?;
             let deleted = tx.prune_events(before_ms, PRUNE_BATCH)?;
+            if deleted > 0 {
+                tx.add_to_event(&run, &event.stored(caller, self.clock.now_ms()), deleted)?;
+            }
             tx.commit()?;
             pruned += deleted;
             if deleted < u64::from(PRUNE_BATCH) {
@@ -180,10 +201,7 @@ impl Auth {
             }
         }
         if pruned > 0 {
-            let before = humantime::format_rfc3339_millis(system_time(before_ms));
-            let event = Event::success("audit.pruned")
-                .details(serde_json::json!({ "deleted": pruned, "before": before.to_string() }));
-            self.audit_alone(caller, &event)?;
+            event.emit(caller, Some(pruned));
         }
         Ok(pruned)
     }
@@ -221,7 +239,10 @@ impl Auth {
         let written = self.store.write().and_then(|mut tx| {
             for (aggregate, pending) in &taken {
                 // The row's time is its latest refusal's.
-                let stored = pending.event.stored(&pending.caller, pending.last_ms);
+                let mut stored = pending.event.stored(&pending.caller, pending.last_ms);
+                if pending.several_callers {
+                    (stored.client_ip, stored.user_agent, stored.actor) = (None, None, None);
+                }
                 tx.add_to_event(aggregate, &stored, pending.count)?;
             }
             tx.commit()
@@ -232,7 +253,8 @@ impl Auth {
         }
         let mut total = 0;
         for (_, pending) in &taken {
-            pending.event.emit(&pending.caller, Some(pending.count));
+            let caller = (!pending.several_callers).then_some(&pending.caller);
+            pending.event.emit_folded(caller, pending.count);
             total += pending.count;
         }
         Ok(total)

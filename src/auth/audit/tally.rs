@@ -21,6 +21,8 @@ pub(crate) struct Pending {
     /// When the first and the latest of these refusals came.
     pub(crate) first_ms: i64,
     pub(crate) last_ms: i64,
+    /// The refusals came from more than one caller: the row names none.
+    pub(crate) several_callers: bool,
 }
 
 #[derive(Debug, Default)]
@@ -32,7 +34,7 @@ impl RefusalTally {
     /// Counts one refusal under `aggregate` (its key and lock period); the
     /// first one's caller and event stand for the row.
     pub(crate) fn add(&self, aggregate: String, caller: &Caller, event: &Event, now_ms: i64) {
-        self.add_many(aggregate, caller, event, 1, (now_ms, now_ms));
+        self.add_many(aggregate, caller, event, 1, (now_ms, now_ms), false);
     }
 
     fn add_many(
@@ -42,11 +44,13 @@ impl RefusalTally {
         event: &Event,
         count: u64,
         (first_ms, last_ms): (i64, i64),
+        several_callers: bool,
     ) {
         let Ok(mut pending) = self.pending.lock() else {
             return;
         };
-        let aggregate = if pending.len() >= MAX_KEYS && !pending.contains_key(&aggregate) {
+        let overflow = pending.len() >= MAX_KEYS && !pending.contains_key(&aggregate);
+        let aggregate = if overflow {
             format!("{}|many keys|{}", event.name, last_ms / 60_000)
         } else {
             aggregate
@@ -57,7 +61,16 @@ impl RefusalTally {
             count: 0,
             first_ms,
             last_ms,
+            several_callers: false,
         });
+        // A row that stands for several callers or accounts names none.
+        if several_callers || overflow || entry.caller != *caller {
+            entry.several_callers = true;
+        }
+        if overflow || entry.event.email != event.email {
+            entry.event.email = None;
+            entry.event.user_id = None;
+        }
         entry.count += count;
         entry.first_ms = entry.first_ms.min(first_ms);
         entry.last_ms = entry.last_ms.max(last_ms);
@@ -83,6 +96,7 @@ impl RefusalTally {
                 &pending.event,
                 pending.count,
                 span,
+                pending.several_callers,
             );
         }
     }

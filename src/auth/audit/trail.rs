@@ -7,14 +7,16 @@ use tracing::field::display;
 use super::Event;
 use crate::auth::Caller;
 
-pub(super) fn emit(caller: &Caller, event: &Event, count: Option<u64>) {
+/// `caller` is `None` for a row of several HTTP clients' refusals.
+pub(super) fn emit(caller: Option<&Caller>, event: &Event, count: Option<u64>) {
     let outcome = if event.success { "success" } else { "failure" };
     // A field that is `None` is left out of the line.
     let (source, actor, client, user_agent) = match caller {
-        Caller::Cli { os_user } => ("cli", Some(os_user.as_str()), None, None),
-        Caller::Http { client, user_agent } => {
+        Some(Caller::Cli { os_user }) => ("cli", Some(os_user.as_str()), None, None),
+        Some(Caller::Http { client, user_agent }) => {
             ("http", None, Some(display(client)), user_agent.as_deref())
         }
+        None => ("http", None, None, None),
     };
     tracing::info!(
         target: "authctl::audit",

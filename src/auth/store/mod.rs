@@ -150,8 +150,12 @@ pub(crate) trait Reader {
     /// How many audit events are older than `before_ms`.
     fn count_events_before(&mut self, before_ms: i64) -> Result<u64, StoreError>;
 
-    /// The latest point in the audit log's commit order (0 when empty): a
-    /// follower starts after it.
+    /// The latest point in the audit log's commit order (0 before the
+    /// first event; it never goes down, pruning or not): a follower starts
+    /// after it. Points come from one counter every audited transaction
+    /// takes and holds to its end, so a row committed later always has a
+    /// later point: a follower that has seen point N misses nothing by
+    /// asking for what is after N.
     fn last_event_seq(&mut self) -> Result<i64, StoreError>;
 }
 
@@ -289,17 +293,12 @@ pub(crate) trait Writer: Reader {
     /// change it records, so that both commit or neither does.
     fn add_event(&mut self, event: &NewEvent) -> Result<i64, StoreError>;
 
-    /// Rewrites event `id` (a login recorded as failed when it was let
-    /// through to the password check) as `event` with its outcome, at
-    /// `at_ms`, moving it to the end of the commit order; returns whether
-    /// there was such a row.
-    fn settle_event(
-        &mut self,
-        id: i64,
-        event: &'static str,
-        success: bool,
-        at_ms: i64,
-    ) -> Result<bool, StoreError>;
+    /// Rewrites the `login.attempt` row `id` (written with the claim that
+    /// let a login through to its password check) as `settled`: its event,
+    /// outcome, reason, details, time and, when it names one, account;
+    /// moving it to the end of the commit order. Returns whether there was
+    /// such a row (pruning may have taken it).
+    fn settle_event(&mut self, id: i64, settled: &NewEvent) -> Result<bool, StoreError>;
 
     /// Adds `count` occurrences to the one event kept under `aggregate`
     /// (a refusal's key and lock period), inserting `event` if there is

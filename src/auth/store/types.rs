@@ -199,6 +199,8 @@ pub(crate) struct EventFilter {
     /// An email key.
     pub(crate) email_key: Option<String>,
     pub(crate) events: Vec<String>,
+    /// None of these events.
+    pub(crate) skip_events: Vec<String>,
     pub(crate) success: Option<bool>,
     pub(crate) client_ip: Option<String>,
     pub(crate) source: Option<&'static str>,

@@ -129,6 +129,17 @@ pub(crate) fn client_key(address: IpAddr) -> String {
     }
 }
 
+/// A refusal, with the period it belongs to: the end of a wait, or when a
+/// lock began (every lock ends at the same "never", so its end cannot tell
+/// one lock from the next). The audit log folds a period's refusals into
+/// one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Refused {
+    pub(crate) refusal: Refusal,
+    pub(crate) until_ms: i64,
+    pub(crate) period_ms: i64,
+}
+
 /// Reads the counter and says whether the rule would refuse now: a
 /// throttled attempt is answered by this read alone, with no write.
 pub(crate) fn precheck(
@@ -136,12 +147,21 @@ pub(crate) fn precheck(
     scope: Scope,
     key: &str,
     now_ms: i64,
-) -> Result<Option<Refusal>, StoreError> {
+) -> Result<Option<Refused>, StoreError> {
     let current = reader.counter(scope, key)?;
-    Ok(Throttling::refusal(
-        current.as_ref().map(|stored| &stored.counter),
-        now_ms,
-    ))
+    let counter = current.as_ref().map(|stored| &stored.counter);
+    Ok(Throttling::refusal(counter, now_ms).map(|refusal| {
+        let until_ms = refusal.until_ms(now_ms);
+        let period_ms = match (refusal, counter) {
+            (Refusal::Locked, Some(counter)) => counter.last_ms,
+            _ => until_ms,
+        };
+        Refused {
+            refusal,
+            until_ms,
+            period_ms,
+        }
+    }))
 }
 
 /// How often a claim re-reads after losing a swap before giving up. Each

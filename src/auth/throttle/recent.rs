@@ -20,6 +20,7 @@ const MAX_ENTRIES: usize = 65_536;
 #[derive(Debug, Clone, Copy)]
 struct Remembered {
     until_ms: i64,
+    period_ms: i64,
     trusted_until_ms: i64,
 }
 
@@ -29,8 +30,16 @@ pub(crate) struct RecentRefusals {
 }
 
 impl RecentRefusals {
-    /// Remembers that `key` is refused until `until_ms`.
-    pub(crate) fn remember(&self, scope: Scope, key: &str, until_ms: i64, now_ms: i64) {
+    /// Remembers that `key` is refused until `until_ms`, in the refusal
+    /// period `period_ms`.
+    pub(crate) fn remember(
+        &self,
+        scope: Scope,
+        key: &str,
+        until_ms: i64,
+        period_ms: i64,
+        now_ms: i64,
+    ) {
         let Ok(mut entries) = self.entries.lock() else {
             return;
         };
@@ -45,6 +54,7 @@ impl RecentRefusals {
             (scope, key.to_owned()),
             Remembered {
                 until_ms,
+                period_ms,
                 trusted_until_ms,
             },
         );
@@ -64,12 +74,13 @@ impl RecentRefusals {
         }
     }
 
-    /// When `key` is refused until, if a trusted entry says so.
-    pub(crate) fn refused_until(&self, scope: Scope, key: &str, now_ms: i64) -> Option<i64> {
+    /// When `key` is refused until, and the period, if a trusted entry
+    /// says so.
+    pub(crate) fn refused_until(&self, scope: Scope, key: &str, now_ms: i64) -> Option<(i64, i64)> {
         let entries = self.entries.lock().ok()?;
         // A borrowed tuple key cannot be looked up without an owned one.
         let entry = entries.get(&(scope, key.to_owned()))?;
-        (entry.trusted_until_ms > now_ms).then_some(entry.until_ms)
+        (entry.trusted_until_ms > now_ms).then_some((entry.until_ms, entry.period_ms))
     }
 }
 
@@ -80,16 +91,16 @@ mod tests {
     #[test]
     fn a_refusal_is_trusted_for_a_second_and_never_past_its_end() {
         let recent = RecentRefusals::default();
-        recent.remember(Scope::Account, "a@x.io", i64::MAX, 0);
-        recent.remember(Scope::Client, "192.0.2.1", 300, 0);
+        recent.remember(Scope::Account, "a@x.io", i64::MAX, 7, 0);
+        recent.remember(Scope::Client, "192.0.2.1", 300, 300, 0);
         assert_eq!(
             recent.refused_until(Scope::Account, "a@x.io", 999),
-            Some(i64::MAX)
+            Some((i64::MAX, 7))
         );
         assert_eq!(recent.refused_until(Scope::Account, "a@x.io", 1000), None);
         assert_eq!(
             recent.refused_until(Scope::Client, "192.0.2.1", 299),
-            Some(300)
+            Some((300, 300))
         );
         assert_eq!(recent.refused_until(Scope::Client, "192.0.2.1", 300), None);
         assert_eq!(recent.refused_until(Scope::Account, "192.0.2.1", 0), None);
@@ -99,14 +110,14 @@ mod tests {
     fn memory_stays_bounded() {
         let recent = RecentRefusals::default();
         for n in 0..MAX_ENTRIES + 10 {
-            recent.remember(Scope::Account, &n.to_string(), i64::MAX, 0);
+            recent.remember(Scope::Account, &n.to_string(), i64::MAX, 0, 0);
         }
         assert_eq!(recent.entries.lock().unwrap().len(), MAX_ENTRIES);
         // Once the old entries are stale they make room.
-        recent.remember(Scope::Account, "new", i64::MAX, 5000);
+        recent.remember(Scope::Account, "new", i64::MAX, 0, 5000);
         assert_eq!(
             recent.refused_until(Scope::Account, "new", 5000),
-            Some(i64::MAX)
+            Some((i64::MAX, 0))
         );
     }
 }

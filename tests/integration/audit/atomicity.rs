@@ -102,3 +102,57 @@ fn an_event_whose_change_cannot_be_made_is_not_written() {
     assert_eq!(names, ["user.registered", "login.success"]);
     assert!(auth.get_user_from_session_id(&session).unwrap().is_some());
 }
+
+/// The other half of the pair: the event is written, and the change fails
+/// after it, at commit (a deferred foreign key a trigger breaks). Neither
+/// may stay.
+#[test]
+fn an_event_whose_change_fails_at_commit_is_rolled_back_with_it() {
+    let file = SqliteFile::new();
+    let auth = file.auth();
+    auth.register_user(&Caller::cli(), &email(ALICE), &password(PASSWORD))
+        .unwrap();
+    let conn = Connection::open(file.path()).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE broken (user_id INTEGER REFERENCES nowhere(id) DEFERRABLE INITIALLY DEFERRED);
+         CREATE TRIGGER break_at_commit AFTER INSERT ON users
+             BEGIN INSERT INTO broken VALUES (NEW.id); END;",
+    )
+    .unwrap();
+    let refused = auth.register_user(
+        &Caller::cli(),
+        &email("bob@example.com"),
+        &password(PASSWORD),
+    );
+    assert!(refused.is_err(), "{refused:?}");
+    conn.execute_batch("DROP TRIGGER break_at_commit; DROP TABLE broken;")
+        .unwrap();
+    assert!(auth.find_user(&email("bob@example.com")).is_err());
+    let names: Vec<String> = all_events(&auth).into_iter().map(|e| e.event).collect();
+    assert_eq!(names, ["user.registered"], "an event without its change");
+}
+
+/// A correct login whose audit row cannot be settled opens no session and
+/// leaves the failure it counted: the outcome and its event go together.
+#[test]
+fn a_login_whose_outcome_cannot_be_recorded_opens_no_session() {
+    let file = SqliteFile::new();
+    let auth = file.auth();
+    auth.register_user(&Caller::cli(), &email(ALICE), &password(PASSWORD))
+        .unwrap();
+    raise_on(&file, "no_settling", "BEFORE UPDATE ON audit");
+    let refused = auth.login(&Caller::cli(), &email(ALICE), &password(PASSWORD));
+    assert!(
+        matches!(refused, Err(AuthError::Internal { .. })),
+        "{refused:?}"
+    );
+    drop_trigger(&file, "no_settling");
+    assert!(
+        auth.list_sessions(None).unwrap().is_empty(),
+        "a session without its event"
+    );
+    let counted = auth.throttle_entries().unwrap();
+    assert_eq!(counted.len(), 1, "the claim's failure stays counted");
+    let names: Vec<String> = all_events(&auth).into_iter().map(|e| e.event).collect();
+    assert_eq!(names, ["user.registered", "login.attempt"]);
+}

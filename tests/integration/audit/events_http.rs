@@ -240,7 +240,173 @@ async fn behind_a_trusted_proxy_the_event_names_the_forwarded_client() {
     assert_eq!(registered.client_ip.as_deref(), Some("198.51.100.7"));
 }
 
+fn locking_after_two() -> Throttling {
+    Throttling {
+        free_attempts: 1,
+        lock_after: 2,
+        ..Throttling::default()
+    }
+}
+
+fn throttled_rows(server: &TestServer) -> Vec<(Option<String>, Option<String>, u64)> {
+    server.auth.flush_audit().unwrap();
+    all_events(&server.auth)
+        .into_iter()
+        .filter(|e| e.event == "login.throttled")
+        .map(|e| (e.reason, e.client_ip, e.count))
+        .collect()
+}
+
+async fn each_lock_has_a_row_of_its_own(backend: Backend) {
+    let (server, clock) = server(locking_after_two(), backend);
+    server.register(ALICE);
+    let wrong = [("email", ALICE), ("password", "not-the-password")];
+    for refusals in [2, 3] {
+        for _ in 0..2 {
+            call(&server, Method::POST, "/sessions", &wrong, None).await;
+            clock.advance(Duration::from_secs(3600));
+        }
+        for _ in 0..refusals {
+            let response = call(&server, Method::POST, "/sessions", &wrong, None).await;
+            assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        }
+        server
+            .auth
+            .unlock_user(&Caller::cli(), &email(ALICE))
+            .unwrap();
+        clock.advance(Duration::from_secs(60));
+    }
+    let local = Some("127.0.0.1".to_owned());
+    let locked = Some("locked".to_owned());
+    assert_eq!(
+        throttled_rows(&server),
+        [(locked.clone(), local.clone(), 2), (locked, local, 3)]
+    );
+}
+
+#[tokio::test]
+async fn a_row_of_refusals_from_several_clients_names_none_of_them() {
+    let clock = test_clock();
+    let server = TestServer::with(Options {
+        policy: Policy {
+            throttling: locking_after_two(),
+            ..fast_policy()
+        },
+        config: ServeConfig {
+            trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+            audit_flush_interval: Duration::from_secs(3600),
+            ..ServeConfig::default()
+        },
+        clock: Some(Arc::clone(&clock)),
+        ..Options::default()
+    });
+    server.register(ALICE);
+    let attempt = |client: &'static str| {
+        server
+            .client
+            .post(server.url("/sessions"))
+            .header("x-forwarded-for", client)
+            .form(&[("email", ALICE), ("password", "not-the-password")])
+            .send()
+    };
+    attempt("198.51.100.1").await.unwrap();
+    clock.advance(Duration::from_secs(3600));
+    attempt("198.51.100.1").await.unwrap();
+    for client in ["198.51.100.1", "198.51.100.2", "198.51.100.1"] {
+        let response = attempt(client).await.unwrap();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    }
+    let events = all_events(&server.auth);
+    let locked = only(&events, "account.locked");
+    assert_eq!(locked.client_ip.as_deref(), Some("198.51.100.1"));
+    assert_eq!(
+        throttled_rows(&server),
+        [(Some("locked".to_owned()), None, 3)]
+    );
+    let row = all_events(&server.auth)
+        .into_iter()
+        .find(|e| e.event == "login.throttled")
+        .unwrap();
+    assert_eq!(row.email.as_deref(), Some(ALICE), "still one account's row");
+    assert_eq!(row.user_agent, None);
+}
+
+async fn the_right_password_on_the_attempt_that_would_lock_unlocks_at_once(backend: Backend) {
+    let (server, clock) = server(locking_after_two(), backend);
+    server.register(ALICE);
+    let wrong = [("email", ALICE), ("password", "not-the-password")];
+    call(&server, Method::POST, "/sessions", &wrong, None).await;
+    clock.advance(Duration::from_secs(3600));
+    let right = [("email", ALICE), ("password", PASSWORD)];
+    let response = call(&server, Method::POST, "/sessions", &right, None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let entries = server.auth.throttle_entries().unwrap();
+    assert!(
+        entries.iter().all(|entry| entry.scope.name() != "account"),
+        "{entries:?}"
+    );
+    let names: Vec<String> = all_events(&server.auth)
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "user.registered",
+            "login.failure",
+            "account.locked",
+            "login.success",
+            "account.unlocked"
+        ]
+    );
+    let unlocked = only(&all_events(&server.auth), "account.unlocked").clone();
+    assert_eq!(unlocked.details.unwrap()["by"], "login");
+}
+
+async fn a_follower_sees_a_login_once_it_has_an_outcome(backend: Backend) {
+    let (server, _clock) = server(Throttling::default(), backend);
+    server.register(ALICE);
+    let end = server.auth.audit_end().unwrap();
+    let query = authctl::auth::AuditQuery {
+        limit: 100,
+        ..authctl::auth::AuditQuery::default()
+    };
+    let attempt = server
+        .auth
+        .begin_login(&Caller::cli(), &email(ALICE), None)
+        .unwrap();
+    let listed = all_events(&server.auth);
+    assert_eq!(
+        listed.last().unwrap().event,
+        "login.attempt",
+        "a listing shows it"
+    );
+    assert!(
+        server.auth.audit_after(end, &query).unwrap().is_empty(),
+        "not yet"
+    );
+    server
+        .auth
+        .finish_login(
+            &Caller::cli(),
+            attempt,
+            &crate::support::db::password(PASSWORD),
+        )
+        .unwrap();
+    let followed: Vec<String> = server
+        .auth
+        .audit_after(end, &query)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    assert_eq!(followed, ["login.success"]);
+}
+
 backend_tests! {
     the_flask_routes_leave_their_events_with_the_client_and_its_agent,
     waits_and_the_lock_leave_one_folded_row_each_and_an_account_locked_event,
+    each_lock_has_a_row_of_its_own,
+    the_right_password_on_the_attempt_that_would_lock_unlocks_at_once,
+    a_follower_sees_a_login_once_it_has_an_outcome,
 }

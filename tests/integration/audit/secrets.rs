@@ -1,5 +1,6 @@
-//! SECURITY 29: after a full flow, no column of any audit row holds a
-//! password, session id, reset token, device cookie or bcrypt hash.
+//! SECURITY 29: after a full flow, no column of any audit row, and no
+//! audit log line, holds a password, session id, reset token, device
+//! cookie or bcrypt hash.
 
 use authctl::auth::{Caller, Throttling};
 use reqwest::StatusCode;
@@ -7,15 +8,18 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use crate::support::db::{email, fast_policy};
-use crate::support::server::{Options, TestServer, device_cookie, session_cookie};
+use crate::support::server::{LogBuffer, Options, TestServer, device_cookie, session_cookie};
 use crate::support::{PASSWORD, cookie_value};
 
 const ALICE: &str = "alice@example.com";
 const NEW_PASSWORD: &str = "a brand new passphrase";
 
 #[tokio::test]
-async fn the_audit_table_holds_no_secret_after_a_full_flow() {
+async fn the_audit_table_and_its_log_lines_hold_no_secret_after_a_full_flow() {
+    let logs = LogBuffer::default();
+    let dispatch = logs.dispatch();
     let server = TestServer::with(Options {
+        logs: Some(dispatch.clone()),
         policy: authctl::auth::Policy {
             throttling: Throttling {
                 free_attempts: 1,
@@ -38,19 +42,19 @@ async fn the_audit_table_holds_no_secret_after_a_full_flow() {
     for _ in 0..3 {
         server.post_form("/sessions", &wrong).await;
     }
-    server.auth.flush_audit().unwrap();
+    tracing::dispatcher::with_default(&dispatch, || server.auth.flush_audit().unwrap());
     let token = server.issue_reset_token(ALICE).await;
     secrets.push(token.clone());
     let status = server.reset_password(ALICE, &token, NEW_PASSWORD).await;
     assert_eq!(status, StatusCode::OK);
-    let (_, session) = server
-        .auth
-        .login(
+    let (_, session) = tracing::dispatcher::with_default(&dispatch, || {
+        server.auth.login(
             &Caller::cli(),
             &email(ALICE),
             &crate::support::db::password(NEW_PASSWORD),
         )
-        .unwrap();
+    })
+    .unwrap();
     secrets.push(session.expose().to_owned());
     assert_eq!(secrets.len(), 7, "{secrets:?}");
 
@@ -88,4 +92,20 @@ async fn the_audit_table_holds_no_secret_after_a_full_flow() {
         }
     }
     assert!(scanned >= 7, "only {scanned} rows");
+    let audit_lines: Vec<String> = logs
+        .text()
+        .lines()
+        .filter(|line| line.contains("authctl::audit"))
+        .map(str::to_owned)
+        .collect();
+    assert!(audit_lines.len() >= 7, "{audit_lines:#?}");
+    for line in &audit_lines {
+        assert!(!line.contains("$2"), "a bcrypt hash in a log line: {line}");
+        for secret in &secrets {
+            assert!(
+                !line.contains(secret.as_str()),
+                "a secret in a log line: {line}"
+            );
+        }
+    }
 }

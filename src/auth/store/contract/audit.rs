@@ -88,7 +88,8 @@ fn a_settled_or_recounted_row_moves_to_the_end_of_the_commit_order() {
     for fresh in backends() {
         let store = fresh.open();
         let mut tx = store.write().unwrap();
-        let attempt = tx.add_event(&event("login.failure", 1)).unwrap();
+        let attempt = tx.add_event(&event("login.attempt", 1)).unwrap();
+        let not_an_attempt = tx.add_event(&event("login.failure", 1)).unwrap();
         tx.add_to_event("key", &event("login.throttled", 2), 1)
             .unwrap();
         tx.add_event(&event("user.registered", 3)).unwrap();
@@ -96,11 +97,13 @@ fn a_settled_or_recounted_row_moves_to_the_end_of_the_commit_order() {
         let start = store.read().unwrap().last_event_seq().unwrap();
 
         let mut tx = store.write().unwrap();
-        assert!(tx.settle_event(attempt, "login.success", true, 4).unwrap());
-        assert!(
-            !tx.settle_event(attempt + 1000, "login.success", true, 4)
-                .unwrap()
-        );
+        let mut success = event("login.success", 4);
+        (success.success, success.reason) = (true, None);
+        success.user_id = Some(crate::domain::UserId(7));
+        assert!(tx.settle_event(attempt, &success).unwrap());
+        assert!(!tx.settle_event(attempt + 1000, &success).unwrap());
+        let other = tx.settle_event(not_an_attempt, &success).unwrap();
+        assert!(!other, "only an attempt settles");
         tx.add_to_event("key", &event("login.throttled", 5), 2)
             .unwrap();
         tx.commit().unwrap();
@@ -123,6 +126,9 @@ fn a_settled_or_recounted_row_moves_to_the_end_of_the_commit_order() {
             fresh.backend
         );
         let settled = events(store.as_ref(), &everything());
+        let row = settled.iter().find(|e| e.id == attempt).unwrap();
+        let settled_as = (row.reason.as_deref(), row.user_id);
+        assert_eq!(settled_as, (None, Some(7)), "{}", fresh.backend);
         assert!(
             settled.iter().all(|e| e.reason.is_none() || !e.success),
             "{}",
@@ -222,6 +228,51 @@ fn pruning_deletes_the_oldest_in_bounded_batches() {
             .map(|e| e.at_ms)
             .collect();
         assert_eq!(left, [24, 23, 22, 21, 20], "{}", fresh.backend);
+    }
+}
+
+/// A follower that has seen point N must find every row committed later
+/// after N, even when the transaction that wrote a row began first and
+/// committed last (on a backend with concurrent writers, a plain sequence
+/// would hand that row a point the follower has already passed).
+#[test]
+fn a_row_committed_later_always_comes_after_what_a_follower_has_seen() {
+    for fresh in backends() {
+        let first = fresh.open();
+        let mut slow = first.write().unwrap();
+        slow.add_event(&event("user.registered", 1)).unwrap();
+        let second = fresh.open();
+        let quick = std::thread::spawn(move || {
+            let mut tx = second.write().unwrap();
+            tx.add_event(&event("user.deleted", 2)).unwrap();
+            tx.commit().unwrap();
+        });
+        // Let the quick one commit if its backend lets it.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let follower = fresh.open();
+        let mut seen = 0;
+        let mut shown = Vec::new();
+        let follow = |seen: &mut i64, shown: &mut Vec<String>| {
+            let filter = EventFilter {
+                after_seq: Some(*seen),
+                ..everything()
+            };
+            for row in events(follower.as_ref(), &filter) {
+                *seen = (*seen).max(row.seq);
+                shown.push(row.event);
+            }
+        };
+        follow(&mut seen, &mut shown);
+        slow.commit().unwrap();
+        quick.join().unwrap();
+        follow(&mut seen, &mut shown);
+        shown.sort();
+        assert_eq!(
+            shown,
+            ["user.deleted", "user.registered"],
+            "{}",
+            fresh.backend
+        );
     }
 }
 

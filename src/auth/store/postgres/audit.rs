@@ -2,22 +2,16 @@
 //!
 //! `seq` is the commit order a follower (`authctl audit --follow`) reads
 //! after: a row with a lower `seq` must never commit after one with a
-//! higher. SQLite's single writer gives that; here every transaction that
-//! writes an event first takes one transaction-scoped advisory lock, held
-//! to its commit, and numbers its rows under it. Writers of events queue on
-//! that lock only from their event to their commit (auth writes the event
-//! last, just before committing).
+//! higher. Each number comes from the one-row `audit_seq`, whose row the
+//! taking transaction then holds locked to its end, as SQLite's does: a
+//! later transaction waits for it and so takes a higher number and commits
+//! later. Audited transactions queue on that row only from their event
+//! (auth writes it last) to their commit.
 
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, Error, Row};
 
 use super::super::{EventFilter, NewEvent, StoredEvent};
-
-/// The advisory lock key of the audit log's commit order: "audt".
-const AUDIT_LOCK: i64 = 0x6175_6474;
-
-/// The next point in commit order, read under [`AUDIT_LOCK`].
-const NEXT_SEQ: &str = "(SELECT coalesce(max(seq), 0) + 1 FROM audit)";
 
 const COLUMNS: &str = "id, seq, at_ms, event, outcome, reason, source, actor, client_ip,
      user_agent, user_id, email, details, count";
@@ -26,47 +20,43 @@ fn outcome(success: bool) -> &'static str {
     if success { "success" } else { "failure" }
 }
 
-/// Queues for the right to number events; re-taking it in the same
-/// transaction returns at once.
-async fn take_order(client: &Client) -> Result<(), Error> {
-    client
-        .execute("SELECT pg_advisory_xact_lock($1)", &[&AUDIT_LOCK])
-        .await?;
-    Ok(())
-}
+/// The event a claim writes before the password check; settled later.
+const ATTEMPT: &str = "login.attempt";
 
-pub(super) async fn insert(client: &Client, event: &NewEvent) -> Result<i64, Error> {
-    take_order(client).await?;
-    insert_with(client, event, None, 1).await
-}
-
-async fn insert_with(
-    client: &Client,
-    event: &NewEvent,
-    aggregate: Option<&str>,
-    count: u64,
-) -> Result<i64, Error> {
-    let sql = format!(
-        "INSERT INTO audit (seq, at_ms, event, outcome, reason, source, actor, client_ip,
-             user_agent, user_id, email, email_key, details, count, aggregate)
-         VALUES ({NEXT_SEQ}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-         RETURNING id"
-    );
+/// The next point in commit order; the counter's row stays locked by this
+/// transaction until it ends.
+async fn next_seq(client: &Client) -> Result<i64, Error> {
     let row = client
-        .query_one(&sql, &event_params(event, aggregate, count).as_slice())
+        .query_one("UPDATE audit_seq SET seq = seq + 1 RETURNING seq", &[])
         .await?;
     Ok(row.get(0))
 }
 
-/// The insert's fourteen parameters, in column order.
+pub(super) async fn insert(client: &Client, event: &NewEvent) -> Result<i64, Error> {
+    let seq = next_seq(client).await?;
+    let row = client
+        .query_one(
+            "INSERT INTO audit (at_ms, event, outcome, reason, source, actor, client_ip,
+                 user_agent, user_id, email, email_key, details, count, aggregate, seq)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             RETURNING id",
+            &event_params(event, None, 1, seq).as_slice(),
+        )
+        .await?;
+    Ok(row.get(0))
+}
+
+/// The insert's fifteen parameters, in column order.
 fn event_params<'a>(
     event: &'a NewEvent,
     aggregate: Option<&'a str>,
     count: u64,
+    seq: i64,
 ) -> EventParams<'a> {
     EventParams {
         event,
         aggregate,
+        seq,
         outcome: outcome(event.success),
         user_id: event.user_id.map(|id| id.0),
         email: event.email.as_ref().map(|email| email.as_str()),
@@ -79,6 +69,7 @@ fn event_params<'a>(
 struct EventParams<'a> {
     event: &'a NewEvent,
     aggregate: Option<&'a str>,
+    seq: i64,
     outcome: &'static str,
     user_id: Option<i64>,
     email: Option<&'a str>,
@@ -87,7 +78,7 @@ struct EventParams<'a> {
 }
 
 impl EventParams<'_> {
-    fn as_slice(&self) -> [&(dyn ToSql + Sync); 14] {
+    fn as_slice(&self) -> [&(dyn ToSql + Sync); 15] {
         [
             &self.event.at_ms,
             &self.event.event,
@@ -103,60 +94,67 @@ impl EventParams<'_> {
             &self.event.details,
             &self.count,
             &self.aggregate,
+            &self.seq,
         ]
     }
 }
 
-pub(super) async fn settle(
-    client: &Client,
-    id: i64,
-    event: &str,
-    success: bool,
-    at_ms: i64,
-) -> Result<bool, Error> {
-    take_order(client).await?;
-    let sql = format!(
-        "UPDATE audit SET event = $2, outcome = $3, reason = NULL, at_ms = $4, seq = {NEXT_SEQ}
-         WHERE id = $1"
-    );
+/// Rewrites attempt `id` as `settled`: its event, outcome, reason, time
+/// and details, and its account when `settled` names one.
+pub(super) async fn settle(client: &Client, id: i64, settled: &NewEvent) -> Result<bool, Error> {
+    let seq = next_seq(client).await?;
     let changed = client
-        .execute(&sql, &[&id, &event, &outcome(success), &at_ms])
+        .execute(
+            "UPDATE audit SET event = $2, outcome = $3, reason = $4, at_ms = $5, seq = $6,
+                 details = $7, user_id = coalesce($8, user_id), email = coalesce($9, email),
+                 email_key = coalesce($10, email_key)
+             WHERE id = $1 AND event = $11",
+            &[
+                &id,
+                &settled.event,
+                &outcome(settled.success),
+                &settled.reason,
+                &settled.at_ms,
+                &seq,
+                &settled.details,
+                &settled.user_id.map(|id| id.0),
+                &settled.email.as_ref().map(|email| email.as_str()),
+                &settled.email.as_ref().map(|email| email.key()),
+                &ATTEMPT,
+            ],
+        )
         .await?;
     Ok(changed > 0)
 }
 
-/// The row under `aggregate` gains `count` and moves to the end of the
-/// commit order; a first refusal inserts it. One upsert, as SQLite's (the
-/// lock alone would also keep two first refusals from both inserting).
+/// The row under `aggregate` gains `count`, its latest time, and the end of
+/// the commit order; a first refusal inserts it. One upsert, so that two
+/// first refusals from two servers cannot both insert. A caller field that
+/// differs from the row's becomes NULL: the row then stands for several
+/// clients and names none.
 pub(super) async fn add_to(
     client: &Client,
     aggregate: &str,
     event: &NewEvent,
     count: u64,
 ) -> Result<(), Error> {
-    take_order(client).await?;
-    upsert_with(client, event, aggregate, count).await
-}
-
-async fn upsert_with(
-    client: &Client,
-    event: &NewEvent,
-    aggregate: &str,
-    count: u64,
-) -> Result<(), Error> {
-    let sql = format!(
-        "INSERT INTO audit (seq, at_ms, event, outcome, reason, source, actor, client_ip,
-             user_agent, user_id, email, email_key, details, count, aggregate)
-         VALUES ({NEXT_SEQ}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-         ON CONFLICT (aggregate) DO UPDATE SET
-             count = audit.count + excluded.count,
-             at_ms = greatest(audit.at_ms, excluded.at_ms),
-             seq = {NEXT_SEQ}"
-    );
+    let seq = next_seq(client).await?;
     client
         .execute(
-            &sql,
-            &event_params(event, Some(aggregate), count).as_slice(),
+            "INSERT INTO audit (at_ms, event, outcome, reason, source, actor, client_ip,
+                 user_agent, user_id, email, email_key, details, count, aggregate, seq)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             ON CONFLICT (aggregate) DO UPDATE SET
+                 count = audit.count + excluded.count,
+                 at_ms = greatest(audit.at_ms, excluded.at_ms),
+                 seq = excluded.seq,
+                 actor = CASE WHEN audit.actor IS NOT DISTINCT FROM excluded.actor
+                              THEN audit.actor END,
+                 client_ip = CASE WHEN audit.client_ip IS NOT DISTINCT FROM excluded.client_ip
+                                  THEN audit.client_ip END,
+                 user_agent = CASE WHEN audit.user_agent IS NOT DISTINCT FROM excluded.user_agent
+                                   THEN audit.user_agent END",
+            &event_params(event, Some(aggregate), count, seq).as_slice(),
         )
         .await?;
     Ok(())
@@ -180,9 +178,7 @@ pub(super) async fn count_before(client: &Client, before_ms: i64) -> Result<u64,
 }
 
 pub(super) async fn last_seq(client: &Client) -> Result<i64, Error> {
-    let row = client
-        .query_one("SELECT coalesce(max(seq), 0)::bigint FROM audit", &[])
-        .await?;
+    let row = client.query_one("SELECT seq FROM audit_seq", &[]).await?;
     Ok(row.get(0))
 }
 
@@ -219,6 +215,9 @@ pub(super) async fn select(
     }
     if !filter.events.is_empty() {
         narrow("event = ANY(?)", Box::new(filter.events.clone()));
+    }
+    if !filter.skip_events.is_empty() {
+        narrow("NOT (event = ANY(?))", Box::new(filter.skip_events.clone()));
     }
     let clause = if conditions.is_empty() {
         String::new()

@@ -427,15 +427,9 @@ impl Writer for PgTx<'_> {
         self.run("cannot record the audit event", |c| audit::insert(c, event))
     }
 
-    fn settle_event(
-        &mut self,
-        id: i64,
-        event: &'static str,
-        success: bool,
-        at_ms: i64,
-    ) -> Result<bool, StoreError> {
+    fn settle_event(&mut self, id: i64, settled: &NewEvent) -> Result<bool, StoreError> {
         self.run("cannot record the audit event", |c| {
-            audit::settle(c, id, event, success, at_ms)
+            audit::settle(c, id, settled)
         })
     }
 

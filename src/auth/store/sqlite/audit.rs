@@ -1,46 +1,45 @@
 //! The audit table (SPEC section 8).
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Connection, Row, params, params_from_iter};
 
 use super::super::{EventFilter, NewEvent, StoredEvent};
 
-/// The next point in commit order. Under SQLite's single writer no two
-/// transactions read the same maximum.
-const NEXT_SEQ: &str = "(SELECT coalesce(max(seq), 0) + 1 FROM audit)";
-
 const COLUMNS: &str = "id, seq, at_ms, event, outcome, reason, source, actor, client_ip,
      user_agent, user_id, email, details, count";
+
+/// The event a claim writes before the password check; settled later.
+const ATTEMPT: &str = "login.attempt";
 
 fn outcome(success: bool) -> &'static str {
     if success { "success" } else { "failure" }
 }
 
-pub(super) fn insert(conn: &Connection, event: &NewEvent) -> rusqlite::Result<i64> {
-    insert_with(conn, event, None, 1)
+/// The next point in commit order. The counter row stays locked by this
+/// transaction until it ends, so no later transaction can take a higher
+/// number and commit first.
+fn next_seq(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.prepare_cached("UPDATE audit_seq SET seq = seq + 1 RETURNING seq")?
+        .query_row([], |row| row.get(0))
 }
 
-fn insert_with(
-    conn: &Connection,
-    event: &NewEvent,
-    aggregate: Option<&str>,
-    count: u64,
-) -> rusqlite::Result<i64> {
-    let sql = format!(
-        "INSERT INTO audit (seq, at_ms, event, outcome, reason, source, actor, client_ip,
-             user_agent, user_id, email, email_key, details, count, aggregate)
-         VALUES ({NEXT_SEQ}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-    );
-    conn.prepare_cached(&sql)?
-        .execute(event_params(event, aggregate, count))?;
+pub(super) fn insert(conn: &Connection, event: &NewEvent) -> rusqlite::Result<i64> {
+    let seq = next_seq(conn)?;
+    conn.prepare_cached(
+        "INSERT INTO audit (at_ms, event, outcome, reason, source, actor, client_ip,
+             user_agent, user_id, email, email_key, details, count, aggregate, seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?
+    .execute(event_params(event, None, 1, seq))?;
     Ok(conn.last_insert_rowid())
 }
 
-/// The insert's fourteen parameters, in column order.
+/// The insert's fifteen parameters, in column order.
 fn event_params<'a>(
     event: &'a NewEvent,
     aggregate: Option<&'a str>,
     count: u64,
+    seq: i64,
 ) -> impl rusqlite::Params + 'a {
     (
         event.at_ms,
@@ -57,46 +56,62 @@ fn event_params<'a>(
         event.details.as_deref(),
         i64::try_from(count).unwrap_or(i64::MAX),
         aggregate,
+        seq,
     )
 }
 
-pub(super) fn settle(
-    conn: &Connection,
-    id: i64,
-    event: &str,
-    success: bool,
-    at_ms: i64,
-) -> rusqlite::Result<bool> {
-    let sql = format!(
-        "UPDATE audit SET event = ?2, outcome = ?3, reason = NULL, at_ms = ?4, seq = {NEXT_SEQ}
-         WHERE id = ?1"
-    );
-    let changed =
-        conn.prepare_cached(&sql)?
-            .execute(params![id, event, outcome(success), at_ms])?;
+/// Rewrites attempt `id` as `settled`: its event, outcome, reason, time
+/// and details, and its account when `settled` names one.
+pub(super) fn settle(conn: &Connection, id: i64, settled: &NewEvent) -> rusqlite::Result<bool> {
+    let seq = next_seq(conn)?;
+    let changed = conn
+        .prepare_cached(
+            "UPDATE audit SET event = ?2, outcome = ?3, reason = ?4, at_ms = ?5, seq = ?6,
+                 details = ?7, user_id = coalesce(?8, user_id), email = coalesce(?9, email),
+                 email_key = coalesce(?10, email_key)
+             WHERE id = ?1 AND event = ?11",
+        )?
+        .execute(params![
+            id,
+            settled.event,
+            outcome(settled.success),
+            settled.reason,
+            settled.at_ms,
+            seq,
+            settled.details,
+            settled.user_id.map(|id| id.0),
+            settled.email.as_ref().map(|email| email.as_str()),
+            settled.email.as_ref().map(|email| email.key()),
+            ATTEMPT,
+        ])?;
     Ok(changed > 0)
 }
 
-/// The row under `aggregate` gains `count` and moves to the end of the
-/// commit order; a first refusal inserts it. One upsert, so that on a
+/// The row under `aggregate` gains `count`, its latest time, and the end of
+/// the commit order; a first refusal inserts it. One upsert, so that on a
 /// backend with concurrent writers two first refusals cannot both insert.
+/// A caller field that differs from the row's becomes NULL: the row then
+/// stands for several clients and names none.
 pub(super) fn add_to(
     conn: &Connection,
     aggregate: &str,
     event: &NewEvent,
     count: u64,
 ) -> rusqlite::Result<()> {
-    let sql = format!(
-        "INSERT INTO audit (seq, at_ms, event, outcome, reason, source, actor, client_ip,
-             user_agent, user_id, email, email_key, details, count, aggregate)
-         VALUES ({NEXT_SEQ}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+    let seq = next_seq(conn)?;
+    conn.prepare_cached(
+        "INSERT INTO audit (at_ms, event, outcome, reason, source, actor, client_ip,
+             user_agent, user_id, email, email_key, details, count, aggregate, seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
          ON CONFLICT (aggregate) DO UPDATE SET
              count = count + excluded.count,
              at_ms = max(at_ms, excluded.at_ms),
-             seq = {NEXT_SEQ}"
-    );
-    conn.prepare_cached(&sql)?
-        .execute(event_params(event, Some(aggregate), count))?;
+             seq = excluded.seq,
+             actor = CASE WHEN actor IS excluded.actor THEN actor END,
+             client_ip = CASE WHEN client_ip IS excluded.client_ip THEN client_ip END,
+             user_agent = CASE WHEN user_agent IS excluded.user_agent THEN user_agent END",
+    )?
+    .execute(event_params(event, Some(aggregate), count, seq))?;
     Ok(())
 }
 
@@ -104,7 +119,7 @@ pub(super) fn prune(conn: &Connection, before_ms: i64, limit: u32) -> rusqlite::
     let deleted = conn
         .prepare_cached(
             "DELETE FROM audit WHERE id IN
-             (SELECT id FROM audit WHERE at_ms < ?1 ORDER BY at_ms LIMIT ?2)",
+                 (SELECT id FROM audit WHERE at_ms < ?1 ORDER BY at_ms LIMIT ?2)",
         )?
         .execute(params![before_ms, limit])?;
     Ok(deleted as u64)
@@ -117,10 +132,8 @@ pub(super) fn count_before(conn: &Connection, before_ms: i64) -> rusqlite::Resul
 }
 
 pub(super) fn last_seq(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.prepare_cached("SELECT coalesce(max(seq), 0) FROM audit")?
+    conn.prepare_cached("SELECT seq FROM audit_seq")?
         .query_row([], |row| row.get(0))
-        .optional()
-        .map(Option::unwrap_or_default)
 }
 
 pub(super) fn select(
@@ -154,13 +167,16 @@ pub(super) fn select(
     if let Some(after) = filter.after_seq {
         narrow("seq > ?", after.into());
     }
-    if !filter.events.is_empty() {
+    for (names, test) in [(&filter.events, "IN"), (&filter.skip_events, "NOT IN")] {
+        if names.is_empty() {
+            continue;
+        }
         let mut marks = Vec::new();
-        for name in &filter.events {
+        for name in names {
             values.push(name.clone().into());
             marks.push(format!("?{}", values.len()));
         }
-        conditions.push(format!("event IN ({})", marks.join(", ")));
+        conditions.push(format!("event {test} ({})", marks.join(", ")));
     }
     let clause = if conditions.is_empty() {
         String::new()

@@ -81,13 +81,16 @@ pub(crate) const NAMES: [&str; 8] = [
 ];
 
 /// The audit log (SPEC section 8). No foreign key to `users`: a user's
-/// events outlive it, so its id and email are copied into the row. `seq`
-/// is the commit order a follower reads, raised when a row is settled or
-/// counted again; `aggregate` folds the refusals of one key and lock
-/// period into one row, so an attacker cannot grow the table at request
-/// rate.
+/// events outlive it, so its id and email are copied into the row. Ids are
+/// never reused (AUTOINCREMENT), so a pruned row's id cannot name another.
+/// `seq` is the commit order a follower reads, raised when a row is
+/// settled or counted again; it comes from the one-row `audit_seq`, which
+/// only grows (pruning cannot lower it) and whose row every audited
+/// transaction updates, so on any backend a later seq commits later.
+/// `aggregate` folds the refusals of one key and period into one row, so
+/// an attacker cannot grow the table at request rate.
 const AUDIT: &str = "CREATE TABLE audit (
-        id         INTEGER PRIMARY KEY,
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
         seq        INTEGER NOT NULL UNIQUE,
         at_ms      INTEGER NOT NULL,
         event      TEXT    NOT NULL,
@@ -105,7 +108,12 @@ const AUDIT: &str = "CREATE TABLE audit (
         aggregate  TEXT UNIQUE
     ) STRICT;
     CREATE INDEX audit_by_time ON audit(at_ms);
-    CREATE INDEX audit_by_email ON audit(email_key, at_ms);";
+    CREATE INDEX audit_by_email ON audit(email_key, at_ms);
+    CREATE TABLE audit_seq (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        seq  INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO audit_seq VALUES (1, 0);";
 
 /// The schema history, for `to_latest` on open and `validate` in tests.
 fn migrations() -> Migrations<'static> {

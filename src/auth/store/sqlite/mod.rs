@@ -434,15 +434,9 @@ impl Writer for SqliteTx<'_> {
         })
     }
 
-    fn settle_event(
-        &mut self,
-        id: i64,
-        event: &'static str,
-        success: bool,
-        at_ms: i64,
-    ) -> Result<bool, StoreError> {
+    fn settle_event(&mut self, id: i64, settled: &NewEvent) -> Result<bool, StoreError> {
         self.run("cannot write the audit event", |conn| {
-            audit::settle(conn, id, event, success, at_ms)
+            audit::settle(conn, id, settled)
         })
     }
 
