@@ -1,7 +1,8 @@
 //! Three `authctl serve` processes on one PostgreSQL database behave as one
 //! service: a session from one is good on the others, a logout or a
 //! password change on one takes effect on all at once, and the races that
-//! one server settles (one email, one reset token) are settled across them.
+//! one server settles (one email, one reset token) are settled across them,
+//! and the throttle counts failures on all of them against one account.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Barrier};
@@ -97,6 +98,38 @@ fn sessions_logouts_and_password_changes_hold_across_three_servers() {
     let third = login(a, "ann@example.com", NEW_PASSWORD);
     assert_eq!(profile(c, &third), 200);
 
+    for server in running {
+        let (status, stderr) = server.stop();
+        assert!(status.success(), "{stderr}");
+    }
+}
+
+#[test]
+fn failed_logins_on_different_servers_count_against_one_account() {
+    let Some(env) = Env::on_postgres() else {
+        return;
+    };
+    env.register("ann@example.com", PASSWORD);
+    let two_free = ["--login-free-attempts", "2"];
+    let running: Vec<ServerProcess> = (0..3)
+        .map(|_| ServerProcess::start_args(&env, &[&ROOMY[..], &two_free[..]].concat(), None))
+        .collect();
+    let wrong = [
+        ("email", "ann@example.com"),
+        ("password", "not the password"),
+    ];
+    for server in &running[..2] {
+        let reply = post(server.addr(), "/sessions", &wrong).expect("login");
+        assert_eq!(reply.status, 401, "{reply:?}");
+    }
+    // The two free failures were spent on the other servers: the third
+    // makes this one wait, the right password included.
+    let right = [("email", "ann@example.com"), ("password", PASSWORD)];
+    let reply = post(running[2].addr(), "/sessions", &right).expect("login");
+    assert_eq!(reply.status, 429, "{reply:?}");
+    assert!(reply.header("retry-after").is_some(), "{reply:?}");
+    let listed = env.json(&["throttle", "list"]).to_string();
+    assert!(listed.contains("ann@example.com"), "{listed}");
     for server in running {
         let (status, stderr) = server.stop();
         assert!(status.success(), "{stderr}");
