@@ -9,7 +9,9 @@
 //! (auth writes it last) to their commit.
 
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{Client, Error, Row};
+use tokio_postgres::{Error, Row};
+
+use super::conn::Conn;
 
 use super::super::{EventFilter, NewEvent, StoredEvent};
 
@@ -25,14 +27,14 @@ const ATTEMPT: &str = "login.attempt";
 
 /// The next point in commit order; the counter's row stays locked by this
 /// transaction until it ends.
-async fn next_seq(client: &Client) -> Result<i64, Error> {
+async fn next_seq(client: &Conn) -> Result<i64, Error> {
     let row = client
         .query_one("UPDATE audit_seq SET seq = seq + 1 RETURNING seq", &[])
         .await?;
     Ok(row.get(0))
 }
 
-pub(super) async fn insert(client: &Client, event: &NewEvent) -> Result<i64, Error> {
+pub(super) async fn insert(client: &Conn, event: &NewEvent) -> Result<i64, Error> {
     let seq = next_seq(client).await?;
     let row = client
         .query_one(
@@ -101,7 +103,7 @@ impl EventParams<'_> {
 
 /// Rewrites attempt `id` as `settled`: its event, outcome, reason, time
 /// and details, and its account when `settled` names one.
-pub(super) async fn settle(client: &Client, id: i64, settled: &NewEvent) -> Result<bool, Error> {
+pub(super) async fn settle(client: &Conn, id: i64, settled: &NewEvent) -> Result<bool, Error> {
     let seq = next_seq(client).await?;
     let changed = client
         .execute(
@@ -133,7 +135,7 @@ pub(super) async fn settle(client: &Client, id: i64, settled: &NewEvent) -> Resu
 /// differs from the row's becomes NULL: the row then stands for several
 /// clients and names none.
 pub(super) async fn add_to(
-    client: &Client,
+    client: &Conn,
     aggregate: &str,
     event: &NewEvent,
     count: u64,
@@ -160,7 +162,7 @@ pub(super) async fn add_to(
     Ok(())
 }
 
-pub(super) async fn prune(client: &Client, before_ms: i64, limit: u32) -> Result<u64, Error> {
+pub(super) async fn prune(client: &Conn, before_ms: i64, limit: u32) -> Result<u64, Error> {
     client
         .execute(
             "DELETE FROM audit WHERE id IN
@@ -170,22 +172,19 @@ pub(super) async fn prune(client: &Client, before_ms: i64, limit: u32) -> Result
         .await
 }
 
-pub(super) async fn count_before(client: &Client, before_ms: i64) -> Result<u64, Error> {
+pub(super) async fn count_before(client: &Conn, before_ms: i64) -> Result<u64, Error> {
     let row = client
         .query_one("SELECT count(*) FROM audit WHERE at_ms < $1", &[&before_ms])
         .await?;
     Ok(row.get::<_, i64>(0).unsigned_abs())
 }
 
-pub(super) async fn last_seq(client: &Client) -> Result<i64, Error> {
+pub(super) async fn last_seq(client: &Conn) -> Result<i64, Error> {
     let row = client.query_one("SELECT seq FROM audit_seq", &[]).await?;
     Ok(row.get(0))
 }
 
-pub(super) async fn select(
-    client: &Client,
-    filter: &EventFilter,
-) -> Result<Vec<StoredEvent>, Error> {
+pub(super) async fn select(client: &Conn, filter: &EventFilter) -> Result<Vec<StoredEvent>, Error> {
     let mut conditions = Vec::new();
     let mut values: Vec<Box<dyn ToSql + Sync + Send>> = Vec::new();
     let mut narrow = |condition: &str, value: Box<dyn ToSql + Sync + Send>| {

@@ -1,10 +1,12 @@
 //! SQL over the `blocked_passwords` table: the operator's blocklist.
 
-use tokio_postgres::{Client, Error};
+use tokio_postgres::Error;
+
+use super::conn::Conn;
 
 use crate::domain::BlockedWord;
 
-pub(super) async fn contains(client: &Client, folded: &str) -> Result<bool, Error> {
+pub(super) async fn contains(client: &Conn, folded: &str) -> Result<bool, Error> {
     Ok(client
         .query_opt(
             "SELECT 1 FROM blocked_passwords WHERE word = $1",
@@ -14,7 +16,7 @@ pub(super) async fn contains(client: &Client, folded: &str) -> Result<bool, Erro
         .is_some())
 }
 
-pub(super) async fn list(client: &Client) -> Result<Vec<BlockedWord>, Error> {
+pub(super) async fn list(client: &Conn) -> Result<Vec<BlockedWord>, Error> {
     let rows = client
         .query("SELECT word FROM blocked_passwords ORDER BY word", &[])
         .await?;
@@ -24,7 +26,7 @@ pub(super) async fn list(client: &Client) -> Result<Vec<BlockedWord>, Error> {
         .collect())
 }
 
-pub(super) async fn count(client: &Client) -> Result<u64, Error> {
+pub(super) async fn count(client: &Conn) -> Result<u64, Error> {
     let row = client
         .query_one("SELECT count(*) FROM blocked_passwords", &[])
         .await?;
@@ -34,7 +36,7 @@ pub(super) async fn count(client: &Client) -> Result<u64, Error> {
 /// Returns how many of `words` were not listed before: an insert that
 /// finds its word taken (or waits for a concurrent one that commits) does
 /// nothing and counts nothing.
-pub(super) async fn insert(client: &Client, words: &[BlockedWord]) -> Result<u64, Error> {
+pub(super) async fn insert(client: &Conn, words: &[BlockedWord]) -> Result<u64, Error> {
     let mut added = 0;
     for word in words {
         added += client
@@ -49,7 +51,7 @@ pub(super) async fn insert(client: &Client, words: &[BlockedWord]) -> Result<u64
 
 /// Returns the words this call deleted (`DELETE ... RETURNING`).
 pub(super) async fn delete(
-    client: &Client,
+    client: &Conn,
     words: &[BlockedWord],
 ) -> Result<Vec<BlockedWord>, Error> {
     let mut removed = Vec::new();

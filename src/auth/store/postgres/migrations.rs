@@ -3,7 +3,7 @@
 //! lock so that servers starting together migrate once. Append only, as
 //! SQLite's.
 
-use tokio_postgres::Client;
+use super::conn::Conn;
 
 use super::super::StoreError;
 use super::errors::failed;
@@ -141,7 +141,7 @@ pub(super) enum Found {
 /// tables but not our history is another application's, refused with
 /// nothing written.
 pub(super) async fn prepare(
-    client: &Client,
+    client: &Conn,
     address: &str,
     create: bool,
 ) -> Result<Found, StoreError> {
@@ -159,7 +159,7 @@ pub(super) async fn prepare(
     outcome
 }
 
-async fn locked(client: &Client, address: &str, create: bool) -> Result<Found, StoreError> {
+async fn locked(client: &Conn, address: &str, create: bool) -> Result<Found, StoreError> {
     let err = |e| failed(address, "cannot migrate the database", e);
     client
         .execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
@@ -232,7 +232,7 @@ async fn locked(client: &Client, address: &str, create: bool) -> Result<Found, S
 /// table that made them is not today's, every row gets its skeleton
 /// again. A row whose skeleton another row already holds keeps none, so
 /// two accounts that look alike stay two.
-async fn refresh_skeletons(client: &Client) -> Result<(), tokio_postgres::Error> {
+async fn refresh_skeletons(client: &Conn) -> Result<(), tokio_postgres::Error> {
     let current = skeleton_version();
     let stored: Option<String> = client
         .query_opt(

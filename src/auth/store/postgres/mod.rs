@@ -10,6 +10,7 @@
 
 mod audit;
 mod blocklist;
+mod conn;
 mod errors;
 mod migrations;
 mod pool;
@@ -22,7 +23,7 @@ mod users;
 
 use std::future::Future;
 
-use tokio_postgres::Client;
+use conn::Conn;
 
 use super::{
     Activity, Counter, EventFilter, LoginRecord, NewDevice, NewEvent, NewSession, NewUser, Reader,
@@ -118,7 +119,7 @@ impl PgTx<'_> {
     fn run<'c, T, F>(
         &'c self,
         context: &'static str,
-        work: impl FnOnce(&'c Client) -> F,
+        work: impl FnOnce(&'c Conn) -> F,
     ) -> Result<T, StoreError>
     where
         F: Future<Output = Result<T, tokio_postgres::Error>> + 'c,

@@ -22,6 +22,7 @@ use tokio_postgres::{Client, Config, NoTls};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::super::StoreError;
+use super::conn::Conn;
 use super::errors::{self, Reach, unreachable};
 use crate::domain::PgLocator;
 
@@ -40,7 +41,7 @@ const SESSION_OPTIONS: &str = "-c lock_timeout=10s -c statement_timeout=30s \
 
 pub(super) struct Pool {
     /// Dropped before the runtime that drives them.
-    idle: Mutex<Vec<Client>>,
+    idle: Mutex<Vec<Conn>>,
     config: Config,
     tls: Option<MakeRustlsConnect>,
     address: String,
@@ -105,10 +106,10 @@ impl Pool {
             match reused {
                 // A connection the server closed meanwhile is let go.
                 Some(client) if client.is_closed() => {}
-                Some(client) => {
+                Some(conn) => {
                     return Ok(Pooled {
                         pool: self,
-                        client: Some(client),
+                        client: Some(conn),
                     });
                 }
                 None => break,
@@ -116,7 +117,7 @@ impl Pool {
         }
         Ok(Pooled {
             pool: self,
-            client: Some(self.connect()?),
+            client: Some(Conn::new(self.connect()?)),
         })
     }
 
@@ -195,11 +196,11 @@ impl Wake for Unpark {
 /// A connection lent by the pool.
 pub(super) struct Pooled<'a> {
     pool: &'a Pool,
-    client: Option<Client>,
+    client: Option<Conn>,
 }
 
 impl Pooled<'_> {
-    pub(super) fn client(&self) -> Result<&Client, StoreError> {
+    pub(super) fn client(&self) -> Result<&Conn, StoreError> {
         self.client.as_ref().ok_or_else(|| {
             StoreError::unexpected(
                 "the database connection was discarded",

@@ -1,11 +1,13 @@
 //! SQL over the `sessions` and `reset_tokens` tables.
 
-use tokio_postgres::{Client, Error, Row};
+use tokio_postgres::{Error, Row};
+
+use super::conn::Conn;
 
 use super::super::NewSession;
 use crate::domain::{Email, SessionInfo, Timestamp, TokenDigest, UserId};
 
-pub(super) async fn insert(client: &Client, sessions: &[NewSession]) -> Result<(), Error> {
+pub(super) async fn insert(client: &Conn, sessions: &[NewSession]) -> Result<(), Error> {
     for session in sessions {
         client
             .execute(
@@ -27,7 +29,7 @@ pub(super) async fn insert(client: &Client, sessions: &[NewSession]) -> Result<(
 /// a concurrent delete of the row waits for the first and then finds
 /// nothing.
 pub(super) async fn delete_live(
-    client: &Client,
+    client: &Conn,
     digest: &TokenDigest,
     now: Timestamp,
 ) -> Result<Option<UserId>, Error> {
@@ -42,7 +44,7 @@ pub(super) async fn delete_live(
 
 /// Deletes all of `user`'s sessions, expired ones too; returns how many of
 /// them were live.
-pub(super) async fn delete_of(client: &Client, user: UserId, now: Timestamp) -> Result<u64, Error> {
+pub(super) async fn delete_of(client: &Conn, user: UserId, now: Timestamp) -> Result<u64, Error> {
     let row = client
         .query_one(
             "WITH gone AS (DELETE FROM sessions WHERE user_id = $1 RETURNING expires_at)
@@ -66,7 +68,7 @@ fn info(id: i64, email: String, key: String, row: &Row, first: usize) -> Session
 }
 
 pub(super) async fn list(
-    client: &Client,
+    client: &Conn,
     user: Option<UserId>,
     now: Timestamp,
 ) -> Result<Vec<SessionInfo>, Error> {
@@ -86,7 +88,7 @@ pub(super) async fn list(
 }
 
 pub(super) async fn last_used(
-    client: &Client,
+    client: &Conn,
     digest: &TokenDigest,
 ) -> Result<Option<Timestamp>, Error> {
     let row = client
@@ -99,7 +101,7 @@ pub(super) async fn last_used(
 }
 
 pub(super) async fn touch(
-    client: &Client,
+    client: &Conn,
     digest: &TokenDigest,
     now: Timestamp,
 ) -> Result<(), Error> {
@@ -114,7 +116,7 @@ pub(super) async fn touch(
 }
 
 /// The newest `keep` stay; ties on the second are broken by id.
-pub(super) async fn trim(client: &Client, user: UserId, keep: u32) -> Result<u64, Error> {
+pub(super) async fn trim(client: &Conn, user: UserId, keep: u32) -> Result<u64, Error> {
     client
         .execute(
             "DELETE FROM sessions WHERE user_id = $1 AND id NOT IN (
@@ -126,7 +128,7 @@ pub(super) async fn trim(client: &Client, user: UserId, keep: u32) -> Result<u64
 }
 
 pub(super) async fn delete_live_by_id(
-    client: &Client,
+    client: &Conn,
     id: i64,
     now: Timestamp,
 ) -> Result<Option<SessionInfo>, Error> {
@@ -143,7 +145,7 @@ pub(super) async fn delete_live_by_id(
     Ok(row.map(|row| info(id, row.get(0), row.get(1), &row, 2)))
 }
 
-pub(super) async fn prune(client: &Client, now: Timestamp) -> Result<u64, Error> {
+pub(super) async fn prune(client: &Conn, now: Timestamp) -> Result<u64, Error> {
     client
         .execute(
             "DELETE FROM sessions WHERE expires_at <= $1",
@@ -155,7 +157,7 @@ pub(super) async fn prune(client: &Client, now: Timestamp) -> Result<u64, Error>
 /// A new token replaces the user's earlier one: an upsert on the user, so
 /// concurrent requests leave one row.
 pub(super) async fn put_reset_token(
-    client: &Client,
+    client: &Conn,
     user: UserId,
     digest: &TokenDigest,
     expires_at: Timestamp,
@@ -174,7 +176,7 @@ pub(super) async fn put_reset_token(
 /// The claim on a token: of concurrent `DELETE ... RETURNING`s of the row,
 /// the later ones wait for the first, then find it gone.
 pub(super) async fn take_reset_token(
-    client: &Client,
+    client: &Conn,
     email_key: &str,
     digest: &TokenDigest,
     now: Timestamp,
@@ -191,14 +193,14 @@ pub(super) async fn take_reset_token(
     Ok(row.map(|row| UserId(row.get(0))))
 }
 
-pub(super) async fn delete_reset_tokens_of(client: &Client, user: UserId) -> Result<(), Error> {
+pub(super) async fn delete_reset_tokens_of(client: &Conn, user: UserId) -> Result<(), Error> {
     client
         .execute("DELETE FROM reset_tokens WHERE user_id = $1", &[&user.0])
         .await?;
     Ok(())
 }
 
-pub(super) async fn prune_reset_tokens(client: &Client, now: Timestamp) -> Result<u64, Error> {
+pub(super) async fn prune_reset_tokens(client: &Conn, now: Timestamp) -> Result<u64, Error> {
     client
         .execute(
             "DELETE FROM reset_tokens WHERE expires_at <= $1",

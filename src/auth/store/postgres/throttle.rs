@@ -2,7 +2,9 @@
 //! a swap that names the version it read, and device claims counted in
 //! the statement that checks them.
 
-use tokio_postgres::{Client, Error, Row};
+use tokio_postgres::{Error, Row};
+
+use super::conn::Conn;
 
 use super::super::{Counter, NewDevice, Scope, StoredCounter};
 use crate::domain::{Timestamp, TokenDigest, UserId};
@@ -24,7 +26,7 @@ fn counter_of(row: &Row, first: usize) -> Counter {
 }
 
 pub(super) async fn get(
-    client: &Client,
+    client: &Conn,
     scope: Scope,
     key: &str,
 ) -> Result<Option<StoredCounter>, Error> {
@@ -45,7 +47,7 @@ pub(super) async fn get(
 /// Counters still meaning something at `now_ms`, by scope and key; a row
 /// with a scope this build does not know is skipped.
 pub(super) async fn list(
-    client: &Client,
+    client: &Conn,
     now_ms: i64,
 ) -> Result<Vec<(Scope, String, Counter)>, Error> {
     let rows = client
@@ -69,7 +71,7 @@ pub(super) async fn list(
 /// returns whether it did. A racing update of the same version waits for
 /// the first, then finds the version changed and matches nothing.
 pub(super) async fn swap(
-    client: &Client,
+    client: &Conn,
     scope: Scope,
     key: &str,
     expected: Option<i64>,
@@ -123,7 +125,7 @@ pub(super) async fn swap(
     Ok(changed == 1)
 }
 
-pub(super) async fn delete(client: &Client, scope: Scope, key: &str) -> Result<bool, Error> {
+pub(super) async fn delete(client: &Conn, scope: Scope, key: &str) -> Result<bool, Error> {
     Ok(client
         .execute(
             "DELETE FROM throttle WHERE scope = $1 AND key = $2",
@@ -133,7 +135,7 @@ pub(super) async fn delete(client: &Client, scope: Scope, key: &str) -> Result<b
         == 1)
 }
 
-pub(super) async fn delete_all(client: &Client, scope: Option<Scope>) -> Result<u64, Error> {
+pub(super) async fn delete_all(client: &Conn, scope: Option<Scope>) -> Result<u64, Error> {
     client
         .execute(
             "DELETE FROM throttle WHERE $1::text IS NULL OR scope = $1",
@@ -142,7 +144,7 @@ pub(super) async fn delete_all(client: &Client, scope: Option<Scope>) -> Result<
         .await
 }
 
-pub(super) async fn prune(client: &Client, now_ms: i64) -> Result<u64, Error> {
+pub(super) async fn prune(client: &Conn, now_ms: i64) -> Result<u64, Error> {
     client
         .execute("DELETE FROM throttle WHERE expires_ms <= $1", &[&now_ms])
         .await
@@ -151,7 +153,7 @@ pub(super) async fn prune(client: &Client, now_ms: i64) -> Result<u64, Error> {
 /// Whether the device would be honoured for `email_key`: a read, so a
 /// flood of attempts with a bogus cookie takes no row lock.
 pub(super) async fn device_honoured(
-    client: &Client,
+    client: &Conn,
     digest: &TokenDigest,
     email_key: &str,
     now: Timestamp,
@@ -177,7 +179,7 @@ pub(super) async fn device_honoured(
 /// be used: racing claims queue on the row, and each checks the count the
 /// one before it left.
 pub(super) async fn claim_device(
-    client: &Client,
+    client: &Conn,
     digest: &TokenDigest,
     email_key: &str,
     now: Timestamp,
@@ -200,7 +202,7 @@ pub(super) async fn claim_device(
     Ok(row.map(|row| row.get(0)))
 }
 
-pub(super) async fn clear_device_failures(client: &Client, id: i64) -> Result<(), Error> {
+pub(super) async fn clear_device_failures(client: &Conn, id: i64) -> Result<(), Error> {
     client
         .execute("UPDATE devices SET failures = 0 WHERE id = $1", &[&id])
         .await?;
@@ -208,11 +210,7 @@ pub(super) async fn clear_device_failures(client: &Client, id: i64) -> Result<()
 }
 
 /// Records a device and forgets the user's oldest beyond the newest `keep`.
-pub(super) async fn add_device(
-    client: &Client,
-    device: &NewDevice,
-    keep: u32,
-) -> Result<(), Error> {
+pub(super) async fn add_device(client: &Conn, device: &NewDevice, keep: u32) -> Result<(), Error> {
     client
         .execute(
             "INSERT INTO devices (user_id, digest, created_at, expires_at)
@@ -235,14 +233,14 @@ pub(super) async fn add_device(
     Ok(())
 }
 
-pub(super) async fn delete_devices_of(client: &Client, user: UserId) -> Result<(), Error> {
+pub(super) async fn delete_devices_of(client: &Conn, user: UserId) -> Result<(), Error> {
     client
         .execute("DELETE FROM devices WHERE user_id = $1", &[&user.0])
         .await?;
     Ok(())
 }
 
-pub(super) async fn prune_devices(client: &Client, now: Timestamp) -> Result<u64, Error> {
+pub(super) async fn prune_devices(client: &Conn, now: Timestamp) -> Result<u64, Error> {
     client
         .execute("DELETE FROM devices WHERE expires_at <= $1", &[&now.unix()])
         .await

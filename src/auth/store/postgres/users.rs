@@ -1,7 +1,9 @@
 //! SQL over the `users` table.
 
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{Client, Error, Row};
+use tokio_postgres::{Error, Row};
+
+use super::conn::Conn;
 
 use super::super::{Activity, LoginRecord, NewUser, UserLookup, UserRecord, UserUpdate};
 use crate::domain::{Email, PasswordHash, Timestamp, User, UserId, UserSummary};
@@ -18,7 +20,7 @@ pub(super) enum Taken {
 /// The new user's id, or which unique index refused it. `ON CONFLICT DO
 /// NOTHING` waits for a concurrent insert of the same key to end and then
 /// does nothing, without an error that would end the transaction.
-pub(super) async fn insert(client: &Client, user: &NewUser) -> Result<Result<i64, Taken>, Error> {
+pub(super) async fn insert(client: &Conn, user: &NewUser) -> Result<Result<i64, Taken>, Error> {
     let inserted = client
         .query_opt(
             "INSERT INTO users
@@ -46,7 +48,7 @@ pub(super) async fn insert(client: &Client, user: &NewUser) -> Result<Result<i64
 }
 
 pub(super) async fn find(
-    client: &Client,
+    client: &Conn,
     lookup: UserLookup<'_>,
 ) -> Result<Option<UserRecord>, Error> {
     let (id_value, email_key, bytes, now, cutoff);
@@ -95,7 +97,7 @@ pub(super) async fn find(
 /// Returns whether the user exists (and so was updated); the update locks
 /// its row to commit.
 pub(super) async fn update(
-    client: &Client,
+    client: &Conn,
     id: UserId,
     update: &UserUpdate,
     now: Timestamp,
@@ -126,7 +128,7 @@ pub(super) async fn update(
 /// won the race makes this match nothing; one that comes later waits for
 /// this row lock.
 pub(super) async fn claim_for_login(
-    client: &Client,
+    client: &Conn,
     login: &LoginRecord<'_>,
     now: Timestamp,
 ) -> Result<bool, Error> {
@@ -148,7 +150,7 @@ pub(super) async fn claim_for_login(
     Ok(changed > 0)
 }
 
-pub(super) async fn list(client: &Client, now: Timestamp) -> Result<Vec<UserSummary>, Error> {
+pub(super) async fn list(client: &Conn, now: Timestamp) -> Result<Vec<UserSummary>, Error> {
     let rows = client
         .query(
             &format!(
@@ -169,7 +171,7 @@ pub(super) async fn list(client: &Client, now: Timestamp) -> Result<Vec<UserSumm
         .collect())
 }
 
-pub(super) async fn export(client: &Client) -> Result<Vec<UserRecord>, Error> {
+pub(super) async fn export(client: &Conn) -> Result<Vec<UserRecord>, Error> {
     let rows = client
         .query(
             &format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.id"),
@@ -181,7 +183,7 @@ pub(super) async fn export(client: &Client) -> Result<Vec<UserRecord>, Error> {
 
 /// Returns whether a user was deleted; foreign keys cascade to its
 /// sessions, reset token and devices.
-pub(super) async fn delete(client: &Client, id: UserId) -> Result<bool, Error> {
+pub(super) async fn delete(client: &Conn, id: UserId) -> Result<bool, Error> {
     Ok(client
         .execute("DELETE FROM users WHERE id = $1", &[&id.0])
         .await?
@@ -202,7 +204,7 @@ fn from_row(row: &Row) -> UserRecord {
     }
 }
 
-pub(super) async fn activity(client: &Client, user: UserId) -> Result<Option<Activity>, Error> {
+pub(super) async fn activity(client: &Conn, user: UserId) -> Result<Option<Activity>, Error> {
     let row = client
         .query_opt(
             "SELECT last_login_at, password_changed_at FROM users WHERE id = $1",
@@ -219,7 +221,7 @@ pub(super) async fn activity(client: &Client, user: UserId) -> Result<Option<Act
 }
 
 /// Which of a new user's unique keys another user holds, if any.
-pub(super) async fn taken(client: &Client, email: &Email) -> Result<Option<Taken>, Error> {
+pub(super) async fn taken(client: &Conn, email: &Email) -> Result<Option<Taken>, Error> {
     let row = client
         .query_one(
             "SELECT EXISTS (SELECT 1 FROM users WHERE email_key = $1),
