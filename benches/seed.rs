@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo bench --bench seed -- users --db /tmp/a.db --count 1000000 --sessions-out /tmp/a.sids
+//! cargo bench --bench seed -- users --db postgres://... --count 10000 --sessions-out /tmp/p.sids
 //! cargo bench --bench seed -- bcrypt --cost 12
 //! ```
 //! Users are `bench<n>@example.com` with the password `benchpass` (one
@@ -34,8 +35,9 @@ struct Args {
 enum Command {
     /// Writes users and a session each into a new database.
     Users {
+        /// A file path (SQLite) or a database URL, as `authctl --db` takes.
         #[arg(long)]
-        db: PathBuf,
+        db: String,
         #[arg(long)]
         count: usize,
         #[arg(long)]
@@ -65,12 +67,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 fn seed_users(
-    db: &std::path::Path,
+    db: &str,
     count: usize,
     sessions_out: &std::path::Path,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
-    let auth = Auth::open(&authctl::domain::Database::sqlite(db), Policy::default())?;
+    let database = authctl::domain::Database::parse(db.as_ref()).map_err(|e| e.to_string())?;
+    let auth = Auth::open(&database, Policy::default())?;
     let hash = PasswordHash::parse(&bcrypt::hash("benchpass", 12)?)?;
     let emails: Vec<Email> = (0..count)
         .map(|n| Email::parse(&format!("bench{n}@example.com")))

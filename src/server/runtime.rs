@@ -26,6 +26,8 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
         .max_blocking_threads(super::blocking_threads(&config))
         .build()
         .map_err(ServerError::Runtime)?;
+    let auth = Arc::new(auth);
+    let server_auth = Arc::clone(&auth);
     let outcome = runtime.block_on(async move {
         let bound = listen::bind_all(&config.bind).await?;
         // Logging starts once there is something to serve; a failure before
@@ -48,16 +50,16 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
                  HTTP response, as the Flask service does"
             );
         }
-        let served = serve_with_listeners(
-            listeners.collect(),
-            Arc::new(auth),
-            config,
-            shutdown_signal(),
-        )
-        .await;
+        let served =
+            serve_with_listeners(listeners.collect(), server_auth, config, shutdown_signal()).await;
         Ok::<_, ServerError>((served, log_writer))
     });
     runtime.shutdown_timeout(BLOCKING_GRACE);
+    // Requests that outlived the drain may have been refused after the
+    // server's last flush: their counts go to the audit log too.
+    if let Err(error) = auth.flush_audit() {
+        tracing::warn!(error = %error, "cannot write refusals to the audit log");
+    }
     // Dropping the writer's guard, last, flushes the lines still queued.
     outcome.and_then(|(served, _log_writer)| served)
 }

@@ -8,6 +8,7 @@ mod events_cli;
 mod events_http;
 mod flood;
 mod secrets;
+mod shutdown;
 
 use authctl::auth::{AuditEntry, AuditQuery, Auth};
 

@@ -20,6 +20,12 @@ async fn the_audit_table_and_its_log_lines_hold_no_secret_after_a_full_flow() {
     let dispatch = logs.dispatch();
     let server = TestServer::with(Options {
         logs: Some(dispatch.clone()),
+        // The test flushes the refusals itself, on a thread whose lines it
+        // captures.
+        config: authctl::server::ServeConfig {
+            audit_flush_interval: std::time::Duration::from_secs(3600),
+            ..authctl::server::ServeConfig::default()
+        },
         policy: authctl::auth::Policy {
             throttling: Throttling {
                 free_attempts: 1,
