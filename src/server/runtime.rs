@@ -69,7 +69,14 @@ pub fn serve(auth: Auth, config: ServeConfig) -> Result<(), ServerError> {
 /// request never waits on a write to stderr; when that thread falls behind,
 /// loggers wait rather than drop lines. The guard flushes on drop.
 fn init_logging() -> WorkerGuard {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let mut filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    // Added last, so that they win over the user's directives for the same
+    // targets: RUST_LOG=trace must not log what the database is sent.
+    for ceiling in crate::auth::LOG_CEILINGS {
+        if let Ok(directive) = ceiling.parse() {
+            filter = filter.add_directive(directive);
+        }
+    }
     let (writer, guard) = NonBlockingBuilder::default()
         .lossy(false)
         .thread_name("authctl-log")

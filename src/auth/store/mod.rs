@@ -42,6 +42,11 @@ use crate::domain::{
     BlockedWord, Database, Email, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
 };
 
+/// Log directives that cap what the storage drivers may log, whatever
+/// `RUST_LOG` asks: their debug lines show statement parameters, which hold
+/// password hashes and token digests.
+pub(crate) const LOG_CEILINGS: [&str; 1] = [postgres::LOG_CEILING];
+
 /// Opens (creating and migrating if needed) the database `database` names.
 pub(crate) fn open(database: &Database) -> Result<Box<dyn Store>, StoreError> {
     match database.location() {

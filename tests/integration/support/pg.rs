@@ -5,7 +5,7 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use authctl::domain::{Database, PgLocator};
+use authctl::domain::{Database, Location, PgLocator};
 use tokio_postgres::NoTls;
 
 use super::namespace::skip;
@@ -59,6 +59,20 @@ impl PgDatabase {
     /// The URL to give `--db`.
     pub fn url(&self) -> String {
         self.database.to_string()
+    }
+
+    /// [`PgDatabase::url`] with `password` in it (which a test server with
+    /// `trust` authentication ignores), to show it appears nowhere.
+    pub fn url_with_password(&self, password: &str) -> String {
+        let Location::Postgres(pg) = self.database.location() else {
+            unreachable!("a PgDatabase is on PostgreSQL")
+        };
+        format!(
+            "postgres://{}:{password}@{}/{}",
+            pg.user(),
+            pg.address(),
+            pg.dbname()
+        )
     }
 
     /// Runs `sql` in this database, as its administrator would.

@@ -38,6 +38,10 @@ use migrations::Found;
 pub(crate) use migrations::STEPS as MIGRATION_STEPS;
 use pool::{Pool, Pooled};
 
+/// The most the driver may log: at debug it logs each statement with its
+/// parameters, which hold password hashes and token digests.
+pub(super) const LOG_CEILING: &str = "tokio_postgres=info";
+
 /// A database on a PostgreSQL server and a pool of connections to it.
 pub(super) struct PostgresStore {
     pool: Pool,
