@@ -5,6 +5,7 @@
 
 use crate::support::PASSWORD;
 use crate::support::cli::Env;
+use crate::support::pg::OwnServer;
 
 #[test]
 fn the_account_and_operator_commands_work_on_postgres() {
@@ -113,4 +114,55 @@ fn commands_on_existing_users_find_no_database_in_an_empty_postgres_one() {
     );
     env.register("ann@example.com", PASSWORD);
     env.run(&["users", "disable", "ann@example.com"]).success();
+}
+
+#[test]
+fn the_database_password_comes_from_its_file_and_a_wrong_one_is_named_without_it() {
+    const SECRET: &str = "db-Secret-8c41";
+    let Some(server) = OwnServer::start_with_password(SECRET) else {
+        return;
+    };
+    let env = Env::new();
+    let port = server.port();
+    let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
+    let file = env.file("db-password", &format!("{SECRET}\n"));
+    let with_file = [
+        ("AUTHCTL_DB", url.as_str()),
+        ("AUTHCTL_DB_PASSWORD_FILE", file.as_str()),
+    ];
+    env.run_env(
+        &with_file,
+        &["register", "ann@example.com", "--password-stdin"],
+        &format!("{PASSWORD}\n"),
+    )
+    .success();
+    let listed = env
+        .run_env(&with_file, &["--json", "users", "list"], "")
+        .success();
+    assert!(listed.stdout.contains("ann@example.com"), "{listed}");
+
+    // Without it the server refuses the login: exit 1, naming the server.
+    let refused = env.run_env(&[("AUTHCTL_DB", url.as_str())], &["users", "list"], "");
+    assert_eq!(refused.code, 1, "{refused}");
+    assert!(
+        refused.stderr.contains(&format!("127.0.0.1:{port}")),
+        "{refused}"
+    );
+    // A wrong password, in the URL: refused, and not repeated.
+    let wrong = format!("postgres://postgres:not-{SECRET}@127.0.0.1:{port}/postgres");
+    let refused = env.run_env(&[("AUTHCTL_DB", wrong.as_str())], &["users", "list"], "");
+    assert_eq!(refused.code, 1, "{refused}");
+    assert!(
+        refused.stderr.contains("password authentication failed"),
+        "{refused}"
+    );
+    assert!(!refused.stderr.contains(SECRET), "{refused}");
+    // Both at once is a usage error that repeats neither.
+    let both = [
+        ("AUTHCTL_DB", wrong.as_str()),
+        ("AUTHCTL_DB_PASSWORD_FILE", file.as_str()),
+    ];
+    let refused = env.run_env(&both, &["users", "list"], "");
+    assert_eq!(refused.code, 2, "{refused}");
+    assert!(!refused.stderr.contains(SECRET), "{refused}");
 }

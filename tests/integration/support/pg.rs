@@ -130,15 +130,21 @@ pub struct OwnServer {
 impl OwnServer {
     /// `None` (the test skipped) without a PostgreSQL test setup.
     pub fn start() -> Option<Self> {
-        Self::start_with(None)
+        Self::start_with(None, None)
     }
 
     /// [`OwnServer::start`] with TLS from this certificate and key.
     pub fn start_tls(cert_pem: &str, key_pem: &str) -> Option<Self> {
-        Self::start_with(Some((cert_pem, key_pem)))
+        Self::start_with(Some((cert_pem, key_pem)), None)
     }
 
-    fn start_with(tls: Option<(&str, &str)>) -> Option<Self> {
+    /// [`OwnServer::start`] where `postgres` must log in with `password`
+    /// (SCRAM), rather than being trusted.
+    pub fn start_with_password(password: &str) -> Option<Self> {
+        Self::start_with(None, Some(password))
+    }
+
+    fn start_with(tls: Option<(&str, &str)>, password: Option<&str>) -> Option<Self> {
         server_url()?;
         let bin = std::fs::read_dir("/usr/lib/postgresql")
             .expect("PostgreSQL is installed under /usr/lib/postgresql")
@@ -182,16 +188,17 @@ impl OwnServer {
             options,
         };
         let data = server.data();
-        server.run(&[
-            "initdb",
-            "-D",
-            &data,
-            "-U",
-            "postgres",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-        ]);
+        let mut initdb = vec!["initdb", "-D", &data, "-U", "postgres", "-E", "UTF8"];
+        let pwfile = server.folder.path().join("pwfile").display().to_string();
+        match password {
+            Some(password) => {
+                std::fs::write(&pwfile, password).expect("write the password file");
+                give(std::path::Path::new(&pwfile));
+                initdb.extend(["--auth=scram-sha-256", "--pwfile", &pwfile]);
+            }
+            None => initdb.push("--auth=trust"),
+        }
+        server.run(&initdb);
         server.start_again();
         Some(server)
     }
