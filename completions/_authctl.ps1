@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('throttle', 'throttle', [CompletionResultType]::ParameterValue, 'List or clear the brute-force defence''s counters')
             [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'Manage the database''s list of passwords nobody may choose')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Who did what: the audit log, filtered, followed or pruned')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the installation: database, file modes, bcrypt cost, saved sessions')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the HTTP service')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page, or write them all')
@@ -779,6 +780,25 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
         'authctl;audit;help;help' {
             break
         }
+        'authctl;doctor' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600), or postgres://USER@HOST[:PORT]/DBNAME[?sslmode=disable|require|verify-full&sslrootcert=FILE] (password from $AUTHCTL_DB_PASSWORD_FILE) [default: $XDG_DATA_HOME/authctl/auth.db]')
+            [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
+            [CompletionResult]::new('--min-password-length', '--min-password-length', [CompletionResultType]::ParameterName, 'Fewest characters a new password may have (NIST SP 800-63B asks 15)')
+            [CompletionResult]::new('--session-ttl', '--session-ttl', [CompletionResultType]::ParameterName, 'How long a session stays valid, e.g. 30m, 24h, 7d')
+            [CompletionResult]::new('--reset-ttl', '--reset-ttl', [CompletionResultType]::ParameterName, 'How long a reset token stays valid, e.g. 15m, 1h')
+            [CompletionResult]::new('--session-idle-timeout', '--session-idle-timeout', [CompletionResultType]::ParameterName, 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]')
+            [CompletionResult]::new('--max-sessions-per-user', '--max-sessions-per-user', [CompletionResultType]::ParameterName, 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]')
+            [CompletionResult]::new('--audit-retention', '--audit-retention', [CompletionResultType]::ParameterName, 'How long audit events are kept: the server''s pruning and `audit prune` delete older ones; 0 keeps them all')
+            [CompletionResult]::new('--login-free-attempts', '--login-free-attempts', [CompletionResultType]::ParameterName, 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s')
+            [CompletionResult]::new('--login-max-delay', '--login-max-delay', [CompletionResultType]::ParameterName, 'Longest wait between attempts on one account')
+            [CompletionResult]::new('--login-lock-after', '--login-lock-after', [CompletionResultType]::ParameterName, 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)')
+            [CompletionResult]::new('--login-forget-after', '--login-forget-after', [CompletionResultType]::ParameterName, 'An account''s failure count is forgotten after this long without a failure (a lock is not)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output: one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-builtin-blocklist', '--no-builtin-blocklist', [CompletionResultType]::ParameterName, 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'authctl;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file (register, users import, blocklist import and serve create it, 0600), or postgres://USER@HOST[:PORT]/DBNAME[?sslmode=disable|require|verify-full&sslrootcert=FILE] (password from $AUTHCTL_DB_PASSWORD_FILE) [default: $XDG_DATA_HOME/authctl/auth.db]')
             [CompletionResult]::new('--bcrypt-cost', '--bcrypt-cost', [CompletionResultType]::ParameterName, 'bcrypt cost for new password hashes (4 is for tests only)')
@@ -863,6 +883,7 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             [CompletionResult]::new('throttle', 'throttle', [CompletionResultType]::ParameterValue, 'List or clear the brute-force defence''s counters')
             [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'Manage the database''s list of passwords nobody may choose')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Who did what: the audit log, filtered, followed or pruned')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the installation: database, file modes, bcrypt cost, saved sessions')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the HTTP service')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page, or write them all')
@@ -973,6 +994,9 @@ Register-ArgumentCompleter -Native -CommandName 'authctl' -ScriptBlock {
             break
         }
         'authctl;help;audit;prune' {
+            break
+        }
+        'authctl;help;doctor' {
             break
         }
         'authctl;help;completions' {

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand throttle 'List or clear the brute-force defence''s counters'
             cand blocklist 'Manage the database''s list of passwords nobody may choose'
             cand audit 'Who did what: the audit log, filtered, followed or pruned'
+            cand doctor 'Check the installation: database, file modes, bcrypt cost, saved sessions'
             cand completions 'Print a shell completion script'
             cand serve 'Run the HTTP service'
             cand man 'Print a man page, or write them all'
@@ -717,6 +718,24 @@ set edit:completion:arg-completer[authctl] = {|@words|
         }
         &'authctl;audit;help;help'= {
         }
+        &'authctl;doctor'= {
+            cand --db 'Database file (register, users import, blocklist import and serve create it, 0600), or postgres://USER@HOST[:PORT]/DBNAME[?sslmode=disable|require|verify-full&sslrootcert=FILE] (password from $AUTHCTL_DB_PASSWORD_FILE) [default: $XDG_DATA_HOME/authctl/auth.db]'
+            cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
+            cand --min-password-length 'Fewest characters a new password may have (NIST SP 800-63B asks 15)'
+            cand --session-ttl 'How long a session stays valid, e.g. 30m, 24h, 7d'
+            cand --reset-ttl 'How long a reset token stays valid, e.g. 15m, 1h'
+            cand --session-idle-timeout 'End a session unused this long, e.g. 30m [default: none, as in the Flask service: a session lasts its TTL]'
+            cand --max-sessions-per-user 'Most live sessions per user; a new login ends the oldest beyond it [default: no cap]'
+            cand --audit-retention 'How long audit events are kept: the server''s pruning and `audit prune` delete older ones; 0 keeps them all'
+            cand --login-free-attempts 'Failed logins of one account that cost no wait; after that each failure doubles the wait, from 1s'
+            cand --login-max-delay 'Longest wait between attempts on one account'
+            cand --login-lock-after 'Consecutive failures that lock an account until `users unlock` or a completed reset (at most 100, NIST SP 800-63B)'
+            cand --login-forget-after 'An account''s failure count is forgotten after this long without a failure (a lock is not)'
+            cand --json 'Machine output: one JSON document on stdout; errors as JSON on stderr'
+            cand --no-builtin-blocklist 'Accept new passwords that are on the built-in list of common passwords (the database''s blocklist and the email rule still apply)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'authctl;completions'= {
             cand --db 'Database file (register, users import, blocklist import and serve create it, 0600), or postgres://USER@HOST[:PORT]/DBNAME[?sslmode=disable|require|verify-full&sslrootcert=FILE] (password from $AUTHCTL_DB_PASSWORD_FILE) [default: $XDG_DATA_HOME/authctl/auth.db]'
             cand --bcrypt-cost 'bcrypt cost for new password hashes (4 is for tests only)'
@@ -798,6 +817,7 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand throttle 'List or clear the brute-force defence''s counters'
             cand blocklist 'Manage the database''s list of passwords nobody may choose'
             cand audit 'Who did what: the audit log, filtered, followed or pruned'
+            cand doctor 'Check the installation: database, file modes, bcrypt cost, saved sessions'
             cand completions 'Print a shell completion script'
             cand serve 'Run the HTTP service'
             cand man 'Print a man page, or write them all'
@@ -879,6 +899,8 @@ set edit:completion:arg-completer[authctl] = {|@words|
             cand prune 'Delete events older than the retention (--audit-retention, 90d by default) or --before, in short batches'
         }
         &'authctl;help;audit;prune'= {
+        }
+        &'authctl;help;doctor'= {
         }
         &'authctl;help;completions'= {
         }

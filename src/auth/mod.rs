@@ -13,6 +13,7 @@ mod clock;
 mod error;
 mod hashing;
 mod import;
+mod inspect;
 mod login;
 mod policy;
 mod store;
@@ -30,6 +31,7 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AuthError, INVALID_RESET_TOKEN, INVALID_SESSION, TOO_COMMON, WRONG_CREDENTIALS};
 use hashing::Hasher;
 pub use import::{Credential, ImportOptions, ImportReport, ImportRow, RowError, check_import_rows};
+pub use inspect::{BCRYPT_COST, inspect};
 pub use login::{LoggedIn, LoginAttempt};
 pub use policy::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy, WEAK_BCRYPT_COST};
 use store::{

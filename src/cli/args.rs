@@ -3,10 +3,10 @@ use std::ffi::OsString;
 use clap::{Args, Parser, Subcommand, ValueHint};
 
 use super::{
-    audit::AuditArgs, blocklist::BlocklistCommand, completions::CompletionsArgs, login::LoginArgs,
-    logout::LogoutArgs, man::ManArgs, register::RegisterArgs, reset_password::ResetPasswordArgs,
-    serve::ServeArgs, sessions::SessionsCommand, throttle::ThrottleCommand, users::UsersCommand,
-    whoami::WhoamiArgs,
+    audit::AuditArgs, blocklist::BlocklistCommand, completions::CompletionsArgs,
+    doctor::DoctorArgs, login::LoginArgs, logout::LogoutArgs, man::ManArgs, register::RegisterArgs,
+    reset_password::ResetPasswordArgs, serve::ServeArgs, sessions::SessionsCommand,
+    throttle::ThrottleCommand, users::UsersCommand, whoami::WhoamiArgs,
 };
 use crate::auth::{MAX_BCRYPT_COST, MIN_BCRYPT_COST, Policy, Throttling};
 use crate::domain::MAX_PASSWORD_BYTES;
@@ -20,6 +20,7 @@ Examples:
   authctl users import users.csv
   authctl --json users list | jq -r '.[].email'
   authctl blocklist import company-words.txt    # refused as new passwords
+  authctl doctor                                # is this installation sound?
 
 Output:
   Results go to stdout; confirmations, prompts, progress bars and errors go
@@ -29,7 +30,8 @@ Output:
 Exit codes:
   0  success
   1  the database, the file system or the server failed (the message names
-     the file, or the database server's host and port, and says why)
+     the file, or the database server's host and port, and says why); `doctor`
+     found a check failing
   2  usage error (bad arguments or option values; `users delete` without
      --yes when stdin is not a terminal)
   3  not found (user, or no database yet; a word to take off the blocklist)
@@ -247,6 +249,8 @@ Examples:
   authctl audit --follow
   authctl audit prune --dry-run")]
     Audit(AuditArgs),
+    /// Check the installation: database, file modes, bcrypt cost, saved sessions
+    Doctor(DoctorArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print a man page, or write them all

@@ -42,6 +42,8 @@ pub enum CliError {
     AuthenticationFailed(String),
     /// The HTTP server could not start or stopped abnormally (exit 1).
     Server(ServerError),
+    /// `doctor` found these checks failing (exit 1).
+    ChecksFailed(Vec<&'static str>),
     /// Reading or writing a local file or stream failed (exit 1).
     Io {
         /// What was being attempted.
@@ -62,7 +64,7 @@ impl CliError {
             Self::Usage(_) => EXIT_USAGE,
             Self::InvalidInput(_) | Self::InvalidRows(_) => EXIT_INVALID_INPUT,
             Self::AuthenticationFailed(_) => EXIT_AUTH_FAILED,
-            Self::Server(_) | Self::Io { .. } => EXIT_INTERNAL,
+            Self::Server(_) | Self::ChecksFailed(_) | Self::Io { .. } => EXIT_INTERNAL,
         }
     }
 
@@ -101,6 +103,10 @@ impl CliError {
                 ),
                 [] => "the input has invalid rows; nothing imported".to_owned(),
             },
+            Self::ChecksFailed(checks) => {
+                let plural = if checks.len() == 1 { "" } else { "s" };
+                format!("failed check{plural}: {}", checks.join(", "))
+            }
             // Each variant already says what could not be done.
             Self::Server(error) => chain(error),
             Self::Io { context, source } => format!("{context}: {source}"),

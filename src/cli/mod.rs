@@ -11,6 +11,7 @@ mod audit;
 mod blocklist;
 mod completions;
 mod context;
+mod doctor;
 mod error;
 mod input;
 mod login;
@@ -52,6 +53,7 @@ impl Cli {
             Command::Throttle(command) => command.run(&ctx),
             Command::Blocklist(command) => command.run(&ctx),
             Command::Audit(args) => args.run(&ctx),
+            Command::Doctor(args) => args.run(&ctx),
             Command::Completions(args) => args.run(),
             Command::Man(args) => args.run(&ctx.out),
             Command::Serve(args) => args.run(&ctx),

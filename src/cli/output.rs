@@ -1,12 +1,12 @@
 use std::io::{self, IsTerminal, Write};
 
 use comfy_table::presets::{NOTHING, UTF8_FULL_CONDENSED};
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table};
 use serde::Serialize;
 
 use super::CliError;
 use crate::auth::{AuditEntry, ThrottleEntry};
-use crate::domain::{SessionInfo, Timestamp, User, UserSummary, is_unsafe_to_show};
+use crate::domain::{Finding, SessionInfo, Timestamp, User, UserSummary, is_unsafe_to_show};
 
 /// Where a command's words go.
 ///
@@ -167,10 +167,7 @@ impl From<&SessionInfo> for SessionView {
 /// rightmost first, until the table fits.
 fn fitted(columns: &[(&str, Need)], rows: &[Vec<String>]) -> Table {
     let terminal = io::stdout().is_terminal();
-    let width = terminal
-        .then(|| dialoguer::console::Term::stdout().size_checked())
-        .flatten()
-        .map(|(_rows, cols)| usize::from(cols));
+    let width = terminal_width().map(usize::from);
     let mut keep = vec![true; columns.len()];
     loop {
         let table = build(columns, rows, &keep, terminal);
@@ -190,6 +187,51 @@ fn fitted(columns: &[(&str, Need)], rows: &[Vec<String>]) -> Table {
             None => return table,
         }
     }
+}
+
+/// The terminal's width when stdout is one whose size is known.
+fn terminal_width() -> Option<u16> {
+    io::stdout()
+        .is_terminal()
+        .then(|| dialoguer::console::Term::stdout().size_checked())
+        .flatten()
+        .map(|(_rows, cols)| cols)
+}
+
+/// `doctor`'s findings: check, status, detail. Unlike the listings, every
+/// column matters, and a detail is a sentence, so at a terminal the detail
+/// wraps (between words) to fit the width and the other two never do;
+/// anywhere else each finding is one line, for `grep`.
+pub(crate) fn findings_table(findings: &[Finding]) -> Table {
+    let rows: Vec<Vec<String>> = findings
+        .iter()
+        .map(|finding| {
+            vec![
+                finding.check.to_owned(),
+                finding.status.name().to_owned(),
+                shown(&finding.detail),
+            ]
+        })
+        .collect();
+    let columns = [
+        ("check", Need::Always),
+        ("status", Need::Always),
+        ("detail", Need::Always),
+    ];
+    let keep = [true; 3];
+    let Some(width) = terminal_width() else {
+        return build(&columns, &rows, &keep, io::stdout().is_terminal());
+    };
+    let mut table = build(&columns, &rows, &keep, true);
+    table
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    for short in [0, 1] {
+        if let Some(column) = table.column_mut(short) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    table
 }
 
 /// Whether a column may be left out to fit a narrow terminal.

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::CliError;
 use crate::auth::INVALID_SESSION;
-use crate::domain::{Database, SessionToken};
+use crate::domain::{Database, Finding, SessionToken};
 
 /// The saved-session file of one database.
 pub(crate) struct SavedSession {
@@ -25,9 +25,8 @@ impl SavedSession {
     pub(crate) fn for_database(db: &Database) -> Self {
         let digest = Sha256::digest(db.identity());
         let name = hex::encode(&digest[..16]);
-        let folder = dirs::state_dir().or_else(dirs::data_local_dir);
         Self {
-            path: folder.map(|f| f.join("authctl").join("sessions").join(name)),
+            path: sessions_folder().map(|folder| folder.join(name)),
         }
     }
 
@@ -98,6 +97,70 @@ impl SavedSession {
             )),
         }
     }
+}
+
+/// The folder of the saved sessions, one file per database; `None` when
+/// there is no state folder (no `$HOME`).
+fn sessions_folder() -> Option<PathBuf> {
+    dirs::state_dir()
+        .or_else(dirs::data_local_dir)
+        .map(|folder| folder.join("authctl").join("sessions"))
+}
+
+/// The saved-session check's stable name.
+const SESSIONS_FOLDER_CHECK: &str = "sessions.folder_mode";
+
+/// `doctor`'s look at the saved sessions: a saved id is a bearer token, so
+/// its file must be its owner's alone (0600), and the folder must let
+/// nobody else plant a file there that `whoami` and `logout` would act on.
+/// Others being able only to list the folder is a note: the names are
+/// digests of database paths, and `login` makes the folder 0700 again.
+pub(crate) fn inspect_sessions_folder() -> Finding {
+    let check = SESSIONS_FOLDER_CHECK;
+    let Some(folder) = sessions_folder() else {
+        return Finding::pass(check, "no state folder (no HOME): login saves nothing");
+    };
+    let mode = match fs::metadata(&folder) {
+        Ok(metadata) => metadata.permissions().mode() & 0o7777,
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Finding::pass(check, "none yet (login creates it, 0700)");
+        }
+        Err(e) => return Finding::fail(check, format!("{}: {e}", folder.display())),
+    };
+    if mode & 0o022 != 0 {
+        return Finding::fail(
+            check,
+            format!(
+                "{mode:04o}: others can put a session file in {} (expected 0700)",
+                folder.display()
+            ),
+        );
+    }
+    let entries = match fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(e) => return Finding::fail(check, format!("{}: {e}", folder.display())),
+    };
+    for entry in entries.flatten() {
+        let file_mode = entry
+            .metadata()
+            .map_or(0, |metadata| metadata.permissions().mode() & 0o7777);
+        if file_mode & 0o077 != 0 {
+            return Finding::fail(
+                check,
+                format!(
+                    "the saved session {} is {file_mode:04o}, open to others (expected 0600)",
+                    entry.path().display()
+                ),
+            );
+        }
+    }
+    if mode & 0o077 != 0 {
+        return Finding::warn(
+            check,
+            format!("{mode:04o}: others can list it (the next login makes it 0700)"),
+        );
+    }
+    Finding::pass(check, format!("{mode:04o}"))
 }
 
 /// `--session ID`, shared by the commands that act on a session.

@@ -39,7 +39,8 @@ pub(crate) use types::{
 };
 
 use crate::domain::{
-    BlockedWord, Database, Email, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
+    BlockedWord, Database, Email, Finding, SessionInfo, Timestamp, TokenDigest, User, UserId,
+    UserSummary,
 };
 
 /// Log directives that cap what the storage drivers may log, whatever
@@ -67,6 +68,35 @@ pub(crate) fn open_existing(database: &Database) -> Result<Box<dyn Store>, Store
             Ok(Box::new(postgres::PostgresStore::open_existing(pg)?))
         }
     }
+}
+
+/// Checks the database `database` names for `authctl doctor`, reading
+/// only: it never creates, migrates or marks a database. A check that
+/// depends on one that failed is left out (a missing file has no mode).
+pub(crate) fn inspect(database: &Database) -> Vec<Finding> {
+    match database.location() {
+        crate::domain::Location::Sqlite(path) => sqlite::inspect(path),
+        crate::domain::Location::Postgres(pg) => postgres::inspect(pg),
+    }
+}
+
+/// The names of the database checks. Stable: scripts match on them, and
+/// README lists them. A backend reports those that apply to it.
+pub(crate) mod check {
+    /// The database can be found and read.
+    pub(crate) const REACHABLE: &str = "database.reachable";
+    /// It is authctl's (for SQLite, its `application_id`).
+    pub(crate) const OWNER: &str = "database.owner";
+    /// The file is private to its owner.
+    pub(crate) const FILE_MODE: &str = "database.file_mode";
+    /// Nobody else can add or swap files beside it.
+    pub(crate) const FOLDER_MODE: &str = "database.folder_mode";
+    /// SQLite's write-ahead log, which lets the CLI and a server share it.
+    pub(crate) const JOURNAL_MODE: &str = "database.journal_mode";
+    /// The engine finds no damage.
+    pub(crate) const INTEGRITY: &str = "database.integrity";
+    /// Its schema version against the migrations this binary knows.
+    pub(crate) const SCHEMA: &str = "database.schema";
 }
 
 /// A database: hands out readers and writers.

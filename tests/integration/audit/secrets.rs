@@ -18,6 +18,11 @@ const NEW_PASSWORD: &str = "a brand new passphrase";
 async fn the_audit_table_and_its_log_lines_hold_no_secret_after_a_full_flow() {
     let logs = LogBuffer::default();
     let dispatch = logs.dispatch();
+    // With a single dispatcher registered, tracing lets the first thread to
+    // reach a call site (another test's, with no subscriber) switch it off
+    // for the whole process (tokio-rs/tracing#3611); a second one, kept for
+    // the whole test, makes each call site ask every dispatcher instead.
+    let _second = LogBuffer::default().dispatch();
     let server = TestServer::with(Options {
         logs: Some(dispatch.clone()),
         // The test flushes the refusals itself, on a thread whose lines it

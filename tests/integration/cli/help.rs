@@ -36,6 +36,7 @@ fn every_command_help_has_an_example() {
         &["users", "export"],
         &["sessions", "list"],
         &["sessions", "revoke"],
+        &["doctor"],
         &["completions"],
         &["man"],
         &["serve"],

@@ -4,6 +4,7 @@
 mod account;
 mod blocklist;
 mod completions;
+mod doctor;
 mod failures;
 mod foreign_database;
 mod help;

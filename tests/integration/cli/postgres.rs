@@ -166,3 +166,34 @@ fn the_database_password_comes_from_its_file_and_a_wrong_one_is_named_without_it
     assert_eq!(refused.code, 2, "{refused}");
     assert!(!refused.stderr.contains(SECRET), "{refused}");
 }
+
+#[test]
+fn doctor_checks_a_postgres_database_without_changing_it() {
+    let Some(env) = Env::on_postgres() else {
+        return;
+    };
+    // The suite's test cost would be a failing check of its own.
+    const REAL_COST: [(&str, &str); 1] = [("AUTHCTL_BCRYPT_COST", "12")];
+    let empty = env.run_env(&REAL_COST, &["doctor"], "").success();
+    assert!(empty.stdout.contains("nobody's yet"), "{empty}");
+    let still_empty = env.json(&["users", "list"]);
+    assert_eq!(still_empty.as_array().map(Vec::len), Some(0));
+    env.register("ann@example.com", PASSWORD);
+    let ready = env.run_env(&REAL_COST, &["doctor"], "").success();
+    assert!(ready.stdout.contains("authctl's"), "{ready}");
+    assert!(ready.stdout.contains("current"), "{ready}");
+    env.server()
+        .execute("CREATE TABLE invoices (id integer PRIMARY KEY)");
+    // Our history table is there, so another table beside ours is not a
+    // refusal; a database of someone else's is.
+    env.run_env(&REAL_COST, &["doctor"], "").success();
+    let other = Env::on_postgres().expect("the same server");
+    other
+        .server()
+        .execute("CREATE TABLE invoices (id integer PRIMARY KEY)");
+    let refused = other.run_env(&REAL_COST, &["doctor"], "").code(1);
+    assert!(
+        refused.stdout.contains("not an authctl database"),
+        "{refused}"
+    );
+}

@@ -8,7 +8,7 @@ use crate::support::PASSWORD;
 use crate::support::cli::Env;
 use crate::support::wait::{PATIENCE, eventually};
 
-fn spawn(env: &Env, args: &[&str]) -> OsSession {
+pub(super) fn spawn(env: &Env, args: &[&str]) -> OsSession {
     let mut session = Session::spawn(env.terminal_cmd(args)).expect("spawn on a pseudo-terminal");
     session.set_expect_timeout(Some(PATIENCE));
     session
@@ -33,7 +33,7 @@ fn type_hidden(session: &mut OsSession, line: &str) {
 }
 
 /// Terminal output without its escape sequences (colours, cursor moves).
-fn without_escapes(text: &str) -> String {
+pub(super) fn without_escapes(text: &str) -> String {
     let mut out = String::new();
     let mut chars = text.chars();
     while let Some(c) = chars.next() {

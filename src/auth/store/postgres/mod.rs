@@ -12,6 +12,7 @@ mod audit;
 mod blocklist;
 mod conn;
 mod errors;
+mod inspect;
 mod migrations;
 mod pool;
 mod sessions;
@@ -33,6 +34,7 @@ use super::{
 use crate::domain::{
     BlockedWord, Email, PgLocator, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
 };
+pub(super) use inspect::inspect;
 use migrations::Found;
 #[cfg(test)]
 pub(crate) use migrations::STEPS as MIGRATION_STEPS;

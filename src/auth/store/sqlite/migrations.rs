@@ -163,6 +163,19 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     }
 }
 
+/// A file's schema version and the latest this binary knows, read without
+/// migrating anything.
+pub(super) fn versions(conn: &Connection) -> Result<(i64, i64), StoreError> {
+    let unreadable = |e| StoreError::unexpected("cannot read the schema version", e);
+    let at: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(unreadable)?;
+    let pending = migrations()
+        .pending_migrations(conn)
+        .map_err(|e| StoreError::unexpected("cannot read the schema version", e))?;
+    Ok((at, at + i64::from(pending)))
+}
+
 /// Email keys became NFC as well as lowercase; rows written before get the
 /// new key, so their owners are found by what they type. A row whose new
 /// key another row already holds keeps its old one: two accounts stay two,

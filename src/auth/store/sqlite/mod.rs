@@ -11,9 +11,11 @@ mod blocklist;
 mod devices;
 mod diagnose;
 mod file;
+mod inspect;
 mod migrations;
 #[cfg(test)]
 pub(crate) use migrations::NAMES as MIGRATION_NAMES;
+mod modes;
 mod ownership;
 mod pool;
 mod reset_tokens;
@@ -35,6 +37,7 @@ use crate::domain::{
     BlockedWord, Email, SessionInfo, Timestamp, TokenDigest, User, UserId, UserSummary,
 };
 use diagnose::diagnose;
+pub(super) use inspect::inspect;
 use pool::{Pool, Pooled};
 
 /// An SQLite database file and its pool of connections.

@@ -18,11 +18,28 @@ pub(super) const APPLICATION_ID: i32 = 0x6175_7468;
 /// The tables every authctl schema has had since the first.
 const OUR_FIRST_TABLES: [&str; 3] = ["users", "sessions", "reset_tokens"];
 
+/// Whose a file is, for a file authctl may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Owner {
+    /// Marked with our `application_id`.
+    Us,
+    /// No tables and no schema version: a new database.
+    Nobody,
+    /// Made by an authctl from before the mark; marked when next opened.
+    EarlierUs,
+}
+
 /// Reads the file at `path`, without writing to it, and refuses it unless it
 /// is ours, empty, or an earlier authctl's.
 pub(super) fn check(path: &Path) -> Result<(), StoreError> {
+    owner(path).map(|_| ())
+}
+
+/// Whose the file at `path` is, read without writing to it;
+/// [`StoreError::NotOurs`] for another application's file.
+pub(super) fn owner(path: &Path) -> Result<Owner, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let look = || -> rusqlite::Result<Option<String>> {
+    let look = || -> rusqlite::Result<Result<Owner, String>> {
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(Duration::from_secs(10))?;
         // One read transaction, one snapshot: read statement by statement,
@@ -31,10 +48,10 @@ pub(super) fn check(path: &Path) -> Result<(), StoreError> {
         let snapshot = conn.unchecked_transaction()?;
         let id: i32 = snapshot.pragma_query_value(None, "application_id", |row| row.get(0))?;
         if id == APPLICATION_ID {
-            return Ok(None);
+            return Ok(Ok(Owner::Us));
         }
         if id != 0 {
-            return Ok(Some(format!(
+            return Ok(Err(format!(
                 "it belongs to another application (SQLite application_id {id:#010x})"
             )));
         }
@@ -49,21 +66,24 @@ pub(super) fn check(path: &Path) -> Result<(), StoreError> {
             && OUR_FIRST_TABLES
                 .iter()
                 .all(|ours| tables.iter().any(|t| t == ours));
-        if tables.is_empty() && version == 0 || earlier_authctl {
-            return Ok(None);
+        if tables.is_empty() && version == 0 {
+            return Ok(Ok(Owner::Nobody));
+        }
+        if earlier_authctl {
+            return Ok(Ok(Owner::EarlierUs));
         }
         let mut shown: Vec<&str> = tables.iter().map(String::as_str).take(5).collect();
         if tables.len() > shown.len() {
             shown.push("...");
         }
-        Ok(Some(format!(
+        Ok(Err(format!(
             "it holds another application's tables ({})",
             shown.join(", ")
         )))
     };
     match look() {
-        Ok(None) => Ok(()),
-        Ok(Some(reason)) => Err(StoreError::NotOurs(reason)),
+        Ok(Ok(owner)) => Ok(owner),
+        Ok(Err(reason)) => Err(StoreError::NotOurs(reason)),
         // Not SQLite at all: as much the wrong --db as another's database.
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => Err(
             StoreError::NotOurs("it is not an SQLite database".to_owned()),

@@ -34,6 +34,7 @@ mod concurrency;
 mod emails;
 mod expiry;
 mod flask_flow;
+mod inspection;
 mod limits;
 mod opening;
 mod passwords;
