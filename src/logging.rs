@@ -48,7 +48,15 @@ pub fn init_for_command(format: Option<LogFormat>) {
 }
 
 fn filter(default: &str) -> EnvFilter {
-    EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default))
+    let mut filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    // Added last, so that they win over the user's directives for the same
+    // targets: RUST_LOG=trace must not log what the database is sent.
+    for ceiling in crate::auth::LOG_CEILINGS {
+        if let Ok(directive) = ceiling.parse() {
+            filter = filter.add_directive(directive);
+        }
+    }
+    filter
 }
 
 fn install<W>(format: LogFormat, filter: EnvFilter, writer: W)

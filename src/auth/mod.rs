@@ -45,6 +45,12 @@ use crate::domain::{
     Database, Email, Password, ResetToken, SessionToken, Timestamp, TokenDigest, User, UserId,
 };
 
+/// `tracing` filter directives a program that installs a logger adds after
+/// the user's own (`RUST_LOG`): they keep the storage drivers' debug lines,
+/// which show statement parameters (password hashes, token digests), out of
+/// every log.
+pub const LOG_CEILINGS: [&str; 1] = store::LOG_CEILINGS;
+
 /// An opened database, whatever its backend, ready for [`Auth::new`].
 pub struct Storage(Box<dyn Store>);
 

@@ -31,7 +31,8 @@ Output:
 Exit codes:
   0  success
   1  the database, the file system or the server failed (the message names
-     the file and says why); `doctor` found a check failing
+     the file, or the database server's host and port, and says why); `doctor`
+     found a check failing
   2  usage error (bad arguments or option values; `users delete` without
      --yes when stdin is not a terminal)
   3  not found (user, or no database yet; a word to take off the blocklist)
@@ -45,7 +46,9 @@ Exit codes:
      to retry, or that the account is locked)
 
 Files:
-  database       --db, else $AUTHCTL_DB, else $XDG_DATA_HOME/authctl/auth.db
+  database       --db, else $AUTHCTL_DB, else $XDG_DATA_HOME/authctl/auth.db;
+                 a postgres:// URL names a PostgreSQL database instead
+  db password    $AUTHCTL_DB_PASSWORD_FILE, for a URL without one
   saved session  $XDG_STATE_HOME/authctl/sessions/<id of the database>, 0600";
 
 /// Manage users, sessions and password resets of the authctl
@@ -65,8 +68,8 @@ pub struct Cli {
 /// Options every command accepts, before or after the command name.
 #[derive(Args)]
 pub(crate) struct GlobalArgs {
-    /// Database file (register, users import, blocklist import and serve create it, 0600) [default: $XDG_DATA_HOME/authctl/auth.db]
-    #[arg(long, global = true, env = "AUTHCTL_DB", value_name = "PATH", value_hint = ValueHint::AnyPath)]
+    /// Database file (register, users import, blocklist import and serve create it, 0600), or postgres://USER@HOST[:PORT]/DBNAME[?sslmode=disable|require|verify-full&sslrootcert=FILE] (password from $AUTHCTL_DB_PASSWORD_FILE) [default: $XDG_DATA_HOME/authctl/auth.db]
+    #[arg(long, global = true, env = "AUTHCTL_DB", value_name = "PATH|URL", value_hint = ValueHint::AnyPath)]
     pub(crate) db: Option<OsString>,
 
     /// Machine output: one JSON document on stdout; errors as JSON on stderr

@@ -14,6 +14,10 @@ const ALLOW_WEAK_BCRYPT: &str = "AUTHCTL_ALLOW_WEAK_BCRYPT";
 /// The weak-cost warning is said once a process, however often it opens.
 static WEAK_COST_WARNED: AtomicBool = AtomicBool::new(false);
 
+/// A file holding the password of a `postgres://` database, so that it is
+/// in neither the URL nor the environment another process can read.
+const DB_PASSWORD_FILE: &str = "AUTHCTL_DB_PASSWORD_FILE";
+
 /// What every command gets: the global options, who runs it, and where
 /// output goes.
 pub(crate) struct Context {
@@ -46,8 +50,11 @@ impl Context {
     /// and a database URL may hold a password.
     pub(crate) fn database(&self) -> Result<Database, CliError> {
         match &self.global.db {
-            Some(raw) => Database::parse(raw)
-                .map_err(|refusal| CliError::Usage(format!("--db: {}", refusal.reason()))),
+            Some(raw) => {
+                let password_file = std::env::var_os(DB_PASSWORD_FILE).filter(|f| !f.is_empty());
+                Database::parse_with(raw, password_file.as_deref().map(std::path::Path::new))
+                    .map_err(|refusal| CliError::Usage(format!("--db: {}", refusal.reason())))
+            }
             None => default_database().ok_or_else(|| {
                 CliError::Usage(
                     "no home folder to put the database in; pass --db PATH or set AUTHCTL_DB"
@@ -119,6 +126,8 @@ impl Context {
         let policy = self.checked(policy)?;
         let is_new = match database.location() {
             Location::Sqlite(path) => !path.exists(),
+            // A server database is made by its administrator, not by us.
+            _ => false,
         };
         let auth = Auth::open(&database, policy)?;
         // Say where the data went: a mistyped --db, or a default path the

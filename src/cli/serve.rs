@@ -9,7 +9,10 @@ use super::args::parse_ttl;
 use super::context::Context;
 use crate::auth::Throttling;
 use crate::logging::LogFormat;
-use crate::server::{DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, ServeConfig, serve};
+use crate::server::{
+    DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, SERVER_DATABASE_LANES, SQLITE_DATABASE_LANES,
+    ServeConfig, serve,
+};
 
 /// `authctl serve`
 #[derive(Args)]
@@ -160,6 +163,11 @@ impl ServeArgs {
             max_connections: self.max_connections as usize,
             metrics_bind: self.metrics_bind,
             log_format,
+            database_lanes: if ctx.database()?.is_server() {
+                SERVER_DATABASE_LANES
+            } else {
+                SQLITE_DATABASE_LANES
+            },
             ..ServeConfig::default()
         };
         Ok(serve(auth, config)?)

@@ -3,11 +3,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::ValidationError;
+use super::postgres_url::PgLocator;
 
 /// Where the accounts live: the `--db` value, parsed once at the edge.
 ///
-/// Today a SQLite file; the URL schemes of a server database are refused
-/// by name, so a URL is never mistaken for a file path and created as one.
+/// A SQLite file, or a PostgreSQL server for a `postgres://` URL (matched
+/// before anything else, so a URL is never mistaken for a file path and
+/// created as one).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Database {
     location: Location,
@@ -19,30 +21,46 @@ pub struct Database {
 pub enum Location {
     /// An SQLite file.
     Sqlite(PathBuf),
+    /// A database on a PostgreSQL server.
+    Postgres(PgLocator),
 }
 
-/// Schemes of database servers this build has no backend for.
+/// The URL schemes of a PostgreSQL server.
 const SERVER_SCHEMES: [&str; 2] = ["postgres://", "postgresql://"];
 
 impl Database {
-    /// Reads a `--db` value: a file path. A `postgres://` URL is refused
-    /// with a message that does not repeat it (it may hold a password).
-    pub fn parse(raw: &OsStr) -> Result<Self, ValidationError> {
+    /// Reads a `--db` value: a `postgres://` URL, else a file path. The
+    /// password of a URL without one is read from `password_file` (the
+    /// CLI's `AUTHCTL_DB_PASSWORD_FILE`). A refusal never repeats the value
+    /// (it may hold a password).
+    pub fn parse_with(raw: &OsStr, password_file: Option<&Path>) -> Result<Self, ValidationError> {
         if raw.is_empty() {
             return Err(ValidationError::new("database", "must not be empty"));
         }
-        if let Some(text) = raw.to_str()
-            && SERVER_SCHEMES.iter().any(|scheme| {
+        let is_url = |text: &str| {
+            SERVER_SCHEMES.iter().any(|scheme| {
                 text.get(..scheme.len())
                     .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
             })
-        {
-            return Err(ValidationError::new(
-                "database",
-                "PostgreSQL URLs are not supported by this version of authctl; give a file path",
-            ));
+        };
+        match raw.to_str() {
+            Some(text) if is_url(text) => Ok(Self {
+                location: Location::Postgres(PgLocator::parse(text, password_file)?),
+            }),
+            _ => Ok(Self::sqlite(raw)),
         }
-        Ok(Self::sqlite(raw))
+    }
+
+    /// [`Database::parse_with`] without a password file.
+    pub fn parse(raw: &OsStr) -> Result<Self, ValidationError> {
+        Self::parse_with(raw, None)
+    }
+
+    /// The database `locator` names on a PostgreSQL server.
+    pub fn postgres(locator: PgLocator) -> Self {
+        Self {
+            location: Location::Postgres(locator),
+        }
     }
 
     /// The SQLite file at `path`.
@@ -62,20 +80,32 @@ impl Database {
     /// state such as the CLI's saved session. Never holds a secret. For a
     /// file it is the bare canonical path, as the saved-session files
     /// written before locators existed are named by it; a path that exists
-    /// is absolute, so a later `scheme:` identity cannot collide with it.
+    /// is absolute, so a `postgres://` identity cannot collide with it. A
+    /// server database is its user, address and name, not its password or
+    /// TLS settings: the same accounts however they are reached.
     pub fn identity(&self) -> Vec<u8> {
         match &self.location {
             Location::Sqlite(path) => {
                 let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
                 canonical.into_os_string().into_encoded_bytes()
             }
+            Location::Postgres(pg) => {
+                format!("postgres://{}@{}/{}", pg.user(), pg.address(), pg.dbname()).into_bytes()
+            }
         }
+    }
+
+    /// Whether the database is on a server (reached over the network),
+    /// rather than a local file.
+    pub fn is_server(&self) -> bool {
+        matches!(self.location, Location::Postgres(_))
     }
 
     /// The file, for a SQLite database.
     pub fn sqlite_path(&self) -> Option<&Path> {
         match &self.location {
             Location::Sqlite(path) => Some(path),
+            Location::Postgres(_) => None,
         }
     }
 }
@@ -84,6 +114,7 @@ impl fmt::Display for Database {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.location {
             Location::Sqlite(path) => write!(f, "{}", path.display()),
+            Location::Postgres(pg) => write!(f, "{pg}"),
         }
     }
 }
@@ -106,15 +137,21 @@ mod tests {
     }
 
     #[test]
-    fn a_server_url_is_refused_without_repeating_it() {
+    fn a_server_url_is_a_postgres_database_never_shown_with_its_password() {
         for url in [
             "postgres://app:s3cret@db.internal/auth",
             "PostgreSQL://app:s3cret@db.internal/auth",
         ] {
-            let refusal = Database::parse(OsStr::new(url)).unwrap_err();
-            assert!(refusal.to_string().contains("PostgreSQL"), "{refusal}");
-            assert!(!refusal.to_string().contains("s3cret"), "{refusal}");
+            let db = Database::parse(OsStr::new(url)).unwrap();
+            assert!(matches!(db.location(), Location::Postgres(_)), "{url}");
+            assert_eq!(db.sqlite_path(), None);
+            assert_eq!(db.to_string(), "postgres://app@db.internal:5432/auth");
+            assert!(!format!("{db:?}").contains("s3cret"));
+            let identity = String::from_utf8(db.identity()).unwrap();
+            assert_eq!(identity, "postgres://app@db.internal:5432/auth");
         }
+        let refusal = Database::parse(OsStr::new("postgres://app:s3cret@db/auth?x=s3cret"));
+        assert!(!refusal.unwrap_err().to_string().contains("s3cret"));
     }
 
     #[test]

@@ -94,7 +94,26 @@ pub struct ServeConfig {
     pub metrics_bind: Option<SocketAddr>,
     /// How [`serve`] writes its log.
     pub log_format: LogFormat,
+    /// Blocking threads for the cheap database calls (`GET /profile`,
+    /// logout, pruning) beside the bcrypt and login-check slots. A local
+    /// SQLite file answers in microseconds, so a few do
+    /// ([`SQLITE_DATABASE_LANES`]); each call to a database server holds
+    /// its thread for a network round trip, so many are needed to keep
+    /// queries in flight ([`SERVER_DATABASE_LANES`]), however few bcrypt
+    /// slots there are.
+    pub database_lanes: usize,
 }
+
+/// [`ServeConfig::database_lanes`] for a SQLite file. Each blocking thread
+/// holds its own SQLite connection; an uncapped pool grew to ~50 under 16
+/// connections on 2 cores, costing throughput and 100+ MB (issue 4's
+/// measurements).
+pub const SQLITE_DATABASE_LANES: usize = 2;
+
+/// [`ServeConfig::database_lanes`] for a database server: enough round
+/// trips in flight to keep a remote PostgreSQL busy, few enough that
+/// several servers stay under its default 100 connections.
+pub const SERVER_DATABASE_LANES: usize = 24;
 
 impl Default for ServeConfig {
     fn default() -> Self {
@@ -117,6 +136,7 @@ impl Default for ServeConfig {
             max_header_bytes: 16 * 1024,
             metrics_bind: None,
             log_format: LogFormat::Text,
+            database_lanes: SQLITE_DATABASE_LANES,
         }
     }
 }
@@ -144,19 +164,12 @@ pub enum ServerError {
     Runtime(#[source] io::Error),
 }
 
-/// Blocking threads beyond the bcrypt slots and the login-check lane, for
-/// the cheap SQLite calls (`GET /profile`, logout) and pruning. Each
-/// blocking thread holds its own SQLite connection; an uncapped pool grew to
-/// ~50 under 16 connections on 2 cores, costing throughput and 100+ MB
-/// (issue 4's measurements).
-const CHEAP_BLOCKING_THREADS: usize = 2;
-
 /// The blocking threads a runtime serving with `config` needs: one per
-/// bcrypt slot, one per login-check slot, and the cheap ones. Each lane is
+/// bcrypt slot, one per login-check slot, and the database lanes. Each lane is
 /// bounded on its own, so a flood of one kind of request (logins refused
 /// by the throttle, say) cannot take the threads `GET /profile` needs.
 pub fn blocking_threads(config: &ServeConfig) -> usize {
-    config.bcrypt_slots.max(1) + gate::LOGIN_CHECK_SLOTS + CHEAP_BLOCKING_THREADS
+    config.bcrypt_slots.max(1) + gate::LOGIN_CHECK_SLOTS + config.database_lanes.max(1)
 }
 
 /// Descriptors kept free of connections: the database and its WAL, the

@@ -28,6 +28,7 @@
 #[cfg(test)]
 mod contract;
 mod error;
+mod postgres;
 mod sqlite;
 mod types;
 
@@ -42,10 +43,16 @@ use crate::domain::{
     UserSummary,
 };
 
+/// Log directives that cap what the storage drivers may log, whatever
+/// `RUST_LOG` asks: their debug lines show statement parameters, which hold
+/// password hashes and token digests.
+pub(crate) const LOG_CEILINGS: [&str; 1] = [postgres::LOG_CEILING];
+
 /// Opens (creating and migrating if needed) the database `database` names.
 pub(crate) fn open(database: &Database) -> Result<Box<dyn Store>, StoreError> {
     match database.location() {
         crate::domain::Location::Sqlite(path) => Ok(Box::new(sqlite::SqliteStore::open(path)?)),
+        crate::domain::Location::Postgres(pg) => Ok(Box::new(postgres::PostgresStore::open(pg)?)),
     }
 }
 
@@ -57,6 +64,9 @@ pub(crate) fn open_existing(database: &Database) -> Result<Box<dyn Store>, Store
         crate::domain::Location::Sqlite(path) => {
             Ok(Box::new(sqlite::SqliteStore::open_existing(path)?))
         }
+        crate::domain::Location::Postgres(pg) => {
+            Ok(Box::new(postgres::PostgresStore::open_existing(pg)?))
+        }
     }
 }
 
@@ -66,6 +76,7 @@ pub(crate) fn open_existing(database: &Database) -> Result<Box<dyn Store>, Store
 pub(crate) fn inspect(database: &Database) -> Vec<Finding> {
     match database.location() {
         crate::domain::Location::Sqlite(path) => sqlite::inspect(path),
+        crate::domain::Location::Postgres(pg) => postgres::inspect(pg),
     }
 }
 

@@ -95,9 +95,7 @@ fn filters_narrow_together_and_the_newest_come_first() {
     env.run(&["audit", "--user", "not-an-email"]).code(6);
 }
 
-#[test]
-fn follow_prints_an_event_another_process_commits_within_a_second() {
-    let env = Env::new();
+fn follow_prints_an_event_another_process_commits_within_a_second(env: Env) {
     env.register(ALICE, "alice password 1");
     let mut follower = env
         .std_cmd()
@@ -310,4 +308,8 @@ fn a_large_prune_commits_in_batches_that_readers_see_between() {
         })
         .unwrap();
     assert_eq!(left.len(), 2);
+}
+
+env_tests! {
+    follow_prints_an_event_another_process_commits_within_a_second,
 }

@@ -23,9 +23,7 @@ fn names(events: &[Value]) -> Vec<&str> {
         .collect()
 }
 
-#[test]
-fn every_operator_command_leaves_its_event_with_the_os_user() {
-    let env = Env::new();
+fn every_operator_command_leaves_its_event_with_the_os_user(env: Env) {
     let run = |args: &[&str], stdin: &str| {
         env.run_env(&[("USER", "carol")], args, stdin).success();
     };
@@ -107,9 +105,7 @@ fn every_operator_command_leaves_its_event_with_the_os_user() {
     assert_eq!(bob_before.len(), 5, "{bob_before:#?}");
 }
 
-#[test]
-fn a_refused_login_from_the_command_line_is_counted_into_one_row() {
-    let env = Env::new();
+fn a_refused_login_from_the_command_line_is_counted_into_one_row(env: Env) {
     env.register(ALICE, "first password 1");
     for _ in 0..5 {
         env.run_stdin(&["login", ALICE, "--password-stdin"], "wrong\n")
@@ -128,4 +124,9 @@ fn a_refused_login_from_the_command_line_is_counted_into_one_row() {
     assert_eq!(throttled[0]["count"], 3);
     assert_eq!(throttled[0]["reason"], "wait");
     assert_eq!(throttled[0]["email"], ALICE);
+}
+
+env_tests! {
+    every_operator_command_leaves_its_event_with_the_os_user,
+    a_refused_login_from_the_command_line_is_counted_into_one_row,
 }

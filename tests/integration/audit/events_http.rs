@@ -8,14 +8,14 @@ use authctl::server::ServeConfig;
 use reqwest::{Method, StatusCode};
 
 use super::{all_events, only};
-use crate::support::db::{email, fast_policy, test_clock};
+use crate::support::db::{Backend, email, fast_policy, test_clock};
 use crate::support::server::{Options, TestServer, session_cookie};
 use crate::support::{PASSWORD, cookie_value};
 
 const AGENT: &str = "audit-test/1.0 (+https://example.com)";
 const ALICE: &str = "alice@example.com";
 
-fn server(throttling: Throttling) -> (TestServer, Arc<ManualClock>) {
+fn server(throttling: Throttling, backend: Backend) -> (TestServer, Arc<ManualClock>) {
     let clock = test_clock();
     let server = TestServer::with(Options {
         policy: Policy {
@@ -27,6 +27,7 @@ fn server(throttling: Throttling) -> (TestServer, Arc<ManualClock>) {
             ..ServeConfig::default()
         },
         clock: Some(Arc::clone(&clock)),
+        backend,
         ..Options::default()
     });
     (server, clock)
@@ -50,9 +51,8 @@ async fn call(
     request.send().await.unwrap()
 }
 
-#[tokio::test]
-async fn the_flask_routes_leave_their_events_with_the_client_and_its_agent() {
-    let (server, _clock) = server(Throttling::default());
+async fn the_flask_routes_leave_their_events_with_the_client_and_its_agent(backend: Backend) {
+    let (server, _clock) = server(Throttling::default(), backend);
     let credentials = [("email", ALICE), ("password", PASSWORD)];
     let response = call(&server, Method::POST, "/users", &credentials, None).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -135,14 +135,15 @@ async fn the_flask_routes_leave_their_events_with_the_client_and_its_agent() {
     assert!(disabled.actor.as_deref().unwrap().contains("uid"));
 }
 
-#[tokio::test]
-async fn waits_and_the_lock_leave_one_folded_row_each_and_an_account_locked_event() {
+async fn waits_and_the_lock_leave_one_folded_row_each_and_an_account_locked_event(
+    backend: Backend,
+) {
     let throttling = Throttling {
         free_attempts: 1,
         lock_after: 3,
         ..Throttling::default()
     };
-    let (server, clock) = server(throttling);
+    let (server, clock) = server(throttling, backend);
     server.register(ALICE);
     let wrong = [("email", ALICE), ("password", "not-the-password")];
     let mut statuses = Vec::new();
@@ -192,7 +193,7 @@ async fn waits_and_the_lock_leave_one_folded_row_each_and_an_account_locked_even
 
 #[tokio::test]
 async fn a_login_whose_hash_is_upgraded_records_the_rehash() {
-    let (server, _clock) = server(Throttling::default());
+    let (server, _clock) = server(Throttling::default(), Backend::Sqlite);
     server.register_at_cost(ALICE, 4);
     let stronger = Policy {
         bcrypt_cost: 5,
@@ -256,9 +257,8 @@ fn throttled_rows(server: &TestServer) -> Vec<(Option<String>, Option<String>, u
         .collect()
 }
 
-#[tokio::test]
-async fn each_lock_has_a_row_of_its_own() {
-    let (server, clock) = server(locking_after_two());
+async fn each_lock_has_a_row_of_its_own(backend: Backend) {
+    let (server, clock) = server(locking_after_two(), backend);
     server.register(ALICE);
     let wrong = [("email", ALICE), ("password", "not-the-password")];
     for refusals in [2, 3] {
@@ -331,9 +331,8 @@ async fn a_row_of_refusals_from_several_clients_names_none_of_them() {
     assert_eq!(row.user_agent, None);
 }
 
-#[tokio::test]
-async fn the_right_password_on_the_attempt_that_would_lock_unlocks_at_once() {
-    let (server, clock) = server(locking_after_two());
+async fn the_right_password_on_the_attempt_that_would_lock_unlocks_at_once(backend: Backend) {
+    let (server, clock) = server(locking_after_two(), backend);
     server.register(ALICE);
     let wrong = [("email", ALICE), ("password", "not-the-password")];
     call(&server, Method::POST, "/sessions", &wrong, None).await;
@@ -364,9 +363,8 @@ async fn the_right_password_on_the_attempt_that_would_lock_unlocks_at_once() {
     assert_eq!(unlocked.details.unwrap()["by"], "login");
 }
 
-#[tokio::test]
-async fn a_follower_sees_a_login_once_it_has_an_outcome() {
-    let (server, _clock) = server(Throttling::default());
+async fn a_follower_sees_a_login_once_it_has_an_outcome(backend: Backend) {
+    let (server, _clock) = server(Throttling::default(), backend);
     server.register(ALICE);
     let end = server.auth.audit_end().unwrap();
     let query = authctl::auth::AuditQuery {
@@ -403,4 +401,12 @@ async fn a_follower_sees_a_login_once_it_has_an_outcome() {
         .map(|e| e.event)
         .collect();
     assert_eq!(followed, ["login.success"]);
+}
+
+backend_tests! {
+    the_flask_routes_leave_their_events_with_the_client_and_its_agent,
+    waits_and_the_lock_leave_one_folded_row_each_and_an_account_locked_event,
+    each_lock_has_a_row_of_its_own,
+    the_right_password_on_the_attempt_that_would_lock_unlocks_at_once,
+    a_follower_sees_a_login_once_it_has_an_outcome,
 }

@@ -8,7 +8,7 @@ use authctl::auth::{AuditQuery, Policy, Throttling};
 use reqwest::StatusCode;
 use tokio::task::JoinSet;
 
-use crate::support::db::{fast_policy, test_clock};
+use crate::support::db::{Backend, fast_policy, test_clock};
 use crate::support::server::{Options, TestServer};
 
 const ALICE: &str = "alice@example.com";
@@ -21,11 +21,11 @@ fn rows(server: &TestServer) -> usize {
     server.auth.audit_log(&query).unwrap().len()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn ten_thousand_refused_attempts_add_a_handful_of_rows() {
+async fn ten_thousand_refused_attempts_add_a_handful_of_rows(backend: Backend) {
     let clock = test_clock();
     let server = Arc::new(TestServer::with(Options {
         clock: Some(Arc::clone(&clock)),
+        backend,
         policy: Policy {
             throttling: Throttling {
                 free_attempts: 1,
@@ -82,4 +82,9 @@ async fn ten_thousand_refused_attempts_add_a_handful_of_rows() {
     assert_eq!(throttled[0].count, refused, "every refusal counted");
     let added = rows(&server) - before;
     assert!(added <= 3, "{added} rows for {refused} refusals");
+}
+
+backend_tests! {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    ten_thousand_refused_attempts_add_a_handful_of_rows,
 }

@@ -295,22 +295,33 @@ fn an_unknown_session_id_is_not_echoed_in_the_error() {
 }
 
 #[test]
-fn a_database_url_is_refused_as_a_usage_error_without_repeating_its_password() {
+fn a_malformed_database_url_is_a_usage_error_without_repeating_its_password() {
     let env = Env::new();
-    let url = "postgres://app:s3cret-pw@db.internal/auth";
+    let url = "postgres://app:s3cret-pw@db.internal/auth?sslmode=prefer";
     let flag = env.run(&["--db", url, "users", "list"]).code(2);
     let mut cmd = env.cmd();
     cmd.env("AUTHCTL_DB", url).args(["--json", "users", "list"]);
     let variable = cmd.assert().code(2);
     let variable = String::from_utf8_lossy(&variable.get_output().stderr).into_owned();
     for stderr in [&flag.stderr, &variable] {
-        assert!(stderr.contains("PostgreSQL"), "{stderr}");
+        assert!(stderr.contains("sslmode"), "{stderr}");
         assert!(!stderr.contains("s3cret-pw"), "{stderr}");
     }
     assert!(
         !env.path("postgres:").exists(),
         "a URL was taken for a path"
     );
+}
+
+#[test]
+fn an_unreachable_database_server_exits_1_naming_its_host_and_port_not_its_password() {
+    let env = Env::new();
+    // Port 1 on the loopback: nothing listens, the refusal is immediate.
+    let url = "postgres://app:s3cret-pw@127.0.0.1:1/auth";
+    let out = env.run(&["--db", url, "users", "list"]).code(1);
+    assert!(out.stderr.contains("127.0.0.1:1"), "{}", out.stderr);
+    assert!(!out.stderr.contains("s3cret-pw"), "{}", out.stderr);
+    assert!(!env.path("postgres:").exists());
 }
 
 #[test]

@@ -12,6 +12,8 @@ mod import;
 mod man;
 mod missing_database;
 mod passwords;
+mod postgres;
+mod postgres_tls;
 mod prompts;
 mod sessions_and_admin;
 mod telling;

@@ -1,6 +1,7 @@
 //! What the real binary writes to stderr and stdout (SECURITY 16): one line
 //! per request, and never a password, a session id or a reset token, even at
-//! the most verbose `RUST_LOG`.
+//! the most verbose `RUST_LOG`, nor, on PostgreSQL, the database password or
+//! what the driver sends.
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
@@ -13,15 +14,20 @@ const EMAIL: &str = "ada@example.com";
 const PASSWORD: &str = "first-Secret-9f2c";
 const NEW_PASSWORD: &str = "second-Secret-41aa";
 const WRONG_PASSWORD: &str = "wrong-Secret-77de";
+const DB_PASSWORD: &str = "db-Secret-5e1d";
 
 fn status(reply: std::io::Result<Reply>) -> u16 {
     reply.expect("an answer").status
 }
 
-#[test]
-fn the_binary_logs_each_request_once_and_no_secret_even_at_trace_level() {
-    let env = Env::new();
-    let server = ServerProcess::start_with(&env, &[("RUST_LOG", "trace")]);
+fn the_binary_logs_each_request_once_and_no_secret_even_at_trace_level(env: Env) {
+    // On PostgreSQL the URL carries a password (the test server ignores it).
+    let db = if env.on_server() {
+        env.server().url_with_password(DB_PASSWORD)
+    } else {
+        env.db_value()
+    };
+    let server = ServerProcess::start_with(&env, &[("RUST_LOG", "trace"), ("AUTHCTL_DB", &db)]);
     let addr = server.addr();
 
     // Arrange / act: the Flask client's whole flow, with a failing login.
@@ -75,9 +81,12 @@ fn the_binary_logs_each_request_once_and_no_secret_even_at_trace_level() {
         PASSWORD,
         NEW_PASSWORD,
         WRONG_PASSWORD,
+        DB_PASSWORD,
         &first,
         &second,
         &token,
+        // Any bcrypt hash: a driver's debug line shows statement parameters.
+        "$2b$",
     ] {
         let encoded = utf8_percent_encode(secret, NON_ALPHANUMERIC).to_string();
         assert!(
@@ -191,4 +200,8 @@ fn serve_warns_of_a_bcrypt_cost_below_ten_and_only_then() {
             "{stderr}"
         );
     }
+}
+
+env_tests! {
+    the_binary_logs_each_request_once_and_no_secret_even_at_trace_level,
 }

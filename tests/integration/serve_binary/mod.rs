@@ -11,5 +11,6 @@ mod hostile;
 mod lifecycle;
 mod logs;
 mod operability;
+mod postgres;
 mod shared_db;
 mod throttle;

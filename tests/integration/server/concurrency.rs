@@ -8,7 +8,7 @@ use reqwest::{Method, StatusCode};
 use tokio::task::JoinSet;
 
 use crate::support::PASSWORD;
-use crate::support::db::{WriteLock, unthrottled_policy};
+use crate::support::db::{Backend, WriteLock, unthrottled_policy};
 use crate::support::server::{Options, TestServer, json};
 
 /// Generous waits: these tests are about outcomes, not overload, and a busy
@@ -27,9 +27,13 @@ fn patient() -> Options {
     }
 }
 
-#[tokio::test]
-async fn two_hundred_simultaneous_registrations_of_one_email_make_exactly_one_user() {
-    let server = TestServer::with(patient());
+async fn two_hundred_simultaneous_registrations_of_one_email_make_exactly_one_user(
+    backend: Backend,
+) {
+    let server = TestServer::with(Options {
+        backend,
+        ..patient()
+    });
     let mut requests = JoinSet::new();
     for _ in 0..200 {
         let client = server.client.clone();
@@ -58,9 +62,11 @@ async fn two_hundred_simultaneous_registrations_of_one_email_make_exactly_one_us
     }
 }
 
-#[tokio::test]
-async fn two_hundred_simultaneous_logins_of_different_users_all_succeed() {
-    let server = TestServer::with(patient());
+async fn two_hundred_simultaneous_logins_of_different_users_all_succeed(backend: Backend) {
+    let server = TestServer::with(Options {
+        backend,
+        ..patient()
+    });
     let emails: Vec<String> = (0..200).map(|i| format!("user{i}@example.com")).collect();
     for email in &emails {
         server.register(email);
@@ -84,9 +90,11 @@ async fn two_hundred_simultaneous_logins_of_different_users_all_succeed() {
     }
 }
 
-#[tokio::test]
-async fn twenty_simultaneous_uses_of_one_reset_token_succeed_exactly_once() {
-    let server = TestServer::with(patient());
+async fn twenty_simultaneous_uses_of_one_reset_token_succeed_exactly_once(backend: Backend) {
+    let server = TestServer::with(Options {
+        backend,
+        ..patient()
+    });
     server.register("ada@example.com");
     let token = server.issue_reset_token("ada@example.com").await;
     let mut requests = JoinSet::new();
@@ -231,4 +239,10 @@ async fn a_full_bcrypt_queue_answers_503_with_retry_after() {
             .iter()
             .all(|(s, _, _)| *s == StatusCode::OK || *s == StatusCode::SERVICE_UNAVAILABLE)
     );
+}
+
+backend_tests! {
+    two_hundred_simultaneous_registrations_of_one_email_make_exactly_one_user,
+    two_hundred_simultaneous_logins_of_different_users_all_succeed,
+    twenty_simultaneous_uses_of_one_reset_token_succeed_exactly_once,
 }

@@ -4,6 +4,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::support::PASSWORD;
+use crate::support::db::Backend;
 use crate::support::db::unthrottled_policy;
 use crate::support::server::{ENCODINGS, Options, TestServer, json};
 
@@ -33,9 +34,11 @@ async fn check(server: &TestServer, method: Method, path: &str, rows: &[Row<'_>]
     }
 }
 
-#[tokio::test]
-async fn registration_failures_answer_400_with_a_clear_message_in_every_encoding() {
-    let server = TestServer::spawn();
+async fn registration_failures_answer_400_with_a_clear_message_in_every_encoding(backend: Backend) {
+    let server = TestServer::with(Options {
+        backend,
+        ..Options::default()
+    });
     server.register(USER);
     let long_email = format!("{}@example.com", "a".repeat(250));
     let long_password = "p".repeat(73);
@@ -88,9 +91,11 @@ async fn registration_failures_answer_400_with_a_clear_message_in_every_encoding
     check(&server, Method::POST, "/users", &rows).await;
 }
 
-#[tokio::test]
-async fn login_failures_answer_401_alike_for_unknown_email_and_wrong_password() {
-    let server = TestServer::spawn();
+async fn login_failures_answer_401_alike_for_unknown_email_and_wrong_password(backend: Backend) {
+    let server = TestServer::with(Options {
+        backend,
+        ..Options::default()
+    });
     server.register(USER);
     let wrong = "wrong email or password";
     let rows: Vec<Row> = vec![
@@ -115,9 +120,11 @@ async fn login_failures_answer_401_alike_for_unknown_email_and_wrong_password() 
     check(&server, Method::POST, "/sessions", &rows).await;
 }
 
-#[tokio::test]
-async fn session_routes_answer_403_without_a_live_session() {
-    let server = TestServer::spawn();
+async fn session_routes_answer_403_without_a_live_session(backend: Backend) {
+    let server = TestServer::with(Options {
+        backend,
+        ..Options::default()
+    });
     let long = "9".repeat(4000);
     for (method, path) in [(Method::GET, "/profile"), (Method::DELETE, "/sessions")] {
         let none = server
@@ -135,9 +142,13 @@ async fn session_routes_answer_403_without_a_live_session() {
     }
 }
 
-#[tokio::test]
-async fn reset_request_failures_answer_403_for_unknown_email_and_400_for_missing_field() {
-    let server = TestServer::spawn();
+async fn reset_request_failures_answer_403_for_unknown_email_and_400_for_missing_field(
+    backend: Backend,
+) {
+    let server = TestServer::with(Options {
+        backend,
+        ..Options::default()
+    });
     let rows: Vec<Row> = vec![
         (
             vec![("email", "nobody@example.com")],
@@ -150,9 +161,13 @@ async fn reset_request_failures_answer_403_for_unknown_email_and_400_for_missing
     check(&server, Method::POST, "/reset_password", &rows).await;
 }
 
-#[tokio::test]
-async fn password_update_failures_answer_403_for_bad_tokens_and_400_for_bad_fields() {
-    let server = TestServer::spawn();
+async fn password_update_failures_answer_403_for_bad_tokens_and_400_for_bad_fields(
+    backend: Backend,
+) {
+    let server = TestServer::with(Options {
+        backend,
+        ..Options::default()
+    });
     server.register(USER);
     server.register(OTHER);
     let token = server.issue_reset_token(USER).await;
@@ -243,10 +258,12 @@ async fn password_update_failures_answer_403_for_bad_tokens_and_400_for_bad_fiel
     assert_eq!(response.status(), StatusCode::OK);
 }
 
-#[tokio::test]
-async fn a_reset_token_is_single_use_and_superseded_by_a_newer_one_in_every_encoding() {
+async fn a_reset_token_is_single_use_and_superseded_by_a_newer_one_in_every_encoding(
+    backend: Backend,
+) {
     // Six reset requests for one account: past the hourly limit.
     let server = TestServer::with(Options {
+        backend,
         policy: unthrottled_policy(),
         ..Options::default()
     });
@@ -271,4 +288,13 @@ async fn a_reset_token_is_single_use_and_superseded_by_a_newer_one_in_every_enco
             assert_eq!(response.status(), status, "{encoding:?}");
         }
     }
+}
+
+backend_tests! {
+    registration_failures_answer_400_with_a_clear_message_in_every_encoding,
+    login_failures_answer_401_alike_for_unknown_email_and_wrong_password,
+    session_routes_answer_403_without_a_live_session,
+    reset_request_failures_answer_403_for_unknown_email_and_400_for_missing_field,
+    password_update_failures_answer_403_for_bad_tokens_and_400_for_bad_fields,
+    a_reset_token_is_single_use_and_superseded_by_a_newer_one_in_every_encoding,
 }

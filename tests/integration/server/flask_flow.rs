@@ -5,6 +5,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::support::cookie_value;
+use crate::support::db::Backend;
 use crate::support::db::fast_policy;
 use crate::support::server::{Encoding, Options, TestServer, json, session_cookie};
 
@@ -12,9 +13,9 @@ const EMAIL: &str = "guillaume@holberton.io";
 const PASSWORD: &str = "b4l0u";
 const NEW_PASSWORD: &str = "t4rt1fl3tt3";
 
-#[tokio::test]
-async fn the_flask_client_flow_passes_with_exact_statuses_and_bodies() {
+async fn the_flask_client_flow_passes_with_exact_statuses_and_bodies(backend: Backend) {
     let server = TestServer::with(Options {
+        backend,
         policy: Policy {
             // The Flask original accepts any password length.
             min_password_length: 1,
@@ -130,4 +131,8 @@ async fn the_flask_client_flow_passes_with_exact_statuses_and_bodies() {
         .post_form("/sessions", &[("email", EMAIL), ("password", NEW_PASSWORD)])
         .await;
     assert_eq!(new.status(), StatusCode::OK);
+}
+
+backend_tests! {
+    the_flask_client_flow_passes_with_exact_statuses_and_bodies,
 }

@@ -9,14 +9,16 @@ use authctl::auth::MIN_BCRYPT_COST;
 use serde_json::Value;
 
 use super::db::SqliteFile;
+use super::pg::PgDatabase;
 
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_authctl");
 
 /// One test's world: a temporary HOME with XDG folders, and the database
-/// file in it.
+/// file in it, or a database of its own on the PostgreSQL test server.
 pub struct Env {
     home: SqliteFile,
+    server: Option<PgDatabase>,
 }
 
 /// What a finished run printed and how it exited.
@@ -31,6 +33,34 @@ impl Env {
     pub fn new() -> Self {
         Self {
             home: SqliteFile::new(),
+            server: None,
+        }
+    }
+
+    /// An environment whose `AUTHCTL_DB` is a fresh PostgreSQL database;
+    /// `None` (the test skipped) without a test server.
+    pub fn on_postgres() -> Option<Self> {
+        Some(Self {
+            home: SqliteFile::new(),
+            server: Some(PgDatabase::create()?),
+        })
+    }
+
+    /// Whether `AUTHCTL_DB` names a database server rather than a file.
+    pub fn on_server(&self) -> bool {
+        self.server.is_some()
+    }
+
+    /// The PostgreSQL database of an [`Env::on_postgres`].
+    pub fn server(&self) -> &PgDatabase {
+        self.server.as_ref().expect("an environment on PostgreSQL")
+    }
+
+    /// What `AUTHCTL_DB` is: the file's path, or the server database's URL.
+    pub fn db_value(&self) -> String {
+        match &self.server {
+            Some(server) => server.url(),
+            None => self.db().display().to_string(),
         }
     }
 
@@ -58,7 +88,7 @@ impl Env {
             ("HOME", self.home().to_owned()),
             ("XDG_STATE_HOME", self.path("state")),
             ("XDG_DATA_HOME", self.path("data")),
-            ("AUTHCTL_DB", self.db().to_owned()),
+            ("AUTHCTL_DB", PathBuf::from(self.db_value())),
             // The suite runs at a test cost on purpose.
             ("AUTHCTL_ALLOW_WEAK_BCRYPT", PathBuf::from("1")),
             (

@@ -12,6 +12,8 @@ use std::sync::Arc;
 use authctl::auth::{Auth, MIN_BCRYPT_COST, ManualClock, Policy, Storage, Throttling};
 use authctl::domain::{Database, Email, Password, Timestamp};
 use rusqlite::Connection;
+
+use super::pg::PgDatabase;
 use tempfile::TempDir;
 
 /// bcrypt at its cheapest cost (4): about 4 ms a hash in a debug build, so
@@ -72,19 +74,36 @@ pub fn password(raw: &str) -> Password {
 pub enum Backend {
     /// A file in a temporary folder.
     Sqlite,
+    /// A database of its own on the PostgreSQL test server.
+    Postgres,
 }
 
 impl Backend {
     /// A new, empty database on this backend, gone once the [`TestDb`] is.
     pub fn fresh(self) -> TestDb {
+        self.try_fresh()
+            .unwrap_or_else(|| panic!("no {self:?} database for this test"))
+    }
+
+    /// [`Backend::fresh`], or `None` (said on stderr) when this backend has
+    /// no server to run on; fails instead under `AUTHCTL_TESTS_NO_SKIP`.
+    pub fn try_fresh(self) -> Option<TestDb> {
         match self {
             Self::Sqlite => {
                 let file = SqliteFile::new();
-                TestDb {
+                Some(TestDb {
                     backend: self,
                     database: file.database(),
                     _keeps: Box::new(file),
-                }
+                })
+            }
+            Self::Postgres => {
+                let server = PgDatabase::create()?;
+                Some(TestDb {
+                    backend: self,
+                    database: server.database(),
+                    _keeps: Box::new(server),
+                })
             }
         }
     }
@@ -96,7 +115,7 @@ pub struct TestDb {
     backend: Backend,
     database: Database,
     /// What the database lives in (for SQLite, a temporary folder).
-    _keeps: Box<dyn Any>,
+    _keeps: Box<dyn Any + Send + Sync>,
 }
 
 impl TestDb {

@@ -3,14 +3,16 @@
 //! (`cli`), a Prometheus scrape read strictly (`metrics`), the server in
 //! process with its reqwest client (`server`), `authctl serve` as a child
 //! process (`binary_server`), the raw-socket HTTP client that talks to it
-//! (`raw_http`), and the private namespaces some tests need, skipped where
-//! there are none (`namespace`).
+//! (`raw_http`), the private namespaces some tests need, skipped where
+//! there are none (`namespace`), and databases of their own on the
+//! PostgreSQL test server (`pg`).
 
 pub mod binary_server;
 pub mod cli;
 pub mod db;
 pub mod metrics;
 pub mod namespace;
+pub mod pg;
 pub mod raw_http;
 pub mod server;
 pub mod wait;

@@ -65,7 +65,7 @@ pub fn have_namespaces() -> bool {
 /// Reports a skipped test. Written to the stderr handle, not with
 /// `eprintln!`, which the test harness captures and shows only for a
 /// failure: a skip must be seen in a passing run.
-fn skip(reason: &str) {
+pub fn skip(reason: &str) {
     let test = std::thread::current().name().unwrap_or("a test").to_owned();
     assert!(
         std::env::var_os(NO_SKIP).is_none(),

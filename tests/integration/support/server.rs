@@ -17,7 +17,9 @@ use reqwest::{Method, Response, StatusCode};
 use serde_json::Value;
 use tokio::sync::oneshot;
 
-use super::db::{SqliteFile, email, fast_policy, open_auth, password};
+use authctl::domain::Database;
+
+use super::db::{Backend, TestDb, email, fast_policy, open_auth, password};
 use super::wait::{PATIENCE, eventually_async};
 use super::{PASSWORD, cookie_value, session_cookie_in};
 
@@ -30,6 +32,9 @@ pub struct Options {
     pub logs: Option<tracing::Dispatch>,
     /// Serve metrics on a listener of their own ([`TestServer::metrics_url`]).
     pub metrics: bool,
+    /// What it stores its accounts in; a PostgreSQL test checks the server
+    /// is there first (see `backend_tests!`).
+    pub backend: Backend,
 }
 
 impl Default for Options {
@@ -40,6 +45,7 @@ impl Default for Options {
             clock: None,
             logs: None,
             metrics: false,
+            backend: Backend::Sqlite,
         }
     }
 }
@@ -64,7 +70,8 @@ pub struct TestServer {
     pub client: reqwest::Client,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<Result<(), ServerError>>>,
-    db: SqliteFile,
+    database: Database,
+    _db: TestDb,
 }
 
 impl TestServer {
@@ -73,8 +80,9 @@ impl TestServer {
     }
 
     pub fn with(options: Options) -> Self {
-        let db = SqliteFile::new();
-        let auth = Arc::new(open_auth(&db.database(), options.policy, options.clock));
+        let db = options.backend.fresh();
+        let database = db.database();
+        let auth = Arc::new(open_auth(&database, options.policy, options.clock));
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         listener.set_nonblocking(true).expect("non-blocking");
         let addr = listener.local_addr().expect("local addr");
@@ -126,7 +134,8 @@ impl TestServer {
             client,
             shutdown: Some(shutdown),
             thread: Some(thread),
-            db,
+            database,
+            _db: db,
         }
     }
 
@@ -145,9 +154,11 @@ impl TestServer {
         format!("http://{addr}/metrics")
     }
 
-    /// The database file the server runs on.
+    /// The database file the server runs on (a SQLite server's only).
     pub fn db_path(&self) -> &Path {
-        self.db.path()
+        self.database
+            .sqlite_path()
+            .expect("a test server on a SQLite file")
     }
 
     pub async fn get(&self, path: &str) -> Response {
@@ -213,7 +224,7 @@ impl TestServer {
             bcrypt_cost: cost,
             ..*self.auth.policy()
         };
-        open_auth(&self.db.database(), policy, None)
+        open_auth(&self.database, policy, None)
             .register_user(&Caller::cli(), &email(address), &password(PASSWORD))
             .expect("register");
     }

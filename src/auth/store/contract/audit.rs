@@ -275,3 +275,43 @@ fn a_row_committed_later_always_comes_after_what_a_follower_has_seen() {
         );
     }
 }
+
+/// Events written by concurrent transactions (other processes, on a
+/// server database) each get their own place in the commit order, and a
+/// follower reading after a point sees exactly the later ones, oldest
+/// first.
+#[test]
+fn concurrent_events_get_distinct_places_in_commit_order() {
+    for fresh in backends() {
+        fresh.open();
+        let outcomes = all_at_once(&fresh, 16, |i, store| {
+            let mut tx = store.write()?;
+            tx.add_event(&event("user.registered", i as i64))?;
+            tx.commit()
+        });
+        assert!(
+            outcomes.iter().all(Result::is_ok),
+            "{}: {outcomes:?}",
+            fresh.backend
+        );
+        let store = fresh.open();
+        let mut seqs: Vec<i64> = events(store.as_ref(), &everything())
+            .iter()
+            .map(|e| e.seq)
+            .collect();
+        seqs.sort_unstable();
+        seqs.dedup();
+        assert_eq!(seqs.len(), 16, "{}", fresh.backend);
+        let last = store.read().unwrap().last_event_seq().unwrap();
+        assert_eq!(last, seqs[15], "{}", fresh.backend);
+        let after = EventFilter {
+            after_seq: Some(seqs[9]),
+            ..everything()
+        };
+        let later: Vec<i64> = events(store.as_ref(), &after)
+            .iter()
+            .map(|e| e.seq)
+            .collect();
+        assert_eq!(later, seqs[10..], "{}", fresh.backend);
+    }
+}

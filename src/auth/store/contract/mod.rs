@@ -13,6 +13,7 @@ use tempfile::TempDir;
 
 mod throttle;
 
+use super::postgres::testing::TempDatabase;
 use super::{
     LoginRecord, NewSession, NewUser, Store, StoreError, UserLookup, UserRecord, UserUpdate,
 };
@@ -26,7 +27,9 @@ const LATER: Timestamp = Timestamp::from_unix(1_800_003_600);
 struct Fresh {
     backend: &'static str,
     database: Database,
-    _dir: TempDir,
+    /// What holds it, removed when the test is done.
+    _folder: Option<TempDir>,
+    _server: Option<TempDatabase>,
 }
 
 impl Fresh {
@@ -35,14 +38,26 @@ impl Fresh {
     }
 }
 
+/// SQLite always; PostgreSQL when `AUTHCTL_TEST_PG_URL` names a server,
+/// each test on a database of its own.
 fn backends() -> Vec<Fresh> {
     let dir = tempfile::tempdir().unwrap();
     let sqlite = Fresh {
         backend: "sqlite",
         database: Database::sqlite(dir.path().join("auth.db")),
-        _dir: dir,
+        _folder: Some(dir),
+        _server: None,
     };
-    vec![sqlite]
+    let mut all = vec![sqlite];
+    if let Some(server) = TempDatabase::create() {
+        all.push(Fresh {
+            backend: "postgres",
+            database: Database::postgres(server.locator().clone()),
+            _folder: None,
+            _server: Some(server),
+        });
+    }
+    all
 }
 
 fn hash(password: &str) -> PasswordHash {
@@ -125,6 +140,16 @@ fn all_at_once<T: Send + 'static>(
         })
         .collect();
     handles.into_iter().map(|h| h.join().unwrap()).collect()
+}
+
+/// Both backends have one schema history: the same steps, by name.
+#[test]
+fn the_postgres_migrations_are_sqlites_in_number_and_name() {
+    let names: Vec<&str> = super::postgres::MIGRATION_STEPS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    assert_eq!(names, super::sqlite::MIGRATION_NAMES);
 }
 
 #[test]

@@ -66,6 +66,20 @@ const THROTTLE: &str = "CREATE TABLE throttle (
     CREATE INDEX devices_by_user ON devices(user_id);
     CREATE INDEX devices_by_expiry ON devices(expires_at);";
 
+/// Each step's name, in order. The PostgreSQL backend's history has the
+/// same steps under the same names; tests hold both lists to this one.
+#[cfg(test)]
+pub(crate) const NAMES: [&str; 8] = [
+    "tables",
+    "nfc_email_keys",
+    "session_last_used",
+    "email_skeletons",
+    "throttle",
+    "blocklist",
+    "user_activity",
+    "audit",
+];
+
 /// The audit log (SPEC section 8). No foreign key to `users`: a user's
 /// events outlive it, so its id and email are copied into the row. Ids are
 /// never reused (AUTOINCREMENT), so a pruned row's id cannot name another.
@@ -213,6 +227,17 @@ mod tests {
     #[test]
     fn the_migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    /// A new step needs its name in [`NAMES`], and so a PostgreSQL step.
+    #[test]
+    fn every_step_is_named() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(usize::try_from(version).unwrap(), NAMES.len());
     }
 
     #[test]

@@ -13,6 +13,8 @@ mod diagnose;
 mod file;
 mod inspect;
 mod migrations;
+#[cfg(test)]
+pub(crate) use migrations::NAMES as MIGRATION_NAMES;
 mod modes;
 mod ownership;
 mod pool;
