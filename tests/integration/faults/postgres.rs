@@ -67,17 +67,31 @@ fn the_database_stopped_under_load_gives_503s_then_recovery_and_loses_nothing() 
     let outcomes = Arc::new(Mutex::new(Vec::new()));
     let threads = register_until(server.addr(), &done, &outcomes);
 
+    let ready = || {
+        crate::support::raw_http::get(server.addr(), "/readyz", None)
+            .map(|reply| reply.status)
+            .unwrap_or(0)
+    };
     assert!(eventually(PATIENCE, || count(&outcomes, 200) >= 20));
+    assert_eq!(ready(), 200);
     database.stop();
     assert!(
         eventually(PATIENCE, || count(&outcomes, 503) >= 5),
         "no 503 while the database was down"
+    );
+    assert!(
+        eventually(PATIENCE, || ready() == 503),
+        "/readyz did not say the database was down"
     );
     let before_restart = count(&outcomes, 200);
     database.start_again();
     assert!(
         eventually(PATIENCE, || count(&outcomes, 200) >= before_restart + 20),
         "no recovery without a restart of the server"
+    );
+    assert!(
+        eventually(PATIENCE, || ready() == 200),
+        "/readyz stayed 503"
     );
     done.store(true, Ordering::Relaxed);
     for thread in threads {
