@@ -218,3 +218,16 @@ pub(crate) struct EventFilter {
     pub(crate) after_seq: Option<i64>,
     pub(crate) limit: u32,
 }
+
+impl EventFilter {
+    /// The order the contract gives the rows: those committed after
+    /// `after_seq` in commit order (a follower), else newest first. The
+    /// column names are the same on every backend.
+    pub(crate) fn order_by(&self) -> &'static str {
+        if self.after_seq.is_some() {
+            "seq ASC"
+        } else {
+            "at_ms DESC, id DESC"
+        }
+    }
+}

@@ -223,11 +223,7 @@ pub(super) async fn select(client: &Conn, filter: &EventFilter) -> Result<Vec<St
     } else {
         format!("WHERE {}", conditions.join(" AND "))
     };
-    let order = if filter.after_seq.is_some() {
-        "seq ASC"
-    } else {
-        "at_ms DESC, id DESC"
-    };
+    let order = filter.order_by();
     values.push(Box::new(i64::from(filter.limit)));
     let sql = format!(
         "SELECT {COLUMNS} FROM audit {clause} ORDER BY {order} LIMIT ${}",

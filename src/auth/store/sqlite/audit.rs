@@ -183,11 +183,7 @@ pub(super) fn select(
     } else {
         format!("WHERE {}", conditions.join(" AND "))
     };
-    let order = if filter.after_seq.is_some() {
-        "seq ASC"
-    } else {
-        "at_ms DESC, id DESC"
-    };
+    let order = filter.order_by();
     values.push(i64::from(filter.limit).into());
     let sql = format!(
         "SELECT {COLUMNS} FROM audit {clause} ORDER BY {order} LIMIT ?{}",
